@@ -1,0 +1,8 @@
+//! Per-document analysis: each stage takes clean text (and what earlier stages
+//! found) and returns data. No I/O, no clock, no global mutable state; models are
+//! compiled in with `include_bytes!`.
+
+pub mod attribution;
+pub mod entities;
+pub mod quantity;
+pub mod timex;

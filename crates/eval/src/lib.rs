@@ -1,0 +1,86 @@
+//! Scorers for the public benchmarks in `../shared/eval`.
+//!
+//! Each module reads one benchmark's developer half, runs our pipeline stage on it,
+//! implements the benchmark's metric exactly as `../shared/eval/README.md` describes
+//! it, and returns a [`Report`] that prints our figures beside the published anchors.
+//! This crate does I/O (it reads benchmark files); the stages it scores do not.
+
+pub mod attribution;
+pub mod clustering;
+pub mod extraction;
+pub mod ner;
+pub mod report;
+pub mod timeline;
+pub mod timex;
+
+use std::path::{Path, PathBuf};
+
+pub use report::{Metric, Report};
+
+/// What went wrong while reading a benchmark.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Format { path: PathBuf, message: String },
+    #[error("unknown benchmark `{0}` (known: {known})", known = BENCHMARKS.join(", "))]
+    UnknownBenchmark(String),
+}
+
+impl EvalError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        EvalError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+    pub fn format(path: &Path, message: impl Into<String>) -> Self {
+        EvalError::Format {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Options shared by all scorers.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Write per-item details (system output, per-page scores) into this directory.
+    pub details_dir: Option<PathBuf>,
+    /// Only score this many items (for quick runs); `None` scores everything.
+    pub limit: Option<usize>,
+}
+
+/// The benchmark names `run` understands.
+pub const BENCHMARKS: &[&str] = &[
+    "extraction",
+    "timex",
+    "meantime",
+    "ner",
+    "attribution",
+    "clustering",
+    "timeline",
+];
+
+/// Runs the scorer for `benchmark` on the data at `path`.
+pub fn run(benchmark: &str, path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
+    match benchmark {
+        "extraction" => extraction::run(path, opts),
+        "timex" => timex::run_tempeval(path, opts),
+        "meantime" => timex::run_meantime(path, opts),
+        "ner" => ner::run(path, opts),
+        "attribution" => attribution::run(path, opts),
+        "clustering" => clustering::run(path, opts),
+        "timeline" => timeline::run(path, opts),
+        other => Err(EvalError::UnknownBenchmark(other.to_string())),
+    }
+}
+
+/// Reads a file, naming it in the error.
+pub fn read_to_string(path: &Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))
+}

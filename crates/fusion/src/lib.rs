@@ -1,0 +1,9 @@
+//! Cross-document fusion: which documents are one story, which are reposts, what
+//! claims they make, where they disagree, how each outlet frames the story, and
+//! what happened when. Pure and deterministic: documents and their analyses in,
+//! data out.
+
+pub mod claims;
+pub mod framing;
+pub mod stories;
+pub mod timeline;

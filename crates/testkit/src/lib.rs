@@ -1,0 +1,51 @@
+//! Test support shared by the crates' test suites.
+//!
+//! Tests that read third-party data from `../shared` (seeds, benchmarks) call
+//! [`shared_path`]. When the data is missing they skip with a message — unless the
+//! environment variable `PARALLAX_REQUIRE_SHARED=1` is set (as `.ci/run` does), in
+//! which case they fail, so CI always runs them.
+
+use std::path::{Path, PathBuf};
+
+/// The environment variable that turns a missing `../shared` into a test failure.
+pub const REQUIRE_SHARED_ENV: &str = "PARALLAX_REQUIRE_SHARED";
+
+/// The `shared/` folder beside the repository checkout, if present.
+pub fn shared_root() -> Option<PathBuf> {
+    if let Ok(dir) = std::env::var("PARALLAX_SHARED_DIR") {
+        let p = PathBuf::from(dir);
+        return p.is_dir().then_some(p);
+    }
+    // crates/<name>/ -> repo root -> its parent -> shared
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = here.parent()?.parent()?;
+    let shared = repo.parent()?.join("shared");
+    shared.is_dir().then_some(shared)
+}
+
+/// `shared/<rel>` if it exists. Returns `None` (and prints why) when it is missing
+/// and not required; panics when `PARALLAX_REQUIRE_SHARED=1`.
+pub fn shared_path(rel: &str) -> Option<PathBuf> {
+    let found = shared_root().map(|r| r.join(rel)).filter(|p| p.exists());
+    if found.is_none() {
+        let required = std::env::var(REQUIRE_SHARED_ENV).is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "shared data `{rel}` is missing and {REQUIRE_SHARED_ENV}=1"
+        );
+        eprintln!(
+            "skipping: shared data `{rel}` not found (set {REQUIRE_SHARED_ENV}=1 to fail instead)"
+        );
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn missing_path_is_none_when_not_required() {
+        if std::env::var(super::REQUIRE_SHARED_ENV).is_err() {
+            assert!(super::shared_path("definitely/not/here").is_none());
+        }
+    }
+}
