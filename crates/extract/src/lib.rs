@@ -4,5 +4,6 @@
 
 pub mod dedup;
 pub mod html;
+pub mod input;
 pub mod liveblog;
 pub mod plaintext;
