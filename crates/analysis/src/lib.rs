@@ -6,3 +6,6 @@ pub mod attribution;
 pub mod entities;
 pub mod quantity;
 pub mod timex;
+pub mod pipeline;
+
+pub use pipeline::analyze;

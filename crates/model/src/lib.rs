@@ -12,6 +12,19 @@ pub use offsets::{OffsetMap, OffsetSegment};
 /// A document identifier: lowercase hex SHA-256 of the raw input bytes.
 pub type DocId = String;
 
+/// Lowercase hex SHA-256 of `bytes`: the content address of raw input and the
+/// identity of the document extracted from it.
+pub fn content_id(bytes: &[u8]) -> DocId {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    s
+}
+
 /// A half-open byte range `[start, end)` into a document's clean text.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,

@@ -15,7 +15,6 @@ use std::path::Path;
 
 use model::{Document, DocumentAnalysis};
 use rusqlite::{params, Connection, OptionalExtension};
-use sha2::{Digest, Sha256};
 
 /// What went wrong in the store. Every variant says what it was doing.
 #[derive(Debug, thiserror::Error)]
@@ -114,15 +113,7 @@ pub struct SqliteStore {
     conn: Connection,
 }
 
-/// Lowercase hex SHA-256 of `bytes`: the content address of raw input.
-pub fn content_id(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
+pub use model::content_id;
 
 impl SqliteStore {
     /// Opens (creating if needed) the store file and brings its schema up to date.

@@ -1,0 +1,158 @@
+//! One item to one [`Document`]: decode, extract (HTML) or clean (text), split
+//! live-blog posts, and settle metadata by precedence.
+//!
+//! Metadata precedence: what the user gave (command line, sidecar, JSON fields) >
+//! what the container said (feed, WARC) > what the page says about itself (meta
+//! tags, JSON-LD, byline) > what can be inferred (URL, latest post time).
+
+use model::{
+    content_id, Diagnostic, Document, InputFormat, Outlet, Post, PublishedTime, Severity, Span, TimeProvenance,
+};
+
+use crate::input::{domain_of, outlet_from, BodyKind, ItemMeta, RawItem};
+use crate::{html, liveblog, plaintext};
+
+/// Decodes bytes as UTF-8. Invalid sequences are replaced, and a diagnostic says
+/// that offsets then refer to the decoded text rather than the raw bytes.
+pub fn decode(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "input.not_utf8".into(),
+                message: format!(
+                    "input is not valid UTF-8 (first bad byte at {}); decoded with replacement characters, so offsets refer to the decoded text",
+                    e.valid_up_to()
+                ),
+            });
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
+}
+
+/// Builds a document from an item. `overrides` (from the user) win over everything.
+pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
+    let mut meta = overrides.clone();
+    meta.fill_from(&item.meta);
+    let mut diagnostics = Vec::new();
+    let raw = decode(&item.body, &mut diagnostics);
+
+    let (text, offsets, format, page_title, page_authors, page_outlet, page_published, page_language, credited) =
+        match item.kind {
+            BodyKind::Html => {
+                let h = html::extract_html(&raw, meta.url.as_deref());
+                diagnostics.extend(h.diagnostics);
+                if meta.url.is_none() {
+                    meta.url = h.canonical_url.clone();
+                }
+                let credited = plaintext::find_credit(&h.text);
+                (h.text, h.offsets, InputFormat::Html, h.title, h.authors, h.outlet, h.published, h.language, credited)
+            }
+            BodyKind::Text => {
+                let c = plaintext::clean_text(&raw);
+                let outlet = c.self_reference.clone().map(|name| Outlet { name, domain: None });
+                (c.text, c.offsets, InputFormat::Text, c.title, Vec::new(), outlet, c.published, None, c.credited_source)
+            }
+        };
+    let format = if item.origin.contains("#item-") {
+        InputFormat::FeedItem
+    } else if item.origin.contains("#record-") {
+        InputFormat::Warc
+    } else if item.origin.contains("#line-") || item.origin.to_ascii_lowercase().ends_with(".json") {
+        InputFormat::Json
+    } else {
+        format
+    };
+
+    // Published time: user/container first (they come in `meta`), then the page.
+    // A container's capture date (WARC) is weaker than the page's own statement.
+    let published = match (meta.published.clone(), page_published) {
+        (Some(m), Some(p)) if m.provenance == TimeProvenance::Capture => Some(p),
+        (Some(m), _) => Some(m),
+        (None, p) => p,
+    };
+    let outlet = meta
+        .outlet
+        .as_deref()
+        .and_then(|n| outlet_from(Some(n), meta.url.as_deref()))
+        .or(page_outlet)
+        .or_else(|| outlet_from(None, meta.url.as_deref()));
+    let title = meta.title.clone().or(page_title);
+    let authors = if meta.authors.is_empty() { page_authors } else { meta.authors.clone() };
+    let language = meta.language.clone().or(page_language).or_else(|| guess_language(&text));
+
+    let blog = liveblog::split_posts(&text, published.as_ref().map(|p| p.at));
+    let published = published.or_else(|| {
+        blog.posts.iter().filter_map(|p| p.time).max().map(|at| PublishedTime {
+            at,
+            provenance: TimeProvenance::Inferred,
+            confidence: 0.5,
+        })
+    });
+    let mut posts = blog.posts;
+    if posts.is_empty() && !text.is_empty() {
+        let all = Span::new(0, text.len());
+        posts.push(Post {
+            span: all,
+            body: all,
+            time: None,
+            time_span: None,
+            title: None,
+            title_span: None,
+            author: None,
+            author_role: None,
+        });
+    }
+    if !blog.is_live_blog {
+        for p in &mut posts {
+            if p.time.is_none() {
+                p.time = published.as_ref().map(|t| t.at);
+            }
+        }
+    }
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            code: "extract.empty".into(),
+            message: "no article text was found".into(),
+        });
+    }
+    Document {
+        id: content_id(&item.body),
+        origin: item.origin.clone(),
+        url: meta.url.clone(),
+        format,
+        outlet,
+        title,
+        authors,
+        published,
+        language,
+        credited_source: credited,
+        is_live_blog: blog.is_live_blog,
+        text,
+        offsets,
+        posts,
+        diagnostics,
+    }
+}
+
+/// A cheap English check on function-word frequency: `Some("en")` when the text
+/// reads as English, `None` when it cannot tell.
+pub fn guess_language(text: &str) -> Option<String> {
+    const EN: &[&str] = &["the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "said"];
+    let mut words = 0usize;
+    let mut hits = 0usize;
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(2000) {
+        words += 1;
+        if EN.iter().any(|e| w.eq_ignore_ascii_case(e)) {
+            hits += 1;
+        }
+    }
+    (words >= 20 && hits * 100 / words >= 8).then(|| "en".to_string())
+}
+
+/// The outlet named by a URL's domain, for callers that only have a URL.
+pub fn outlet_for_url(url: &str) -> Option<Outlet> {
+    domain_of(url).map(|d| Outlet { name: d.clone(), domain: Some(d) })
+}

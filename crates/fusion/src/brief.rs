@@ -1,0 +1,365 @@
+//! The brief: everything fusion knows about a set of documents, in one versioned
+//! structure that the renderers (terminal, Markdown, HTML) and the JSON output share.
+//!
+//! Schema: `docs/brief-schema.md`. Bump [`BRIEF_SCHEMA`] when a field changes meaning
+//! or disappears; adding a field is compatible.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use model::{Document, DocumentAnalysis, EntityKind, Evidence, Span, TimexType};
+use serde::Serialize;
+
+use crate::claims::{build_claims, Claim, DocInput, Disagreement};
+use crate::framing::{framing, FramingProfile};
+use crate::lineage::{find_reposts, independent_sources, LineageInput, RepostLink, SourceGroup};
+use crate::positions::{positions, PositionTable};
+use crate::stories::{StoryClusterer, StoryConfig, StoryInput};
+use crate::timeline::{build_timeline, DatedSentence, TimelineEntry};
+
+/// The schema identifier written into every brief.
+pub const BRIEF_SCHEMA: &str = "parallax.brief/1";
+
+/// One document as the brief lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefDocument {
+    pub id: String,
+    pub outlet: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub origin: String,
+    pub published: Option<String>,
+    pub is_live_blog: bool,
+    pub posts: usize,
+    /// The story (index into `stories`) it belongs to.
+    pub story: usize,
+    /// Set when the document repeats another outlet's text.
+    pub repost_of: Option<String>,
+}
+
+/// A cluster of documents about one developing event.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefStory {
+    pub id: usize,
+    /// Broad topic (stories about similar events share one).
+    pub topic: usize,
+    pub headline: String,
+    pub documents: Vec<String>,
+    /// Why documents were joined (from the clusterer).
+    pub reasons: Vec<String>,
+}
+
+/// One spelling of a name and who uses it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Spelling {
+    pub form: String,
+    /// Outlet → number of mentions with this spelling.
+    pub outlets: BTreeMap<String, usize>,
+}
+
+/// An entity merged across documents and outlets.
+#[derive(Debug, Clone, Serialize)]
+pub struct CrossEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub key: String,
+    pub roles: Vec<String>,
+    pub spellings: Vec<Spelling>,
+    pub mentions: usize,
+    pub outlets: Vec<String>,
+}
+
+/// A statement attributed to a source, with its evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefQuote {
+    pub outlet: String,
+    pub source: String,
+    pub via: Option<String>,
+    pub cue: Option<String>,
+    pub kind: model::AttributionKind,
+    pub stance: Option<model::Stance>,
+    pub content: String,
+    pub evidence: Evidence,
+}
+
+/// The whole picture.
+#[derive(Debug, Clone, Serialize)]
+pub struct Brief {
+    pub schema: &'static str,
+    pub documents: Vec<BriefDocument>,
+    /// Outlets with how many documents each and how many are reposts.
+    pub outlets: Vec<OutletSummary>,
+    /// Independent sources: each origin counted once, with who repeated it.
+    pub independent_sources: Vec<SourceGroup>,
+    pub reposts: Vec<RepostLink>,
+    pub stories: Vec<BriefStory>,
+    pub entities: Vec<CrossEntity>,
+    pub timeline: Vec<TimelineEntry>,
+    pub claims: Vec<Claim>,
+    pub disagreements: Vec<Disagreement>,
+    pub positions: PositionTable,
+    pub framing: Vec<FramingProfile>,
+    pub quotes: Vec<BriefQuote>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletSummary {
+    pub name: String,
+    pub documents: usize,
+    pub reposts: usize,
+}
+
+/// The outlet name a document is shown under.
+pub fn outlet_name(doc: &Document) -> String {
+    doc.outlet.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| {
+        let stem = doc.origin.rsplit('/').next().unwrap_or(&doc.origin);
+        let stem = stem.split('#').next().unwrap_or(stem);
+        stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem).to_string()
+    })
+}
+
+/// The sentence of `analysis` that contains `span`, or the span itself.
+pub fn sentence_of(analysis: &DocumentAnalysis, span: Span) -> Span {
+    analysis.sentences.iter().copied().find(|s| s.start <= span.start && span.end <= s.end).unwrap_or(span)
+}
+
+/// Evidence for `span` in `doc`: its sentence, outlet and post.
+pub fn evidence(doc: &Document, analysis: &DocumentAnalysis, span: Span) -> Evidence {
+    let sentence = sentence_of(analysis, span);
+    Evidence {
+        doc: doc.id.clone(),
+        outlet: outlet_name(doc),
+        post: doc.posts.iter().position(|p| p.span.contains(sentence) || p.span.contains(span)),
+        span: sentence,
+        text: sentence.slice(&doc.text).to_string(),
+    }
+}
+
+fn day_value(value: &str) -> Option<NaiveDate> {
+    let v = value.get(..10)?;
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+}
+
+/// Builds the brief. `duplicates` holds the store's near-duplicate links (doc → earlier doc).
+pub fn build_brief(docs: &[(Document, DocumentAnalysis)], duplicates: &[(String, Option<String>)]) -> Brief {
+    let outlets: Vec<String> = docs.iter().map(|(d, _)| outlet_name(d)).collect();
+
+    // Lineage: reposts and independent sources.
+    let lineage_inputs: Vec<LineageInput> = docs
+        .iter()
+        .zip(&outlets)
+        .map(|((d, _), o)| LineageInput {
+            id: d.id.clone(),
+            outlet: o.clone(),
+            text: d.text.clone(),
+            published: d.published.as_ref().map(|p| p.at.utc),
+            credited_source: d.credited_source.clone(),
+        })
+        .collect();
+    let mut reposts = find_reposts(&lineage_inputs);
+    for (id, of) in duplicates {
+        if let Some(of) = of {
+            if !reposts.iter().any(|r| &r.doc == id) {
+                if let Some(pos) = docs.iter().position(|(d, _)| &d.id == of) {
+                    reposts.push(RepostLink {
+                        doc: id.clone(),
+                        origin_doc: Some(of.clone()),
+                        origin_outlet: outlets[pos].clone(),
+                        reason: crate::lineage::RepostReason::NearDuplicate { jaccard: 1.0, containment: 1.0 },
+                    });
+                }
+            }
+        }
+    }
+    let sources = independent_sources(&lineage_inputs, &reposts);
+
+    // Stories, in ingestion order (incremental clustering).
+    let mut clusterer = StoryClusterer::new(StoryConfig::default());
+    let mut story_of = Vec::with_capacity(docs.len());
+    let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (d, a) in docs {
+        let input = StoryInput {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            text: d.text.clone(),
+            published: d.published.as_ref().map(|p| p.at.date()),
+            dates: a.timexes.iter().filter(|t| t.kind == TimexType::Date).filter_map(|t| day_value(&t.value)).collect(),
+            names: a.entities.iter().map(|e| e.name.clone()).collect(),
+        };
+        let assignment = clusterer.add(&input);
+        if !assignment.new_story {
+            reasons.entry(assignment.story).or_default().extend(assignment.reasons.iter().take(3).cloned());
+        }
+        story_of.push((assignment.story, assignment.topic));
+    }
+    let mut stories: Vec<BriefStory> = Vec::new();
+    for (i, (d, _)) in docs.iter().enumerate() {
+        let (s, topic) = story_of[i];
+        match stories.iter_mut().find(|b| b.id == s) {
+            Some(b) => b.documents.push(d.id.clone()),
+            None => stories.push(BriefStory {
+                id: s,
+                topic,
+                headline: d.title.clone().unwrap_or_else(|| outlet_name(d)),
+                documents: vec![d.id.clone()],
+                reasons: reasons.get(&s).cloned().unwrap_or_default(),
+            }),
+        }
+    }
+
+    let documents: Vec<BriefDocument> = docs
+        .iter()
+        .zip(&outlets)
+        .enumerate()
+        .map(|(i, ((d, _), o))| BriefDocument {
+            id: d.id.clone(),
+            outlet: o.clone(),
+            title: d.title.clone(),
+            url: d.url.clone(),
+            origin: d.origin.clone(),
+            published: d.published.as_ref().map(|p| p.at.to_iso()),
+            is_live_blog: d.is_live_blog,
+            posts: d.posts.len(),
+            story: stories.iter().position(|s| s.id == story_of[i].0).unwrap_or(0),
+            repost_of: reposts.iter().find(|r| r.doc == d.id).map(|r| r.origin_outlet.clone()),
+        })
+        .collect();
+    let mut outlet_summaries: Vec<OutletSummary> = Vec::new();
+    for d in &documents {
+        match outlet_summaries.iter_mut().find(|o| o.name == d.outlet) {
+            Some(o) => {
+                o.documents += 1;
+                o.reposts += usize::from(d.repost_of.is_some());
+            }
+            None => outlet_summaries.push(OutletSummary {
+                name: d.outlet.clone(),
+                documents: 1,
+                reposts: usize::from(d.repost_of.is_some()),
+            }),
+        }
+    }
+
+    // Timeline from event dates in the text (not publication times).
+    let mut dated = Vec::new();
+    for ((d, a), o) in docs.iter().zip(&outlets) {
+        for t in &a.timexes {
+            if t.kind != TimexType::Date || t.value.len() != 10 {
+                continue;
+            }
+            let Some(date) = day_value(&t.value) else { continue };
+            let sentence = sentence_of(a, t.span);
+            dated.push(DatedSentence {
+                doc: d.id.clone(),
+                outlet: o.clone(),
+                sentence_span: sentence,
+                text: sentence.slice(&d.text).to_string(),
+                date,
+                published: d.published.as_ref().map(|p| p.at.date()),
+            });
+        }
+    }
+    let timeline = build_timeline(&dated, None);
+
+    let inputs: Vec<DocInput> =
+        docs.iter().zip(&outlets).map(|((d, a), o)| DocInput { doc: d, analysis: a, outlet: o.clone() }).collect();
+    let claim_set = build_claims(&inputs);
+    let position_table = positions(&inputs);
+    let framing_profiles = framing(&inputs);
+
+    Brief {
+        schema: BRIEF_SCHEMA,
+        documents,
+        outlets: outlet_summaries,
+        independent_sources: sources,
+        reposts,
+        stories,
+        entities: cross_entities(docs, &outlets),
+        timeline,
+        claims: claim_set.claims,
+        disagreements: claim_set.disagreements,
+        positions: position_table,
+        framing: framing_profiles,
+        quotes: quotes(docs, &outlets),
+    }
+}
+
+fn quotes(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<BriefQuote> {
+    let mut out = Vec::new();
+    for ((d, a), o) in docs.iter().zip(outlets) {
+        for at in &a.attributions {
+            let anchor = at.content.first().copied().or(at.cue).unwrap_or_default();
+            out.push(BriefQuote {
+                outlet: o.clone(),
+                source: at.source.as_ref().map(|s| s.text.clone()).unwrap_or_else(|| "(unattributed)".into()),
+                via: at.via.as_ref().map(|v| v.text.clone()),
+                cue: at.cue.map(|c| c.slice(&d.text).to_string()),
+                kind: at.kind,
+                stance: at.stance,
+                content: at.content_text.clone(),
+                evidence: evidence(d, a, anchor),
+            });
+        }
+    }
+    out
+}
+
+/// Merges entities across documents by their spelling-insensitive key and counts
+/// every surface form per outlet.
+fn cross_entities(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<CrossEntity> {
+    let mut merged: Vec<CrossEntity> = Vec::new();
+    let mut by_key: BTreeMap<(String, EntityKind), usize> = BTreeMap::new();
+    for ((_, a), o) in docs.iter().zip(outlets) {
+        for (ei, e) in a.entities.iter().enumerate() {
+            let key = (e.key.clone(), e.kind);
+            let idx = *by_key.entry(key).or_insert_with(|| {
+                merged.push(CrossEntity {
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    key: e.key.clone(),
+                    roles: Vec::new(),
+                    spellings: Vec::new(),
+                    mentions: 0,
+                    outlets: Vec::new(),
+                });
+                merged.len() - 1
+            });
+            let m = &mut merged[idx];
+            if e.name.len() > m.name.len() {
+                m.name = e.name.clone();
+            }
+            for r in &e.roles {
+                if !m.roles.contains(r) {
+                    m.roles.push(r.clone());
+                }
+            }
+            if !m.outlets.contains(o) {
+                m.outlets.push(o.clone());
+            }
+            for mention in a.mentions.iter().filter(|x| x.entity == ei && !x.is_pronoun) {
+                m.mentions += 1;
+                let form = mention.text.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
+                match m.spellings.iter_mut().find(|s| s.form == form) {
+                    Some(s) => *s.outlets.entry(o.clone()).or_default() += 1,
+                    None => m.spellings.push(Spelling { form, outlets: BTreeMap::from([(o.clone(), 1)]) }),
+                }
+            }
+        }
+    }
+    merged.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    merged
+}
+
+/// Entities whose spellings differ between outlets (the contested names).
+pub fn contested_spellings(entities: &[CrossEntity]) -> Vec<&CrossEntity> {
+    entities
+        .iter()
+        .filter(|e| {
+            let forms: BTreeSet<String> = e
+                .spellings
+                .iter()
+                .map(|s| s.form.split_whitespace().last().unwrap_or("").to_string())
+                .collect();
+            forms.len() > 1 && e.outlets.len() > 1
+        })
+        .collect()
+}

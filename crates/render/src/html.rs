@@ -1,0 +1,238 @@
+//! One self-contained HTML page: no external assets, no scripts needed to read it.
+
+use std::fmt::Write;
+
+use fusion::brief::{contested_spellings, Brief};
+
+use crate::{key_claims, shorten, value_text};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+:root{--ink:#1d2433;--muted:#5b6475;--line:#dfe3ea;--bg:#f7f8fb;--card:#fff;--warn:#b42318;--warnbg:#fef3f2;--ok:#067647;--accent:#3538cd}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+header{background:var(--ink);color:#fff;padding:20px 32px}header h1{margin:0 0 6px;font-size:22px}header p{margin:0;color:#c9cfdb}
+nav{position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);padding:8px 32px;z-index:2}nav a{margin-right:16px;color:var(--accent);text-decoration:none;font-weight:600}
+main{padding:16px 32px;max-width:1300px}section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0}
+h2{margin:0 0 12px;font-size:18px}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#f1f3f8;font-size:13px}.muted{color:var(--muted)}.tag{display:inline-block;padding:1px 8px;border-radius:99px;background:#eef0ff;color:var(--accent);font-size:12px;margin-right:4px}
+.warn{color:var(--warn)}.dis{border-left:4px solid var(--warn);background:var(--warnbg);padding:10px 14px;margin:10px 0;border-radius:6px}
+.side{margin:6px 0 6px 8px}.ev{color:var(--muted);font-size:13px;margin-left:14px}.ev q{color:var(--ink)}
+.tl{border-left:3px solid var(--accent);margin-left:8px;padding-left:16px}.tl .date{font-weight:700}.tl .item{margin:0 0 12px}
+.matrix td.cell{text-align:center}.yes{background:#ecfdf3;color:var(--ok);font-weight:700}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
+.card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}.card h3{margin:0 0 6px;font-size:15px}
+"#;
+
+fn evidence_html(o: &mut String, outlet: &str, text: &str) {
+    let _ = write!(o, "<div class=ev>{}: <q>{}</q></div>", esc(outlet), esc(&shorten(text, 240)));
+}
+
+/// The whole page.
+pub fn page(b: &Brief) -> String {
+    let mut o = String::with_capacity(64 * 1024);
+    let headline = b.stories.first().map(|s| s.headline.as_str()).unwrap_or("Brief");
+    let _ = write!(
+        o,
+        "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content='width=device-width,initial-scale=1'>\
+         <title>Parallax brief — {}</title><style>{STYLE}</style></head><body>",
+        esc(headline)
+    );
+    let _ = write!(
+        o,
+        "<header><h1>{}</h1><p>{} documents · {} outlets · {} independent sources · {} disagreements · schema {}</p></header>",
+        esc(headline),
+        b.documents.len(),
+        b.outlets.len(),
+        b.independent_sources.len(),
+        b.disagreements.len(),
+        esc(b.schema)
+    );
+    o.push_str("<nav><a href=#disagreements>Disagreements</a><a href=#timeline>Timeline</a><a href=#matrix>Outlets × claims</a><a href=#positions>Positions</a><a href=#framing>Framing</a><a href=#sources>Sources</a></nav><main>");
+
+    // Disagreements
+    o.push_str("<section id=disagreements><h2>Where outlets disagree</h2>");
+    if b.disagreements.is_empty() {
+        o.push_str("<p class=muted>No disagreements found.</p>");
+    }
+    for d in &b.disagreements {
+        let _ = write!(o, "<div class=dis><b>{}</b> <span class=tag>{:?}</span>", esc(&d.summary), d.kind);
+        for side in &d.sides {
+            let _ = write!(o, "<div class=side><b>{}</b> — {}", esc(&side.value), esc(&side.outlets.join(", ")));
+            for s in side.statements.iter().take(3) {
+                evidence_html(&mut o, &s.reported_by.display, &s.evidence.text);
+            }
+            o.push_str("</div>");
+        }
+        o.push_str("</div>");
+    }
+    o.push_str("</section>");
+
+    // Timeline
+    o.push_str("<section id=timeline><h2>Timeline <span class=muted>(event dates read from the text)</span></h2><div class=tl>");
+    if b.timeline.is_empty() {
+        o.push_str("<p class=muted>No dated events found.</p>");
+    }
+    for e in &b.timeline {
+        let _ = write!(o, "<div class=item><div class=date>{}</div>", e.date);
+        for s in e.summary.iter().take(3) {
+            let outlets: Vec<&str> = s.evidence.iter().map(|ev| ev.outlet.as_str()).collect();
+            let _ = write!(o, "<div>{} <span class=muted>— {}</span></div>", esc(&shorten(&s.text, 300)), esc(&outlets.join(", ")));
+        }
+        for c in &e.conflicting {
+            let _ = write!(
+                o,
+                "<div class=warn>⚠ {} date this {}: <q>{}</q></div>",
+                esc(&c.outlets_other.join(", ")),
+                c.other_date,
+                esc(&shorten(&c.other.text, 200))
+            );
+        }
+        o.push_str("</div>");
+    }
+    o.push_str("</div></section>");
+
+    // Outlets × claims matrix
+    let claims = key_claims(b, 25);
+    let outlets: Vec<&str> = b.outlets.iter().map(|o| o.name.as_str()).collect();
+    o.push_str("<section id=matrix><h2>Outlets × key claims</h2><table class=matrix><tr><th>Claim</th>");
+    for name in &outlets {
+        let _ = write!(o, "<th>{}</th>", esc(name));
+    }
+    o.push_str("</tr>");
+    for c in &claims {
+        let _ = write!(o, "<tr><td>{}</td>", esc(&shorten(&c.label, 120)));
+        for name in &outlets {
+            let vals: Vec<String> =
+                c.statements.iter().filter(|s| s.reported_by.outlet == *name).map(|s| value_text(&s.value)).collect();
+            if vals.is_empty() {
+                o.push_str("<td class=cell>·</td>");
+            } else {
+                let mut uniq = vals.clone();
+                uniq.dedup();
+                let _ = write!(o, "<td class='cell yes' title='{}'>{}</td>", esc(&vals.join(" | ")), esc(&shorten(&uniq.join("; "), 60)));
+            }
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</table></section>");
+
+    // Positions
+    o.push_str("<section id=positions><h2>Positions (actors × issues)</h2>");
+    if b.positions.positions.is_empty() {
+        o.push_str("<p class=muted>No stances found.</p>");
+    } else {
+        o.push_str("<table><tr><th>Actor</th><th>Issue</th><th>Stance</th><th>Evidence</th></tr>");
+        for p in &b.positions.positions {
+            let issue = b.positions.issues.iter().find(|i| i.id == p.issue).map(|i| i.label.as_str()).unwrap_or(&p.issue);
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{:?}{}</td><td>",
+                esc(&p.actor),
+                esc(issue),
+                p.stance,
+                if p.mixed { " <span class=warn>(mixed)</span>" } else { "" }
+            );
+            for s in p.statements.iter().take(2) {
+                evidence_html(&mut o, &s.reported_by.display, &s.evidence.text);
+            }
+            o.push_str("</td></tr>");
+        }
+        o.push_str("</table>");
+    }
+    o.push_str("</section>");
+
+    // Framing
+    o.push_str("<section id=framing><h2>Framing by outlet</h2>");
+    let contested = contested_spellings(&b.entities);
+    if !contested.is_empty() {
+        o.push_str("<table><tr><th>Name</th><th>Spellings by outlet</th></tr>");
+        for e in contested {
+            let forms: Vec<String> = e
+                .spellings
+                .iter()
+                .map(|s| {
+                    let who: Vec<String> = s.outlets.iter().map(|(o, n)| format!("{o} ×{n}")).collect();
+                    format!("<b>{}</b> ({})", esc(&s.form), esc(&who.join(", ")))
+                })
+                .collect();
+            let _ = write!(o, "<tr><td>{}</td><td>{}</td></tr>", esc(&e.name), forms.join("<br>"));
+        }
+        o.push_str("</table>");
+    }
+    o.push_str("<div class=cards>");
+    for f in &b.framing {
+        let _ = write!(o, "<div class=card><h3>{}</h3>", esc(&f.outlet));
+        if !f.spellings.is_empty() {
+            let sp: Vec<String> = f
+                .spellings
+                .iter()
+                .map(|s| s.forms.iter().map(|fc| format!("{} ×{}", fc.form, fc.count)).collect::<Vec<_>>().join(", "))
+                .collect();
+            let _ = write!(o, "<div><b>Spellings:</b> {}</div>", esc(&sp.join("; ")));
+        }
+        if !f.loaded_terms.is_empty() {
+            let lt: Vec<String> = f.loaded_terms.iter().map(|l| format!("“{}” ×{}", l.term, l.count)).collect();
+            let _ = write!(o, "<div><b>Loaded terms:</b> {}</div>", esc(&lt.join(", ")));
+        }
+        let _ = write!(
+            o,
+            "<div><b>Attributions:</b> {} ({:.0}% direct)</div>",
+            f.quotes.total,
+            f.quotes.direct_share * 100.0
+        );
+        if !f.sources.is_empty() {
+            let top: Vec<String> = f.sources.iter().take(5).map(|s| format!("{} ×{}", s.name, s.count)).collect();
+            let _ = write!(o, "<div><b>Quotes most:</b> {}</div>", esc(&top.join(", ")));
+        }
+        if !f.exclusive_claims.is_empty() {
+            let labels: Vec<String> = f
+                .exclusive_claims
+                .iter()
+                .filter_map(|id| b.claims.iter().find(|c| &c.id == id))
+                .take(5)
+                .map(|c| shorten(&c.label, 80))
+                .collect();
+            let _ = write!(o, "<div><b>Only here:</b> {}</div>", esc(&labels.join(" · ")));
+        }
+        o.push_str("</div>");
+    }
+    o.push_str("</div></section>");
+
+    // Sources
+    o.push_str("<section id=sources><h2>Documents and independent sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Kind</th><th>Lineage</th></tr>");
+    for d in &b.documents {
+        let _ = write!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&d.outlet),
+            esc(d.title.as_deref().unwrap_or(&d.origin)),
+            esc(d.published.as_deref().unwrap_or("unknown")),
+            if d.is_live_blog { format!("live blog, {} posts", d.posts) } else { "article".into() },
+            d.repost_of.as_ref().map(|r| format!("<span class=warn>repost of {}</span>", esc(r))).unwrap_or_default()
+        );
+    }
+    o.push_str("</table></section></main></body></html>\n");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(super::esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}

@@ -1,0 +1,238 @@
+//! Renders a [`Brief`] for people: terminal text, Markdown, one self-contained
+//! HTML page — and JSON for programs. Every item shown carries its outlet and the
+//! sentence it came from.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use fusion::brief::{contested_spellings, Brief};
+use fusion::claims::{Claim, Disagreement, StatedValue, Statement};
+use model::Evidence;
+
+mod html;
+
+/// Output formats of `parallax brief`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable summary for the terminal.
+    Text,
+    /// The full brief as versioned JSON (docs/brief-schema.md).
+    Json,
+    /// Markdown, for notes and tickets.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// Renders `brief` in `format`.
+pub fn render(brief: &Brief, format: Format) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(brief).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")) + "\n",
+        Format::Text => text(brief, false),
+        Format::Md => text(brief, true),
+        Format::Html => html::page(brief),
+    }
+}
+
+pub(crate) fn shorten(s: &str, n: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
+/// A statement's value as a short phrase.
+pub(crate) fn value_text(v: &StatedValue) -> String {
+    match v {
+        StatedValue::Quantity { text, .. } => text.clone(),
+        StatedValue::Said { content, .. } => format!("“{}”", shorten(content, 90)),
+        StatedValue::Date { value, text, .. } => format!("{value} ({text})"),
+    }
+}
+
+pub(crate) fn statement_line(s: &Statement) -> String {
+    format!("{} — {}: “{}”", value_text(&s.value), s.reported_by.display, shorten(&s.evidence.text, 160))
+}
+
+pub(crate) fn evidence_line(e: &Evidence) -> String {
+    format!("{}: “{}”", e.outlet, shorten(&e.text, 160))
+}
+
+/// Claims worth showing first: reported by several outlets, or with several statements.
+pub(crate) fn key_claims(brief: &Brief, n: usize) -> Vec<&Claim> {
+    let mut claims: Vec<&Claim> = brief.claims.iter().collect();
+    claims.sort_by(|a, b| {
+        b.outlets.len().cmp(&a.outlets.len()).then(b.statements.len().cmp(&a.statements.len())).then(a.id.cmp(&b.id))
+    });
+    claims.into_iter().filter(|c| c.outlets.len() > 1 || c.statements.len() > 1).take(n).collect()
+}
+
+fn text(brief: &Brief, md: bool) -> String {
+    let mut o = String::new();
+    let h1 = |o: &mut String, t: &str| {
+        if md {
+            let _ = writeln!(o, "\n## {t}\n");
+        } else {
+            let _ = writeln!(o, "\n{t}\n{}", "─".repeat(t.chars().count()));
+        }
+    };
+    let bullet = if md { "- " } else { "  • " };
+    let sub = if md { "  - " } else { "      " };
+
+    let headline = brief.stories.first().map(|s| s.headline.as_str()).unwrap_or("(no documents)");
+    if md {
+        let _ = writeln!(o, "# Brief: {headline}");
+    } else {
+        let _ = writeln!(o, "BRIEF · {headline}");
+    }
+    let independent = brief.independent_sources.len();
+    let _ = writeln!(
+        o,
+        "{} documents from {} outlets · {} independent sources · {} stories · {} disagreements",
+        brief.documents.len(),
+        brief.outlets.len(),
+        independent,
+        brief.stories.len(),
+        brief.disagreements.len()
+    );
+
+    h1(&mut o, "Outlets");
+    for d in &brief.documents {
+        let repost = d.repost_of.as_ref().map(|r| format!("  [repost of {r}]")).unwrap_or_default();
+        let kind = if d.is_live_blog { format!("live blog, {} posts", d.posts) } else { "article".to_string() };
+        let _ = writeln!(
+            o,
+            "{bullet}{} — {} ({kind}; {}){repost}",
+            d.outlet,
+            shorten(d.title.as_deref().unwrap_or(&d.origin), 80),
+            d.published.as_deref().unwrap_or("time unknown"),
+        );
+    }
+    for g in &brief.independent_sources {
+        if !g.repeated_by.is_empty() {
+            let _ = writeln!(o, "{bullet}{} is repeated by {} (counted once)", g.outlet, g.repeated_by.join(", "));
+        }
+    }
+
+    if brief.stories.len() > 1 {
+        h1(&mut o, "Stories");
+        for s in &brief.stories {
+            let _ = writeln!(o, "{bullet}{} ({} documents)", shorten(&s.headline, 90), s.documents.len());
+        }
+    }
+
+    h1(&mut o, "Disagreements");
+    if brief.disagreements.is_empty() {
+        let _ = writeln!(o, "{bullet}none found");
+    }
+    for d in &brief.disagreements {
+        disagreement(&mut o, d, bullet, sub);
+    }
+
+    h1(&mut o, "Timeline (event dates from the text)");
+    if brief.timeline.is_empty() {
+        let _ = writeln!(o, "{bullet}no dated events found");
+    }
+    for e in &brief.timeline {
+        let first = e.summary.first().map(|s| shorten(&s.text, 150)).unwrap_or_default();
+        let _ = writeln!(o, "{bullet}{} — {first}  [{}]", e.date, e.sources.join(", "));
+        for c in &e.conflicting {
+            let _ = writeln!(
+                o,
+                "{sub}⚠ {} date it {}: “{}”",
+                c.outlets_other.join(", "),
+                c.other_date,
+                shorten(&c.other.text, 120)
+            );
+        }
+    }
+
+    h1(&mut o, "Key claims");
+    let claims = key_claims(brief, 12);
+    if claims.is_empty() {
+        let _ = writeln!(o, "{bullet}no claim is made by more than one statement");
+    }
+    for c in claims {
+        let _ = writeln!(o, "{bullet}{} — reported by {}", shorten(&c.label, 100), c.outlets.join(", "));
+        for s in c.statements.iter().take(4) {
+            let _ = writeln!(o, "{sub}{}", statement_line(s));
+        }
+    }
+
+    h1(&mut o, "Positions");
+    if brief.positions.positions.is_empty() {
+        let _ = writeln!(o, "{bullet}no stances found");
+    }
+    for p in brief.positions.positions.iter().take(20) {
+        let issue =
+            brief.positions.issues.iter().find(|i| i.id == p.issue).map(|i| i.label.as_str()).unwrap_or(&p.issue);
+        let mixed = if p.mixed { " (mixed)" } else { "" };
+        let _ = writeln!(o, "{bullet}{} {:?}{mixed} — {}", p.actor, p.stance, shorten(issue, 60));
+        if let Some(s) = p.statements.first() {
+            let _ = writeln!(o, "{sub}{}", evidence_line(&s.evidence));
+        }
+    }
+
+    h1(&mut o, "Framing");
+    let contested = contested_spellings(&brief.entities);
+    for e in contested.iter().take(10) {
+        let forms: Vec<String> = e
+            .spellings
+            .iter()
+            .map(|s| {
+                let who: Vec<String> = s.outlets.iter().map(|(o, n)| format!("{o} ×{n}")).collect();
+                format!("“{}” ({})", s.form, who.join(", "))
+            })
+            .collect();
+        let _ = writeln!(o, "{bullet}{}: {}", e.name, forms.join("; "));
+    }
+    for f in &brief.framing {
+        let mut parts = Vec::new();
+        if !f.spellings.is_empty() {
+            let sp: Vec<String> = f
+                .spellings
+                .iter()
+                .take(4)
+                .map(|s| s.forms.iter().map(|fc| fc.form.clone()).collect::<Vec<_>>().join("/"))
+                .collect();
+            parts.push(format!("writes {}", sp.join(", ")));
+        }
+        if !f.loaded_terms.is_empty() {
+            let lt: Vec<String> = f.loaded_terms.iter().take(5).map(|l| format!("“{}” ×{}", l.term, l.count)).collect();
+            parts.push(format!("loaded terms {}", lt.join(", ")));
+        }
+        if f.quotes.total > 0 {
+            let top: Vec<String> = f.sources.iter().take(3).map(|s| format!("{} ×{}", s.name, s.count)).collect();
+            parts.push(format!(
+                "{} attributions ({:.0}% direct), most quoted: {}",
+                f.quotes.total,
+                f.quotes.direct_share * 100.0,
+                top.join(", ")
+            ));
+        }
+        if !f.exclusive_claims.is_empty() {
+            parts.push(format!("{} claims no other outlet reports", f.exclusive_claims.len()));
+        }
+        let _ = writeln!(o, "{bullet}{}: {}", f.outlet, if parts.is_empty() { "—".to_string() } else { parts.join("; ") });
+    }
+
+    h1(&mut o, "Who said what");
+    let speakers: BTreeSet<&str> = brief.quotes.iter().map(|q| q.source.as_str()).collect();
+    let _ = writeln!(o, "{bullet}{} attributions from {} sources (parallax quotes lists them all)", brief.quotes.len(), speakers.len());
+    for q in brief.quotes.iter().filter(|q| q.kind == model::AttributionKind::Direct).take(8) {
+        let _ = writeln!(o, "{bullet}{} ({}): “{}”", q.source, q.outlet, shorten(&q.content, 140));
+    }
+    o
+}
+
+fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
+    let _ = writeln!(o, "{bullet}{} [{:?}]", d.summary, d.kind);
+    for side in &d.sides {
+        let _ = writeln!(o, "{sub}{} — {}", side.value, side.outlets.join(", "));
+        for s in side.statements.iter().take(2) {
+            let _ = writeln!(o, "{sub}    {}: “{}”", s.reported_by.display, shorten(&s.evidence.text, 150));
+        }
+    }
+}
