@@ -22,7 +22,10 @@ use super::entities;
 #[derive(Debug, Clone, Copy, Default)]
 struct Facts {
     dropped: bool,
+    /// Structural boilerplate (nav, aside, footer, figure, comments), inherited.
     boiler: bool,
+    /// Its own class/id/role hints say boilerplate (not inherited).
+    hinted: bool,
     in_link: bool,
     /// The nearest block element (itself for blocks).
     block: NodeId,
@@ -60,8 +63,20 @@ pub fn extract(dom: &Dom<'_>) -> Content {
         Some((root, keep)) => (root, keep, false),
         None => (body, Vec::new(), true),
     };
+    if std::env::var_os("PARALLAX_DEBUG_HTML").is_some() {
+        let f = &facts[root as usize];
+        if let Some(big) = (0..dom.nodes.len()).filter(|&i| dom.nodes[i].tag().is_none()).max_by_key(|&i| facts[i].total) {
+            let mut a = big as NodeId;
+            while a != NONE && a != 0 {
+                let f = &facts[a as usize];
+                eprintln!("  anc {} <{} class={:?} id={:?}> dropped {} boiler {} total {} good {}", a, dom.name(a), dom.attr(a, "class"), dom.attr(a, "id"), f.dropped, f.boiler, f.total, f.good);
+                a = dom.node(a).parent;
+            }
+        }
+        eprintln!("root {} <{} class={:?} id={:?}> score {} good {} keep {:?}", root, dom.name(root), dom.attr(root, "class"), dom.attr(root, "id"), f.score, f.good, keep);
+    }
     let mut b = CleanTextBuilder::with_capacity(4096);
-    let root_total = facts[root as usize].good.max(1);
+    let root_total = facts[root as usize].total.max(1);
     if keep.is_empty() {
         render(dom, &facts, root, root_total, &mut b);
     } else {
@@ -181,6 +196,14 @@ fn is_boiler_hint(hints: &str) -> bool {
         "figure", "image", "photo", "media", "subnav", "login", "utility",
     ];
     SUBSTRINGS.iter().any(|s| hints.contains(s)) || TOKENS.iter().any(|t| has_token(hints, t))
+}
+
+/// Class/id words of reader comment sections, boilerplate at any size.
+fn is_comment_hint(hints: &str) -> bool {
+    (hints.contains("comment") && !hints.contains("commentary"))
+        || hints.contains("disqus")
+        || has_token(hints, "respond")
+        || has_token(hints, "replies")
 }
 
 /// Class/id words that mark the article body itself.
@@ -339,24 +362,26 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                     ) || is_hidden(dom, i as NodeId);
                 }
                 if !f.dropped && !f.boiler {
-                    f.boiler = match tag {
+                    f.boiler = matches!(
+                        tag,
                         Tag::Nav
-                        | Tag::Aside
-                        | Tag::Footer
-                        | Tag::Figure
-                        | Tag::Figcaption
-                        | Tag::Dialog
-                        | Tag::Menu
-                        | Tag::Form => true,
-                        Tag::Body | Tag::Html | Tag::Main | Tag::Article => false,
-                        _ => {
-                            hint_string(dom, i as NodeId, &mut hints);
-                            !hints.is_empty() && !is_body_hint(&hints) && is_boiler_hint(&hints)
-                        }
-                    };
-                    // Forms wrap whole pages on some CMSs: only search forms count.
-                    if tag == Tag::Form && f.boiler {
+                            | Tag::Aside
+                            | Tag::Footer
+                            | Tag::Figure
+                            | Tag::Figcaption
+                            | Tag::Dialog
+                            | Tag::Menu
+                    );
+                    if tag == Tag::Form {
+                        // Forms wrap whole pages on some CMSs: only search forms count.
                         f.boiler = dom.attr(i as NodeId, "role").is_some_and(|r| r == "search");
+                    }
+                    if !f.boiler && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
+                        hint_string(dom, i as NodeId, &mut hints);
+                        if !hints.is_empty() && !is_body_hint(&hints) {
+                            f.boiler = is_comment_hint(&hints);
+                            f.hinted = is_boiler_hint(&hints);
+                        }
                     }
                 }
                 if tag == Tag::A {
@@ -489,7 +514,7 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         if p == NONE || p == 0 || dom.node(p).tag() == Some(Tag::Body) {
             break;
         }
-        if facts[p as usize].good > facts[top as usize].good + 40 {
+        if facts[p as usize].total > facts[top as usize].total + 40 {
             break;
         }
         top = p;
@@ -552,13 +577,12 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, root_total: u32) 
         return true;
     }
     let tag = dom.node(id).tag().unwrap_or(Tag::Other);
-    if f.boiler && !facts[dom.node(id).parent as usize].boiler {
-        // A boilerplate hint on something that holds most of the content is wrong.
-        let big = f.total * 2 >= root_total && f.total > 400;
-        if !big {
-            // Keep post headers with a time in them (live blogs).
-            return !(f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
-        }
+    let parent_boiler = facts[dom.node(id).parent as usize].boiler;
+    // A boilerplate hint on something that holds most of the content is wrong.
+    let big = f.total * 2 >= root_total && f.total > 400;
+    if (f.boiler && !parent_boiler) || (f.hinted && !big) {
+        // Keep post headers with a time in them (live blogs).
+        return !(f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
     }
     match tag {
         Tag::H1 => return true,

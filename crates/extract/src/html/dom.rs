@@ -815,8 +815,18 @@ impl<'a> Builder<'a> {
                 self.stack.truncate(depth);
                 return;
             }
-            // Do not close across a table cell or similar for ordinary tags.
-            if t.is_scope_boundary() && !matches!(tag, Tag::Body | Tag::Html | Tag::Table) {
+            // An end tag does not close across a table, a cell or a template, except
+            // the table-structure end tags, which close the open cells and rows.
+            let boundary = match t {
+                Tag::Html | Tag::Template | Tag::Object => true,
+                Tag::Td | Tag::Th | Tag::Caption => !matches!(
+                    tag,
+                    Tag::Tr | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Table | Tag::Body
+                ),
+                Tag::Table => tag != Tag::Body,
+                _ => false,
+            };
+            if boundary {
                 return;
             }
         }
