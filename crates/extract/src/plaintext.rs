@@ -158,19 +158,37 @@ struct Unit {
     only_images: bool,
 }
 
-/// Hard-wrapped text: no long lines, and many lines close to one width.
+/// Hard-wrapped text: no long lines, many lines close to one width, and line
+/// breaks that fall inside sentences (a line without end punctuation followed by
+/// one starting in lower case).
 fn wrap_width(lines: &[Option<RawLine>], raw: &str) -> Option<usize> {
     let lens: Vec<usize> = lines
         .iter()
         .flatten()
         .map(|l| l.span.slice(raw).chars().count())
         .collect();
-    if lens.len() < 6 || lens.iter().any(|&n| n > 110) {
+    if lens.len() < 4 || lens.iter().any(|&n| n > 110) {
         return None;
     }
     let width = lens.iter().copied().max()?;
     let near = lens.iter().filter(|&&n| n * 10 >= width * 7).count();
-    (width >= 50 && near * 10 >= lens.len() * 4).then_some(width)
+    let mut inside_sentence = 0;
+    for pair in lines.windows(2) {
+        if let [Some(a), Some(b)] = pair {
+            let a_text = a.span.slice(raw);
+            let b_starts_lower = b
+                .body
+                .slice(raw)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            if !ends_with_sentence_mark(a_text) && b_starts_lower {
+                inside_sentence += 1;
+            }
+        }
+    }
+    (width >= 50 && near * 10 >= lens.len() * 4 && inside_sentence * 5 >= lens.len())
+        .then_some(width)
 }
 
 fn build_units(raw: &str) -> Vec<Unit> {
@@ -284,7 +302,7 @@ fn tag_at(s: &str) -> Option<(usize, bool)> {
 /// A character entity at the start of `s`: its byte length and replacement.
 fn entity_at(s: &str) -> Option<(usize, &'static str)> {
     let (end, _) = s.char_indices().take(12).find(|(_, c)| *c == ';')?;
-    let name = &s[1..end];
+    let name = s.get(1..end)?;
     let rep = match name {
         "amp" => "&",
         "lt" => "<",
@@ -821,10 +839,16 @@ pub fn clean_text(raw: &str) -> CleanedText {
     let mut byline: Option<String> = None;
     let mut published: Option<PublishedTime> = None;
 
-    // The header: everything above the first long paragraph.
+    // The header: everything above the first long paragraph or post stamp.
     let header_end = units
         .iter()
-        .position(|u| u.plain.len() >= HEADER_END_LEN)
+        .position(|u| {
+            u.plain.len() >= HEADER_END_LEN
+                || parse_stamp(&u.plain).is_some_and(|st| st.time.is_some())
+                || parse_relative(&u.plain).is_some()
+                || crate::liveblog::stamp::glued_stamp(&u.plain).is_some()
+                || crate::liveblog::numbered_marker(&u.plain).is_some()
+        })
         .unwrap_or(units.len());
 
     for (i, u) in units.iter().enumerate() {
@@ -980,6 +1004,10 @@ fn drop_promotion_blocks(units: &[Unit], fate: &mut [Fate]) {
 fn drop_header_crumbs(units: &[Unit], fate: &mut [Fate], header_end: usize) {
     for i in 0..header_end.min(units.len()) {
         let u = &units[i];
+        if fate[i] == Fate::Keep && !u.bullet {
+            // The first kept paragraph that is not a list item ends the crumbs.
+            break;
+        }
         if fate[i] == Fate::Keep
             && u.bullet
             && u.plain.split_whitespace().count() <= 4

@@ -506,20 +506,37 @@ fn post_times(
         }
     }
 
-    // Reading order: do clock times mostly go down (newest first) or up?
-    let minutes = |l: &LocalStamp| i64::from(l.time.hour * 60 + l.time.minute);
-    let (mut down, mut up) = (0, 0);
+    // Minutes past the (borrowed) day's UTC midnight, zone applied, so stamps in
+    // different zones compare correctly.
+    let utc_minutes = |l: &LocalStamp| -> Option<i64> {
+        let day = l.date.or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1))?;
+        let utc = l.time.to_utc(day)?;
+        Some((utc - day.and_hms_opt(0, 0, 0)?).num_minutes())
+    };
+    // Reading order: do times mostly go down (newest first) or up? Small steps
+    // decide; large ones may be midnight crossings and only count when nothing else does.
+    let mut steps: Vec<i64> = Vec::new();
     for pair in local.windows(2) {
         if let [Some(a), Some(b)] = pair {
-            if a.run == b.run || a.date == b.date {
-                match minutes(b).cmp(&minutes(a)) {
-                    std::cmp::Ordering::Less => down += 1,
-                    std::cmp::Ordering::Greater => up += 1,
-                    std::cmp::Ordering::Equal => {}
+            if a.run == b.run {
+                if let (Some(x), Some(y)) = (utc_minutes(a), utc_minutes(b)) {
+                    steps.push(y - x);
                 }
             }
         }
     }
+    let small: Vec<i64> = steps
+        .iter()
+        .copied()
+        .filter(|d| d.abs() < DAY_ROLLOVER_MIN_JUMP)
+        .collect();
+    let voters = if small.iter().any(|&d| d != 0) {
+        &small
+    } else {
+        &steps
+    };
+    let down = voters.iter().filter(|&&d| d < 0).count();
+    let up = voters.iter().filter(|&&d| d > 0).count();
     let newest_first = down >= up;
 
     // Within a run of stamps that borrowed their day, a large jump against the
@@ -531,11 +548,13 @@ fn post_times(
         if l.explicit_day || prev.is_none_or(|p| p.run != l.run) {
             shift_days = 0;
         } else if let Some(p) = prev {
-            let jump = minutes(l) - minutes(&p);
-            if newest_first && jump >= DAY_ROLLOVER_MIN_JUMP {
-                shift_days -= 1;
-            } else if !newest_first && -jump >= DAY_ROLLOVER_MIN_JUMP {
-                shift_days += 1;
+            if let (Some(x), Some(y)) = (utc_minutes(&p), utc_minutes(l)) {
+                let jump = y - x;
+                if newest_first && jump >= DAY_ROLLOVER_MIN_JUMP {
+                    shift_days -= 1;
+                } else if !newest_first && -jump >= DAY_ROLLOVER_MIN_JUMP {
+                    shift_days += 1;
+                }
             }
         }
         prev = Some(*l);
