@@ -237,7 +237,7 @@ fn build_units(raw: &str) -> Vec<Unit> {
                 match piece {
                     Piece::Text(s) => plain.push_str(s.slice(raw)),
                     Piece::Replace(r, _) => plain.push_str(r),
-                    Piece::Gap(_) => plain.push(' '),
+                    Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
                     Piece::Image => any_image = true,
                 }
             }
@@ -270,6 +270,52 @@ enum Piece {
     Gap(Span),
     /// Removed image residue.
     Image,
+    /// A space inserted at a raw offset (between a title and a glued stamp).
+    Space(usize),
+}
+
+/// Link markers that screen readers print after a link ("Name, external, said").
+const LINK_MARKERS: &[&str] = &[
+    " (opens in new window)",
+    " (opens in a new window)",
+    " (opens in new tab)",
+    " (opens in a new tab)",
+    " (external link)",
+];
+
+/// Length of a link marker starting `s`, when `s` starts with one. `before` is the
+/// text up to it. ", external" counts only where it cannot be an adjective in a list:
+/// after a name, before punctuation, or before a relative clause.
+fn link_marker_at(before: &str, s: &str) -> Option<usize> {
+    if let Some(m) = LINK_MARKERS.iter().find(|m| s.starts_with(*m)) {
+        return Some(m.len());
+    }
+    const EXTERNAL: &str = ", external";
+    let after = s.strip_prefix(EXTERNAL)?;
+    let prev_word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    if matches!(
+        prev_word.to_lowercase().as_str(),
+        "internal" | "domestic" | "and" | "or" | "both" | ""
+    ) {
+        return None;
+    }
+    let next_word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let ok = after.is_empty()
+        || after.starts_with([',', '.', ';', ':', ')'])
+        || after.starts_with(' ')
+            && (is_capitalised(prev_word)
+                || matches!(
+                    next_word.as_str(),
+                    "that" | "who" | "which" | "said" | "says" | "wrote" | "writes"
+                ));
+    ok.then_some(EXTERNAL.len())
 }
 
 const IMAGE_EXTENSIONS: [&str; 8] = [
@@ -342,9 +388,26 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
             out.push(Piece::Text(Span::new(base + from, base + to)));
         }
     };
+    // A stamp glued to the text before it ("Titlepublished at 10:02 GMT") gets a space.
+    let glued_at = crate::liveblog::stamp::glued_stamp(s)
+        .map(|(at, _)| at)
+        .filter(|&at| at > 0 && !s[..at].ends_with(char::is_whitespace));
     while i < s.len() {
         let rest = &s[i..];
         let b = bytes[i];
+        if glued_at == Some(i) {
+            flush(&mut out, run_start, i);
+            out.push(Piece::Space(base + i));
+            run_start = i;
+        }
+        if matches!(b, b',' | b' ') {
+            if let Some(len) = link_marker_at(&s[..i], rest) {
+                flush(&mut out, run_start, i);
+                i += len;
+                run_start = i;
+                continue;
+            }
+        }
         if b == b'<' {
             if let Some((len, gap)) = tag_at(rest) {
                 flush(&mut out, run_start, i);
@@ -933,6 +996,7 @@ pub fn clean_text(raw: &str) -> CleanedText {
                         }
                     }
                     Piece::Gap(s) => b.push_space(s.start, s.len()),
+                    Piece::Space(at) => b.push_space(at, 0),
                     Piece::Image => {}
                 }
             }

@@ -43,8 +43,11 @@ fn seed<'a>(all: &'a [(String, String)], prefix: &str) -> &'a str {
         .1
 }
 
-/// Text as the cleaner compares it: tags removed, characters normalised, spaces collapsed.
+/// Text reduced to what a sentence says: tags and the inline link marker
+/// ", external" removed, then only letters and digits, lowercased (so normalised
+/// quotes, spaces and an inserted space before a glued stamp do not matter).
 fn comparable(s: &str) -> String {
+    let s = s.replace(", external", "");
     let mut out = String::new();
     let mut in_tag = false;
     for ch in s.chars() {
@@ -55,10 +58,10 @@ fn comparable(s: &str) -> String {
             _ => {}
         }
     }
-    text::normalize_text(&out)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    out.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn trimmed_lines(raw: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -89,6 +92,7 @@ const RESIDUE: &[&str] = &[
     "currently reading",
     "privacy policy",
     "\u{a0}",
+    ", external",
 ];
 
 #[test]

@@ -167,6 +167,21 @@ fn markup_and_image_files() {
 }
 
 #[test]
+fn link_markers_are_removed() {
+    check(
+        "The plan is weak, says analyst Mara Lind, external, a former minister.\n\nAnother critic argues, external that it fails. Read the report (opens in new window).\n\nThe army faces threats both internal, external and hybrid, and external, lasting pressure.\n",
+        expect_test::expect![[r#"
+            The plan is weak, says analyst Mara Lind, a former minister.
+
+            Another critic argues that it fails. Read the report.
+
+            The army faces threats both internal, external and hybrid, and external, lasting pressure.
+            ---
+        "#]],
+    );
+}
+
+#[test]
 fn trailing_tag_cloud() {
     check(
         "The museum reopens on Saturday with a new wing for maritime history.\n\nHistory\nMuseums\nCity Life\nAvatar\n",
@@ -272,7 +287,7 @@ fn lists_stamps_and_post_headers_are_kept() {
         expect_test::expect![[r#"
             Summary
 
-            1. Bridge vote passespublished at 09:10 GMT 4 May 2026
+            1. Bridge vote passes published at 09:10 GMT 4 May 2026
 
             Lena Holm
 
