@@ -91,6 +91,7 @@ fn shingle_hashes(text: &str) -> Vec<u64> {
 /// Computes the fingerprint of `text`.
 pub fn fingerprint(text: &str) -> Fingerprint {
     let hashes = shingle_hashes(text);
+    let keys: Vec<u64> = (0..MINHASH_LEN).map(slot_key).collect();
     let mut minhash = vec![u32::MAX; MINHASH_LEN];
     let mut votes = [0i64; 64];
     for &h in &hashes {
@@ -101,8 +102,8 @@ pub fn fingerprint(text: &str) -> Fingerprint {
                 *v -= 1;
             }
         }
-        for (i, slot) in minhash.iter_mut().enumerate() {
-            let s = (mix64(h ^ slot_key(i)) >> 32) as u32;
+        for (slot, key) in minhash.iter_mut().zip(&keys) {
+            let s = (mix64(h ^ key) >> 32) as u32;
             if s < *slot {
                 *slot = s;
             }

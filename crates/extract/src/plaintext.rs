@@ -369,11 +369,16 @@ fn entity_at(s: &str) -> Option<(usize, &'static str)> {
 }
 
 fn has_image_extension(w: &str) -> bool {
-    let lower = w
-        .trim_end_matches([')', ']', '"', '\'', ',', '.', ';'])
-        .to_ascii_lowercase();
-    let lower = lower.split(['?', '#']).next().unwrap_or("");
-    IMAGE_EXTENSIONS.iter().any(|e| lower.ends_with(e))
+    if !w.contains('.') {
+        return false;
+    }
+    let bare = w.trim_end_matches([')', ']', '"', '\'', ',', '.', ';']);
+    let bare = bare.split(['?', '#']).next().unwrap_or("");
+    IMAGE_EXTENSIONS.iter().any(|e| {
+        bare.len() >= e.len()
+            && bare.is_char_boundary(bare.len() - e.len())
+            && bare[bare.len() - e.len()..].eq_ignore_ascii_case(e)
+    })
 }
 
 /// Splits a raw line into pieces: text runs, decoded entities, removed tags and

@@ -539,7 +539,16 @@ fn amount(w: &str) -> Option<i64> {
 /// ("Title textpublished at 22:33 GMT 21 November 2025"). Returns the byte offset
 /// where the label starts and the stamp; the stamp must contain a time.
 pub fn glued_stamp(line: &str) -> Option<(usize, Stamp)> {
-    let lower = line.to_ascii_lowercase();
+    // Every stamp with a time has a digit; most lines can be rejected at once.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // The stamp is at most 80 bytes (see `parse_stamp`), so only the tail can hold it.
+    let mut tail = line.len().saturating_sub(100);
+    while !line.is_char_boundary(tail) {
+        tail += 1;
+    }
+    let lower = line[tail..].to_ascii_lowercase();
     const LABELS: [&str; 6] = [
         "published at",
         "updated at",
@@ -550,7 +559,7 @@ pub fn glued_stamp(line: &str) -> Option<(usize, Stamp)> {
     ];
     let mut best: Option<(usize, Stamp)> = None;
     for label in LABELS {
-        let Some(at) = lower.rfind(label) else {
+        let Some(at) = lower.rfind(label).map(|at| at + tail) else {
             continue;
         };
         let rest = &line[at + label.len()..];
