@@ -317,18 +317,36 @@ pub fn split_posts(text: &str, published: Option<Timestamp>) -> LiveBlog {
     }
 
     // Each post starts at its stamp line pulled back over header lines above it.
+    // A stamp line that starts with its label ("Published at 10:02") follows its
+    // post's headline, which then belongs to the post.
     let mut starts = Vec::with_capacity(boundaries.len());
+    let mut titles_above: Vec<Option<usize>> = Vec::with_capacity(boundaries.len());
     let mut prev_boundary: Option<usize> = None;
     for &b in &boundaries {
         let mut s = b;
+        let mut title_above = None;
+        let free = |i: usize| prev_boundary.is_none_or(|p| i > p);
+        if b > 0
+            && free(b - 1)
+            && !matches!(marks[b], Mark::Glued { .. })
+            && starts_with_stamp_label(lines[b].span.slice(text))
+        {
+            let above = lines[b - 1].span.slice(text);
+            if matches!(marks[b - 1], Mark::Plain) && is_headline(above) && !ends_sentence(above) {
+                title_above = Some(b - 1);
+                s = b - 1;
+            }
+        }
+        let top = s;
         while s > 0
-            && b - (s - 1) <= 2
-            && prev_boundary.is_none_or(|p| s - 1 > p)
+            && top - (s - 1) <= 2
+            && free(s - 1)
             && is_header_above(text, lines[s - 1], &marks[s - 1])
         {
             s -= 1;
         }
         starts.push(s);
+        titles_above.push(title_above);
         prev_boundary = Some(b);
     }
 
@@ -352,7 +370,15 @@ pub fn split_posts(text: &str, published: Option<Timestamp>) -> LiveBlog {
     for (k, &b) in boundaries.iter().enumerate() {
         let from = if k == 0 { first_start } else { starts[k] };
         let to = starts.get(k + 1).copied().unwrap_or(lines.len());
-        posts.push(build_post(text, &lines, &marks, from, b, to, times[k]));
+        let post = build_post(
+            text,
+            &lines,
+            &marks,
+            (from, b, to),
+            times[k],
+            titles_above[k],
+        );
+        posts.push(post);
     }
     LiveBlog {
         is_live_blog: true,
@@ -380,20 +406,30 @@ fn whole_text(text: &str) -> LiveBlog {
     }
 }
 
-/// Builds the post made of lines `[from, to)` whose stamp is line `b`.
+/// "Published at ...", "Updated 5 minutes ago": a stamp line led by its label.
+fn starts_with_stamp_label(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.trim_end_matches(':'),
+        "published" | "posted" | "updated" | "last"
+    )
+}
+
+/// Builds the post made of lines `[from, to)` whose stamp is line `b`
+/// (`lines_at` = `(from, b, to)`); `title_above` is a headline line above the stamp.
 fn build_post(
     text: &str,
     lines: &[Line],
     marks: &[Mark],
-    from: usize,
-    b: usize,
-    to: usize,
+    lines_at: (usize, usize, usize),
     time: Option<Timestamp>,
+    title_above: Option<usize>,
 ) -> Post {
+    let (from, b, to) = lines_at;
     let span = Span::new(lines[from].span.start, lines[to - 1].span.end);
     let (mut title_span, time_span) = match marks[b] {
         Mark::Glued { title, stamp, .. } => ((!title.is_empty()).then_some(title), stamp),
-        _ => (None, lines[b].span),
+        _ => (title_above.map(|t| lines[t].span), lines[b].span),
     };
     let mut k = b + 1;
     let skip_labels = |k: &mut usize| {
@@ -427,6 +463,14 @@ fn build_post(
         author = Some(name);
         author_role = Some(role);
         k += 2;
+    } else if let Some(name) = (k + 1 < to)
+        .then(|| lines[k].span.slice(text))
+        .and_then(|l| l.strip_prefix("By "))
+        .filter(|n| is_name_line(n))
+    {
+        // "By Anna Berg" alone.
+        author = Some(name.to_string());
+        k += 1;
     }
     let body = if k < to {
         Span::new(lines[k].span.start, span.end)

@@ -111,6 +111,23 @@ fn midnight_is_crossed_against_reading_order() {
 }
 
 #[test]
+fn labelled_stamp_lines_below_headlines() {
+    // As HTML extraction lays posts out: headline, then "Published at ..." on its own line.
+    let text = "Storm reaches the coast\n\nPublished at 14:20 UTC 2 October 2026\n\nBy Anna Berg\n\nWinds of 120 km/h hit the harbour.\n\nFerries cancelled\n\nPublished at 13:05 UTC 2 October 2026\n\nAll crossings were called off.\n\nPublished at 12:00 UTC 2 October 2026\n\nThe weather office issued a red warning.";
+    check(
+        text,
+        None,
+        expect_test::expect![[r#"
+            live: true
+            - time=2026-10-02T14:20Z stamp=Some("Published at 14:20 UTC 2 October 2026") title=Some("Storm reaches the coast") author=Some("Anna Berg") role=None body="Winds of 120 km/h hit the harb"
+            - time=2026-10-02T13:05Z stamp=Some("Published at 13:05 UTC 2 October 2026") title=Some("Ferries cancelled") author=None role=None body="All crossings were called off."
+            - time=2026-10-02T12:00Z stamp=Some("Published at 12:00 UTC 2 October 2026") title=None author=None role=None body="The weather office issued a re"
+            fallback published: 2026-10-02T14:20Z
+        "#]],
+    );
+}
+
+#[test]
 fn time_zones_become_utc() {
     let text = "10 January 2026\n\n9:30 am ET\n\nMarkets opened lower.\n\n16:00 MSK\n\nThe central bank spoke.\n\n14:00 +03:00\n\nA second statement followed.\n\n12:15 CET\n\nEuropean markets reacted.";
     check(
