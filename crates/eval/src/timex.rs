@@ -412,7 +412,27 @@ fn score_doc(gold: &[Item], system: &[Item], mode: SpanMode) -> (Counts, Vec<Opt
 }
 
 /// Writes one document's comparison: matched pairs, misses and spurious items.
-fn details_for(name: &str, gold: &[Item], system: &[Item], partner: &[Option<usize>]) -> String {
+fn details_for(
+    name: &str,
+    text: &str,
+    gold: &[Item],
+    system: &[Item],
+    partner: &[Option<usize>],
+) -> String {
+    let context = |span: Span| -> String {
+        let mut s = span.start.saturating_sub(70);
+        while !text.is_char_boundary(s) {
+            s -= 1;
+        }
+        let mut e = (span.end + 50).min(text.len());
+        while !text.is_char_boundary(e) {
+            e += 1;
+        }
+        let before = text.get(s..span.start).unwrap_or("");
+        let inside = span.slice(text);
+        let after = text.get(span.end..e).unwrap_or("");
+        format!("{before}<<{inside}>>{after}").replace(['\n', '\t'], " ")
+    };
     let mut out = String::new();
     let mut used = vec![false; system.len()];
     for (gi, g) in gold.iter().enumerate() {
@@ -434,22 +454,24 @@ fn details_for(name: &str, gold: &[Item], system: &[Item], partner: &[Option<usi
                 };
                 let _ = writeln!(
                     out,
-                    "{name}\t{tag}{ext}\tgold=[{}] {} {}\tsys=[{}] {} {}",
+                    "{name}\t{tag}{ext}\tgold=[{}] {} {}\tsys=[{}] {} {}\t{}",
                     g.text.replace('\n', " "),
                     g.kind,
                     g.value,
                     s.text.replace('\n', " "),
                     s.kind,
-                    s.value
+                    s.value,
+                    context(g.span)
                 );
             }
             None => {
                 let _ = writeln!(
                     out,
-                    "{name}\tMISS\tgold=[{}] {} {}",
+                    "{name}\tMISS\tgold=[{}] {} {}\t{}",
                     g.text.replace('\n', " "),
                     g.kind,
-                    g.value
+                    g.value,
+                    context(g.span)
                 );
             }
         }
@@ -458,10 +480,11 @@ fn details_for(name: &str, gold: &[Item], system: &[Item], partner: &[Option<usi
         if !used[si] {
             let _ = writeln!(
                 out,
-                "{name}\tSPURIOUS\tsys=[{}] {} {}",
+                "{name}\tSPURIOUS\tsys=[{}] {} {}\t{}",
                 s.text.replace('\n', " "),
                 s.kind,
-                s.value
+                s.value,
+                context(s.span)
             );
         }
     }
@@ -590,7 +613,7 @@ pub fn run_tempeval(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         if opts.details_dir.is_some() {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("?");
             let name = format!("{name} dct={}", doc.dct.as_deref().unwrap_or("-"));
-            details.push_str(&details_for(&name, &doc.gold, &system, &partner));
+            details.push_str(&details_for(&name, &doc.text, &doc.gold, &system, &partner));
         }
     }
     write_details(opts, "timex_tempeval.tsv", &details)?;
@@ -792,7 +815,7 @@ pub fn run_meantime(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         if opts.details_dir.is_some() {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("?");
             let name = format!("{name} dct={}", doc.dct.as_deref().unwrap_or("-"));
-            details.push_str(&details_for(&name, &doc.gold, &system, &partner));
+            details.push_str(&details_for(&name, &doc.text, &doc.gold, &system, &partner));
         }
     }
     write_details(opts, "timex_meantime.tsv", &details)?;

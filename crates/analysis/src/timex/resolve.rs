@@ -66,7 +66,15 @@ pub(crate) enum Sem {
         unit: Unit,
         n: i64,
     },
-    /// Quarter `q` of an explicit year or the one the anchor implies.
+    /// A month of the anchor's year shifted by `n` ("June last year").
+    MonthOfShiftedYear {
+        m: u32,
+        n: i64,
+    },
+    /// "the weekend": the one just past, or the coming one in future contexts.
+    Weekend,
+    /// Quarter `q` of an explicit year or the one the anchor implies; `q == 0`
+    /// is the reporting quarter (the one just ended).
     Quarter {
         q: u32,
         year: Option<i32>,
@@ -98,6 +106,7 @@ pub(crate) enum Sem {
     PartOfDay {
         day: Box<Sem>,
         part: &'static str,
+        kind: TimexType,
     },
     Range(Box<Sem>, Box<Sem>),
 }
@@ -156,12 +165,14 @@ fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// Cost of a candidate `dist` units away from the anchor in direction `dir`:
 /// the distance, four times over when it runs against the tense.
 fn cost(dist: i64, dir: Dir) -> i64 {
-    let against = match dir {
-        Dir::Past => dist > 0,
-        Dir::Future => dist < 0,
-        Dir::Unknown => false,
+    let factor = match dir {
+        Dir::Past if dist > 0 => 4,
+        Dir::Future if dist < 0 => 4,
+        // News mostly reports what happened: without a cue, lean to the past.
+        Dir::Unknown if dist > 0 => 2,
+        _ => 1,
     };
-    dist.abs() * if against { 4 } else { 1 }
+    dist.abs() * factor
 }
 
 /// Picks the year for a year-less calendar point: `at(y)` gives its date in year `y`.
@@ -447,6 +458,31 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
                 None => date(Date, ref_for_sign(*n).to_string()),
             }
         }
+        Sem::MonthOfShiftedYear { m, n } => match anchor {
+            Some(a) => date(Date, fmt_month(a.year() + i32::try_from(*n).ok()?, *m)),
+            None => date(Date, format!("XXXX-{m:02}")),
+        },
+        Sem::Weekend => match anchor {
+            Some(a) => {
+                let d = a.date();
+                let wd = d.weekday().number_from_monday();
+                let n = match r.dir {
+                    Dir::Future => 0,
+                    _ if wd >= 6 => 0,
+                    _ => -1,
+                };
+                date(Date, format!("{}-WE", fmt_week(add_days(d, 7 * n)?)))
+            }
+            None => date(Date, "XXXX-WXX-WE".to_string()),
+        },
+        Sem::Quarter { q: 0, year } => match anchor {
+            Some(a) => {
+                let prev = add_months(a.date(), -3)?;
+                let y = year.unwrap_or(prev.year());
+                date(Date, format!("{y:04}-Q{}", quarter_of(prev.month())))
+            }
+            None => date(Date, "XXXX-QX".to_string()),
+        },
         Sem::Quarter { q, year } => {
             let y = match (year, anchor) {
                 (Some(y), _) => *y,
@@ -520,9 +556,9 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
                 None => date(Time, format!("XXXX-XX-XX{time}")),
             }
         }
-        Sem::PartOfDay { day, part } => match resolve_day(day, r) {
-            Some(d) => date(Time, format!("{}{part}", fmt_date(d))),
-            None => date(Time, format!("XXXX-XX-XX{part}")),
+        Sem::PartOfDay { day, part, kind } => match resolve_day(day, r) {
+            Some(d) => date(*kind, format!("{}{part}", fmt_date(d))),
+            None => date(*kind, format!("XXXX-XX-XX{part}")),
         },
         Sem::Range(a, b) => {
             let start = resolve(a, r)?;

@@ -27,6 +27,8 @@ pub(crate) struct Found {
 pub(crate) struct Scanner<'a> {
     pub lower: &'a str,
     pub toks: Vec<Tok>,
+    /// The text reports quarterly figures (then "a year ago" names a quarter).
+    quarterly_text: bool,
 }
 
 type Hit = Option<(usize, Sem)>;
@@ -115,9 +117,16 @@ fn counted_noun(w: &str) -> bool {
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(original: &'a str, lower: &'a str) -> Self {
+        let toks = super::lexicon::tokenize(original);
+        let quarterly_text = toks
+            .iter()
+            .filter(|t| lower.get(t.start..t.end).is_some_and(|w| w.starts_with("quarter")))
+            .count()
+            >= 2;
         Scanner {
             lower,
-            toks: super::lexicon::tokenize(original),
+            toks,
+            quarterly_text,
         }
     }
 
@@ -305,13 +314,18 @@ impl<'a> Scanner<'a> {
             // "to meet Thursday": an infinitive after plans or agreement points ahead.
             return None;
         }
+        if w == "early" && self.is(i + 1, "as") {
+            return Some(Dir::Future);
+        }
         if is_future_cue(w) {
             return Some(Dir::Future);
         }
-        if is_past_cue(w) {
-            return Some(Dir::Past);
-        }
-        if w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w) {
+        let past_form = is_past_cue(w) || (w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w));
+        if past_form {
+            // A participle after "be"/"being" is passive, not past ("will be held").
+            if i > 0 && matches!(self.w(i - 1), "be" | "being") {
+                return None;
+            }
             return Some(Dir::Past);
         }
         None
@@ -396,13 +410,16 @@ impl<'a> Scanner<'a> {
             "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some"
                 | "over" | "under" | "within" | "more" | "less" | "fewer" | "at" | "up"
         ) && !(prefix_word == "at" && matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest"));
+        let amount_like = is_amount
+            || matches!(&sem, Sem::Shift { .. } | Sem::NarrativeShift { .. } | Sem::QuarterShift(_))
+            || matches!(&sem, Sem::Fixed(TimexType::Date, v) if v.ends_with("_REF"));
         let start = if p == 0 {
             i
         } else if degree_prefix {
-            if prefix_word == "within" || prefix_word == "over" && !is_amount {
-                i + p
-            } else {
+            if amount_like && prefix_word != "within" && !(prefix_word == "over" && self.is(i + 1, "the")) {
                 i
+            } else {
+                i + p
             }
         } else if is_amount && !matches!(prefix_word, "the" | "end" | "beginning" | "start" | "middle") {
             i + p
@@ -514,7 +531,9 @@ impl<'a> Scanner<'a> {
             end += 1;
         }
         // "19:30" or "19.5" is not a day.
-        if matches!(self.w(end), ":" | "%") || (self.is(end, ".") && self.num(end + 1).is_some() && self.glued(end + 1)) {
+        if self.is(end, "%")
+            || (matches!(self.w(end), ":" | ".") && self.num(end + 1).is_some() && self.glued(end + 1))
+        {
             return None;
         }
         Some((u32::try_from(v).ok()?, end))
@@ -522,11 +541,37 @@ impl<'a> Scanner<'a> {
 
     /// A 4-digit year at `j`, plausible as a year.
     fn year_number(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.spelled_year(j) {
+            return Some(y);
+        }
         let (v, digits) = self.num(j)?;
         if digits != 4 || !(1000..=2199).contains(&v) {
             return None;
         }
         Some((i32::try_from(v).ok()?, j + 1))
+    }
+
+    /// "nineteen ninety-four", "nineteen eighty".
+    fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
+        let century = match self.w(j) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            _ => return None,
+        };
+        let tens = number_word(self.w(j + 1))?;
+        if !(20..=90).contains(&tens) || tens % 10 != 0 {
+            return None;
+        }
+        let mut end = j + 2;
+        let mut v = tens;
+        let k = if self.is_dash(end) { end + 1 } else { end };
+        if let Some(u) = number_word(self.w(k)) {
+            if (1..10).contains(&u) {
+                v += u;
+                end = k + 1;
+            }
+        }
+        Some((century + i32::try_from(v).ok()?, end))
     }
 
     /// Month-first dates: "Nov. 19", "November 19, 2025", "November 2025",
@@ -539,7 +584,7 @@ impl<'a> Scanner<'a> {
             let mut end = after_day;
             let mut end_day = None;
             let sep = end;
-            if self.is_dash(sep) || matches!(self.w(sep), "to" | "through" | "and") {
+            if self.is_dash(sep) || matches!(self.w(sep), "to" | "through") {
                 if let Some((d2, after2)) = self.day_number(sep + 1) {
                     if d2 > d {
                         end_day = Some(d2);
@@ -601,6 +646,18 @@ impl<'a> Scanner<'a> {
                     d: None,
                     rel: Rel::Tense,
                 },
+            ));
+        }
+        // "June last year", "January this year"
+        if matches!(self.w(k), "last" | "this" | "next") && self.is(k + 1, "year") {
+            let n = match self.w(k) {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            return Some((
+                k + 2,
+                Sem::MonthOfShiftedYear { m, n },
             ));
         }
         // A bare abbreviation without a dot ("Mar", "Jan") is too ambiguous alone.
@@ -722,7 +779,7 @@ impl<'a> Scanner<'a> {
         let next = self.w(end);
         // "1990s"
         if next == "s" && self.glued(end) {
-            return Some((end + 1, fixed(TimexType::Date, &format!("{:03}", y / 10))));
+            return Some((end + 1, fixed(TimexType::Date, &format!("{:03}X", y / 10))));
         }
         if matches!(next, "%" | ":") || counted_noun(next) {
             return None;
@@ -743,7 +800,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let century = if v <= 20 { 20 } else { 19 };
-        Some((j + 3, fixed(TimexType::Date, &format!("{}{}", century, v / 10))))
+        Some((j + 3, fixed(TimexType::Date, &format!("{}{}X", century, v / 10))))
     }
 
     /// "the nineties", "the 20th century", "the twenty-first century".
@@ -767,7 +824,7 @@ impl<'a> Scanner<'a> {
             if k == j {
                 return None;
             }
-            return Some((k + 1, fixed(TimexType::Date, &format!("19{d}"))));
+            return Some((k + 1, fixed(TimexType::Date, &format!("19{d}X"))));
         }
         // "the 20th century"
         let (c, after) = if let Some((v, _)) = self.num(k) {
@@ -831,8 +888,15 @@ impl<'a> Scanner<'a> {
             }
         }
         let sem = Sem::Weekday { wd, rel: Rel::Tense };
-        if part_of_day(self.w(end)).is_some() {
-            return Some((end + 1, sem));
+        if let Some(part) = part_of_day(self.w(end)) {
+            return Some((
+                end + 1,
+                Sem::PartOfDay {
+                    day: Box::new(sem),
+                    part,
+                    kind: TimexType::Date,
+                },
+            ));
         }
         // "Friday's"
         if matches!(self.w(end), "'" | "’") && self.is(end + 1, "s") && self.glued(end) {
@@ -856,6 +920,7 @@ impl<'a> Scanner<'a> {
                     Sem::PartOfDay {
                         day: Box::new(Sem::DayOffset(-1)),
                         part: "TNI",
+                        kind: TimexType::Time,
                     },
                 ))
             }
@@ -868,6 +933,7 @@ impl<'a> Scanner<'a> {
                     Sem::PartOfDay {
                         day: Box::new(Sem::DayOffset(n)),
                         part: p,
+                        kind: TimexType::Time,
                     },
                 ));
             }
@@ -890,6 +956,7 @@ impl<'a> Scanner<'a> {
                         Sem::PartOfDay {
                             day: Box::new(Sem::DayOffset(0)),
                             part: p,
+                            kind: TimexType::Time,
                         },
                     ));
                 }
@@ -901,6 +968,7 @@ impl<'a> Scanner<'a> {
                 Sem::PartOfDay {
                     day: Box::new(Sem::DayOffset(-1)),
                     part: "TNI",
+                    kind: TimexType::Time,
                 },
             ));
         }
@@ -983,7 +1051,7 @@ impl<'a> Scanner<'a> {
         }
         // A day after the time: "4 a.m. Thursday", "3 p.m. on Friday", "noon today".
         let mut k = end;
-        if self.is(k, "on") {
+        if self.is(k, "on") || self.is(k, ",") {
             k += 1;
         }
         let day = longer(self.weekday(k), self.relative_day(k));
@@ -1020,7 +1088,7 @@ impl<'a> Scanner<'a> {
         // The year-earlier / year-ago comparisons of financial reports.
         if let Some(e) = self.year_ago_adj(k) {
             let mut end = e;
-            let mut quarterly = self.sentence_mentions(j, "quarter");
+            let mut quarterly = self.quarter_context(j);
             loop {
                 match self.w(end) {
                     "quarter" | "period" => {
@@ -1114,6 +1182,9 @@ impl<'a> Scanner<'a> {
         if plural {
             return None;
         }
+        if matches!(unit, Unit::Decade | Unit::Century) && n == -1 && matches!(m, "past" | "last") {
+            return Some((u + 1, Sem::Fixed(TimexType::Duration, unit.duration(Some(1)))));
+        }
         self.unit_shift(j, u + 1, unit, n, narrative, has_the, m)
     }
 
@@ -1154,6 +1225,17 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// Whether quarterly figures are being discussed around token `j` (then "a year
+    /// ago" means the same quarter a year earlier).
+    fn quarter_context(&self, j: usize) -> bool {
+        if self.quarterly_text {
+            return true;
+        }
+        let lo = j.saturating_sub(40);
+        let hi = (j + 15).min(self.toks.len());
+        (lo..hi).any(|i| self.w(i).starts_with("quarter"))
+    }
+
     /// Whether the sentence around token `j` contains the word `w`.
     fn sentence_mentions(&self, j: usize, w: &str) -> bool {
         let mut i = j;
@@ -1182,7 +1264,7 @@ impl<'a> Scanner<'a> {
         let w = self.w(k);
         match w {
             "quarter" => return Some((k + 1, Sem::QuarterShift(-1))),
-            "weekend" => return Some((k + 1, Sem::Shift { unit: Unit::Weekend, n: 0 })),
+            "weekend" => return Some((k + 1, Sem::Weekend)),
             "year" => {
                 if let Some((y, e)) = self.year_number(k + 1) {
                     return Some((e, fixed(TimexType::Date, &format!("{y:04}"))));
@@ -1201,6 +1283,7 @@ impl<'a> Scanner<'a> {
                         Sem::PartOfDay {
                             day: Box::new(Sem::NarrativeShift { unit: Unit::Day, n: 1 }),
                             part: p,
+                            kind: TimexType::Date,
                         },
                     ));
                 }
@@ -1241,8 +1324,18 @@ impl<'a> Scanner<'a> {
             modifier = self.w(k);
             k += 1;
         }
+        let mut half = false;
         let (n, after_count, unit, plural, end) = if let Some((n, after_count)) = self.count(k) {
+            // A year-like number is not a count ("the 1988 second quarter").
+            if self.num(k).is_some_and(|(v, d)| d == 4 && (1800..=2100).contains(&v)) {
+                return None;
+            }
             let mut u = after_count;
+            // "5 1/2 hours"
+            if self.is(u, "1") && self.is(u + 1, "/") && self.is(u + 2, "2") && self.glued(u + 1) && self.glued(u + 2) {
+                half = true;
+                u += 3;
+            }
             if self.is_dash(u) && self.glued(u) {
                 u += 1;
             }
@@ -1268,16 +1361,26 @@ impl<'a> Scanner<'a> {
             // "five year low" is an adjective; allowed. Numbers > 1 with a singular
             // unit otherwise only when used attributively; accept.
         }
-        let next = self.w(end);
+        let mut next = self.w(end);
+        let mut end = end;
+        // "a week or so ago"
+        if next == "or" && self.is(end + 1, "so") && matches!(self.w(end + 2), "ago" | "earlier" | "later") {
+            end += 2;
+            next = self.w(end);
+        }
         // Ages: "five years old", "a 30-year-old".
         if next == "old" || (self.is_dash(end) && self.is(end + 1, "old")) {
             return None;
         }
         // "N units ago / earlier / later / from now"
         if !has_the && modifier.is_empty() {
+            let quarterly = n == Some(1) && unit == Unit::Year && self.quarter_context(j);
             let shift = |sign: i64| -> Sem {
+                if quarterly && sign < 0 {
+                    return Sem::QuarterShift(-5);
+                }
                 match n {
-                    Some(v) => Sem::Shift { unit: day_level(unit), n: sign * v * unit_factor(unit) },
+                    Some(v) => Sem::Shift { unit: shift_unit(unit), n: sign * v * unit_factor(unit) },
                     None => fixed(TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }),
                 }
             };
@@ -1292,7 +1395,7 @@ impl<'a> Scanner<'a> {
                     return Some((
                         end + 1,
                         match n {
-                            Some(v) => Sem::NarrativeShift { unit: day_level(unit), n: v * unit_factor(unit) },
+                            Some(v) => Sem::NarrativeShift { unit: shift_unit(unit), n: v * unit_factor(unit) },
                             None => fixed(TimexType::Date, "FUTURE_REF"),
                         },
                     ))
@@ -1317,11 +1420,27 @@ impl<'a> Scanner<'a> {
         if n == Some(1) && !plural && modifier != "" && matches!(self.w(k), "a" | "an") {
             return None;
         }
-        let value = match unit {
-            Unit::Weekend => "P2D".to_string(),
+        // Unspecified amounts in the recent past or near future are vague references.
+        if n.is_none() && plural {
+            if modifier == "recent" || (k > 0 && self.is(k - 1, "recent")) {
+                return Some((end, fixed(TimexType::Date, "PAST_REF")));
+            }
+            if modifier == "coming" || (k > 0 && matches!(self.w(k - 1), "coming" | "upcoming")) {
+                return Some((end, fixed(TimexType::Date, "FUTURE_REF")));
+            }
+            if matches!(modifier, "past" | "last") && has_the && unit != Unit::Week {
+                return Some((end, fixed(TimexType::Date, "PAST_REF")));
+            }
+        }
+        let value = match (unit, n, half) {
+            (Unit::Weekend, _, _) => "P2D".to_string(),
+            (Unit::Hour, Some(v), true) => format!("PT{v}H30M"),
+            (Unit::Minute, Some(v), true) => format!("PT{v}M30S"),
+            (Unit::Day, Some(v), true) => format!("P{v}DT12H"),
+            (Unit::Year, Some(v), true) => format!("P{v}Y6M"),
+            (Unit::Month, Some(v), true) => format!("P{v}M15D"),
             _ => unit.duration(n),
         };
-        let mut end = end;
         // "decades-long", "two-year-long"
         if self.is_dash(end) && self.is(end + 1, "long") {
             end += 2;
@@ -1340,8 +1459,7 @@ impl<'a> Scanner<'a> {
             "daily" | "nightly" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "yearly" | "annually" | "annual" => Some("P1Y"),
-            "quarterly" => Some("P3M"),
+            "yearly" => Some("P1Y"),
             "hourly" => Some("PT1H"),
             _ => None,
         };
@@ -1393,7 +1511,7 @@ impl<'a> Scanner<'a> {
                 // "now-defunct" still counts; "just now", "right now" keep only "now".
                 Some(present)
             }
-            "currently" | "nowadays" | "presently" => Some(present),
+            "currently" | "nowadays" => Some(present),
             "current" => {
                 // Only as a time adjective before a few nouns' contexts is too subtle;
                 // tag it when it stands before a noun phrase head that is not a unit.
@@ -1403,22 +1521,7 @@ impl<'a> Scanner<'a> {
                     Some(present)
                 }
             }
-            "recently" | "lately" | "previously" | "formerly" => Some(past),
-            "recent" => {
-                if unit_of(self.w(j + 1)).is_some() {
-                    None
-                } else {
-                    Some(past)
-                }
-            }
-            "soon" => Some(future),
-            "future" => {
-                if j > 0 && matches!(self.w(j - 1), "near" | "foreseeable" | "distant" | "immediate") {
-                    None
-                } else {
-                    Some(future)
-                }
-            }
+            "recently" | "lately" => Some(past),
             _ => None,
         };
         if let Some(v) = v {
@@ -1434,9 +1537,6 @@ impl<'a> Scanner<'a> {
                 "future" => return Some((j + 2, fixed(TimexType::Date, future))),
                 "present" if !matches!(n2, "day" | "time") => {
                     return Some((j + 2, fixed(TimexType::Date, present)))
-                }
-                "near" | "foreseeable" | "distant" | "immediate" if n2 == "future" => {
-                    return Some((j + 3, fixed(TimexType::Date, future)))
                 }
                 _ => {}
             }
@@ -1457,6 +1557,17 @@ impl<'a> Scanner<'a> {
         let has_the = self.is(k, "the");
         if has_the {
             k += 1;
+        }
+        // "the 1988 quarter", "the 1989 period", "the 1988 second quarter"
+        let mut year_before = None;
+        if has_the {
+            if let Some((y, e)) = self.year_number(k) {
+                if matches!(self.w(e), "quarter" | "period") {
+                    return Some((e + 1, Sem::Quarter { q: 0, year: Some(y) }));
+                }
+                year_before = Some(y);
+                k = e;
+            }
         }
         if self.is(k, "fiscal") {
             k += 1;
@@ -1514,6 +1625,11 @@ impl<'a> Scanner<'a> {
         } else if let Some((y, ye)) = self.year_number(if self.is(e, ",") { e + 1 } else { e }) {
             year = Some(y);
             e = ye;
+        }
+        if year.is_none() {
+            year = year_before;
+        } else if year_before.is_some() {
+            return None;
         }
         if is_half {
             if !has_the && year.is_none() {
@@ -1590,10 +1706,11 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Sub-day shifts stay in their unit; others too.
-fn day_level(u: Unit) -> Unit {
+/// The calendar unit a shift of `u` is expressed in ("a decade ago" is a year).
+fn shift_unit(u: Unit) -> Unit {
     match u {
         Unit::Fortnight => Unit::Week,
+        Unit::Decade | Unit::Century => Unit::Year,
         other => other,
     }
 }
@@ -1601,6 +1718,8 @@ fn day_level(u: Unit) -> Unit {
 fn unit_factor(u: Unit) -> i64 {
     match u {
         Unit::Fortnight => 2,
+        Unit::Decade => 10,
+        Unit::Century => 100,
         _ => 1,
     }
 }
