@@ -372,7 +372,6 @@ pub(crate) fn is_future_cue(w: &str) -> bool {
         w,
         "will"
             | "shall"
-            | "would"
             | "next"
             | "upcoming"
             | "coming"

@@ -309,6 +309,15 @@ fn resolve_day(sem: &Sem, r: &Reference) -> Option<NaiveDate> {
                     }
                 }
                 (_, Dir::Future) => fwd,
+                (Rel::Tense, Dir::Unknown) => {
+                    // Without a cue news reports the past, unless the coming
+                    // weekday is much closer ("Monday" in a Saturday paper).
+                    if 2 * fwd < back {
+                        fwd
+                    } else {
+                        -back
+                    }
+                }
                 (Rel::This, Dir::Unknown) => {
                     if fwd <= back {
                         fwd

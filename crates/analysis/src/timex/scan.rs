@@ -454,6 +454,7 @@ impl<'a> Scanner<'a> {
                 h = longer(h, self.clock(j));
                 h = longer(h, self.amount(j));
                 h = longer(h, self.ordinal_quarter(j));
+                h = longer(h, self.decade_word(j));
                 h
             }
             TokKind::Punct => {
@@ -481,6 +482,10 @@ impl<'a> Scanner<'a> {
                 h = longer(h, self.holiday(j, Rel::Tense));
                 h = longer(h, self.decade_word(j));
                 h = longer(h, self.fiscal(j));
+                h = longer(h, self.year_end(j));
+                if matches!(w, "nineteen" | "eighteen") {
+                    h = longer(h, self.year(j));
+                }
                 h = longer(h, self.day_month(j));
                 if w == "noon" || w == "midnight" || w == "midday" {
                     h = longer(h, self.clock(j));
@@ -511,7 +516,7 @@ impl<'a> Scanner<'a> {
                 prev,
                 "in" | "since" | "until" | "of" | "early" | "late" | "mid" | "-" | "last" | "next"
                     | "this" | "by" | "during" | "from" | "through" | "before" | "after" | "on"
-                    | "till" | "and" | "to"
+                    | "till" | "and" | "to" | "the"
             );
             if !next_is_number && !prev_ok {
                 return None;
@@ -1115,6 +1120,20 @@ impl<'a> Scanner<'a> {
             }
             return Some((end, sem));
         }
+        if has_the && (m == "next" || m == "latest" && self.is(k + 1, "period")) {
+            return self.the_unit(j, if m == "latest" { k + 1 } else { k });
+        }
+        if !has_the && m == "that" {
+            // "that year", "that day": the time the narrative is at.
+            return match self.w(k + 1) {
+                "year" | "day" | "month" | "week" => {
+                    let unit = unit_of(self.w(k + 1)).map(|(u, _)| u)?;
+                    Some((k + 2, Sem::NarrativeShift { unit, n: 0 }))
+                }
+                "quarter" => None,
+                _ => None,
+            };
+        }
         let n: i64 = match m {
             "last" | "past" | "previous" | "prior" => -1,
             "this" | "current" | "present" => 0,
@@ -1217,6 +1236,23 @@ impl<'a> Scanner<'a> {
         Some((end, Sem::Shift { unit, n }))
     }
 
+    /// "year-end", "year end", "year's end".
+    fn year_end(&self, j: usize) -> Hit {
+        if !self.is(j, "year") {
+            return None;
+        }
+        let e = if self.is_dash(j + 1) && self.is(j + 2, "end") {
+            j + 3
+        } else if self.is(j + 1, "end") {
+            j + 2
+        } else if matches!(self.w(j + 1), "'" | "’") && self.is(j + 2, "s") && self.is(j + 3, "end") {
+            j + 4
+        } else {
+            return None;
+        };
+        Some((e, Sem::Shift { unit: Unit::Year, n: 0 }))
+    }
+
     /// "year-earlier", "year-ago" (with the hyphen as its own token).
     fn year_ago_adj(&self, k: usize) -> Option<usize> {
         if self.is(k, "year") && self.is_dash(k + 1) && matches!(self.w(k + 2), "earlier" | "ago" | "before") {
@@ -1262,9 +1298,32 @@ impl<'a> Scanner<'a> {
     /// "the quarter", "the weekend", "the year 2000", "the next day" (narrative).
     fn the_unit(&self, j: usize, k: usize) -> Hit {
         let w = self.w(k);
+        // "the full year", "the fiscal year"
+        let (w, k) = if matches!(w, "full" | "fiscal") && self.is(k + 1, "year") {
+            ("year", k + 1)
+        } else {
+            (w, k)
+        };
         match w {
             "quarter" => return Some((k + 1, Sem::QuarterShift(-1))),
             "weekend" => return Some((k + 1, Sem::Weekend)),
+            "period" if self.quarterly_text && j + 2 == k && self.is(j + 1, "latest") => {
+                return Some((k + 1, Sem::Quarter { q: 0, year: None }))
+            }
+            "week" | "month" if !matches!(self.w(k + 1), "before" | "after") => {
+                let unit = unit_of(w).map(|(u, _)| u)?;
+                return Some((k + 1, Sem::Shift { unit, n: 0 }));
+            }
+            "year" if matches!(self.w(k + 1), "ended" | "ending") => {
+                return Some((k + 1, fixed(TimexType::Duration, "P1Y")));
+            }
+            "year"
+                if !matches!(self.w(k + 1), "before" | "after")
+                    && self.year_number(k + 1).is_none()
+                    && !(self.is(k + 1, "two") && self.is(k + 2, "thousand")) =>
+            {
+                return Some((k + 1, Sem::Shift { unit: Unit::Year, n: 0 }));
+            }
             "year" => {
                 if let Some((y, e)) = self.year_number(k + 1) {
                     return Some((e, fixed(TimexType::Date, &format!("{y:04}"))));
@@ -1339,11 +1398,30 @@ impl<'a> Scanner<'a> {
             if self.is_dash(u) && self.glued(u) {
                 u += 1;
             }
+            if matches!(self.w(u), "more" | "additional" | "extra" | "further" | "straight" | "consecutive" | "trading" | "business" | "full") {
+                u += 1;
+            }
             let (unit, plural) = unit_of(self.w(u))?;
+            // "a second group" is an ordinal; "three-quarters of" a fraction.
+            if unit == Unit::Second && matches!(self.w(k), "a" | "an") && self.kind(u + 1) == Some(TokKind::Word) && !matches!(self.w(u + 1), "later" | "ago" | "or" | "and" | "earlier") {
+                return None;
+            }
+            if unit == Unit::Quarter && self.is(u + 1, "of") {
+                return None;
+            }
+            // "a year-earlier loss" is a comparison, read elsewhere.
+            if self.is_dash(u + 1) && matches!(self.w(u + 2), "earlier" | "ago" | "before") {
+                return None;
+            }
             (n, after_count, unit, plural, u + 1)
         } else {
             // Bare plural units after a cue: "for years", "in recent years".
             let (unit, plural) = unit_of(self.w(k))?;
+            // "decades-long", "day-long"
+            if self.is_dash(k + 1) && self.is(k + 2, "long") && self.glued(k + 1) {
+                let v = if plural { unit.duration(None) } else { unit.duration(Some(1)) };
+                return Some((k + 3, Sem::Fixed(TimexType::Duration, v)));
+            }
             if !plural {
                 return None;
             }
@@ -1535,6 +1613,9 @@ impl<'a> Scanner<'a> {
                     return Some((j + 2, fixed(TimexType::Date, past)))
                 }
                 "future" => return Some((j + 2, fixed(TimexType::Date, future))),
+                "near" | "short" if matches!(n2, "term" | "future") => {
+                    return Some((j + 3, fixed(TimexType::Date, future)))
+                }
                 "present" if !matches!(n2, "day" | "time") => {
                     return Some((j + 2, fixed(TimexType::Date, present)))
                 }
