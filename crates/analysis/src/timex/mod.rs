@@ -1,0 +1,134 @@
+//! Temporal expressions: find them in English news text and normalise them to
+//! TimeML values (`2025-11-27`, `2025-W47`, `P100D`, `PRESENT_REF`, ...).
+//!
+//! Pure and deterministic: no clock. Relative expressions resolve against an
+//! anchor chosen per expression: the live-blog post it sits in (when that post has
+//! a time), else the document's publication time, else the latest explicit full
+//! date the text gave before it. The anchor used is recorded on each [`Timex`].
+//!
+//! Design: a token scanner ([`scan`]) with lookup tables ([`lexicon`]) finds the
+//! longest expression at each token and says what it means; [`resolve`] turns that
+//! meaning into a value using the anchor and the tense of the surrounding words
+//! ("said Thursday" looks back, "will meet Thursday" looks ahead).
+
+mod lexicon;
+mod resolve;
+mod scan;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDateTime;
+use model::{AnchorKind, Span, TimeAnchor, TimePrecision, Timestamp, Timex};
+
+use resolve::{day_of_value, fmt_date, resolve, Reference, Sem};
+
+/// What relative expressions in one text are resolved against.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimexContext {
+    /// The document's publication time.
+    pub published: Option<Timestamp>,
+    /// Live-blog post spans in the text, each with its time when known.
+    pub posts: Vec<(Span, Option<Timestamp>)>,
+}
+
+/// Finds and normalises the time expressions of `text`, in text order.
+pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
+    let lower = text.to_ascii_lowercase();
+    let scanner = scan::Scanner::new(text, &lower);
+    let found = scanner.scan();
+    let mut out = Vec::with_capacity(found.len());
+    // The latest explicit full date seen so far (a text anchor) and the last day
+    // the narrative named (for "the next day").
+    let mut text_date: Option<(Span, chrono::NaiveDate)> = None;
+    let mut narrative: Option<chrono::NaiveDate> = None;
+    for f in found {
+        let (Some(first), Some(last)) = (scanner.toks.get(f.start), scanner.toks.get(f.end - 1)) else {
+            continue;
+        };
+        let span = Span::new(first.start, last.end);
+        let (anchor_kind, anchor_time) = choose_anchor(span.start, ctx, text_date);
+        let dir = scanner.direction(f.start, f.end);
+        let reference = Reference {
+            anchor: anchor_time,
+            narrative,
+            dir,
+        };
+        let Some(resolved) = resolve(&f.sem, &reference) else {
+            continue;
+        };
+        if f.explicit_date {
+            if let Some(d) = day_of_value(&resolved.value) {
+                text_date = Some((span, d));
+            }
+        }
+        if !matches!(f.sem, Sem::Fixed(..)) {
+            if let Some(d) = day_of_value(&resolved.value) {
+                narrative = Some(d);
+            }
+        }
+        let uses_anchor = !matches!(
+            f.sem,
+            Sem::Fixed(..)
+                | Sem::MonthDay {
+                    y: Some(_),
+                    d: Some(_),
+                    ..
+                }
+        );
+        let anchor = if uses_anchor {
+            TimeAnchor {
+                value: anchor_time.map(anchor_value),
+                kind: anchor_kind,
+            }
+        } else {
+            TimeAnchor {
+                kind: AnchorKind::None,
+                value: None,
+            }
+        };
+        out.push(Timex {
+            span,
+            text: span.slice(text).to_string(),
+            kind: resolved.kind,
+            value: resolved.value,
+            end_value: resolved.end_value,
+            anchor,
+        });
+    }
+    out
+}
+
+/// The anchor for an expression starting at byte `offset`.
+fn choose_anchor(
+    offset: usize,
+    ctx: &TimexContext,
+    text_date: Option<(Span, chrono::NaiveDate)>,
+) -> (AnchorKind, Option<NaiveDateTime>) {
+    for (i, (span, time)) in ctx.posts.iter().enumerate() {
+        if span.start <= offset && offset < span.end {
+            if let Some(t) = time {
+                return (AnchorKind::Post { post: i }, Some(t.utc));
+            }
+        }
+    }
+    if let Some(p) = ctx.published {
+        return (AnchorKind::Published, Some(p.utc));
+    }
+    if let Some((span, d)) = text_date {
+        return (AnchorKind::TextDate { span }, d.and_hms_opt(0, 0, 0));
+    }
+    (AnchorKind::None, None)
+}
+
+fn anchor_value(t: NaiveDateTime) -> String {
+    let ts = Timestamp {
+        utc: t,
+        precision: TimePrecision::Minute,
+    };
+    if t.time() == chrono::NaiveTime::MIN {
+        fmt_date(t.date())
+    } else {
+        ts.utc.format("%Y-%m-%dT%H:%M").to_string()
+    }
+}
