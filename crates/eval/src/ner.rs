@@ -354,9 +354,9 @@ impl Perceptron {
             .map(|(&w, &u)| (f64::from(w) - u / self.step) as f32)
             .collect();
         let mut tw = [[0.0; NTAGS]; NTAGS + 1];
-        for r in 0..=NTAGS {
-            for t in 0..NTAGS {
-                tw[r][t] = (f64::from(self.tw[r][t]) - self.tu[r][t] / self.step) as f32;
+        for ((out, w), u) in tw.iter_mut().zip(&self.tw).zip(&self.tu) {
+            for ((o, &w), &u) in out.iter_mut().zip(w).zip(u) {
+                *o = (f64::from(w) - u / self.step) as f32;
             }
         }
         Averaged {

@@ -45,7 +45,7 @@ pub fn tag_name(tag: Tag) -> String {
         return "O".to_string();
     }
     let t = (tag - 1) / 2;
-    let prefix = if (tag - 1) % 2 == 0 { "B" } else { "I" };
+    let prefix = if is_inside(tag) { "I" } else { "B" };
     format!("{prefix}-{}", TYPES[t])
 }
 
