@@ -1,0 +1,1152 @@
+//! Named entities: recognition with our own trained tagger, roles and titles,
+//! within-document aliases and pronoun coreference, and cross-document name keys.
+//!
+//! [`recognise`] tokenises each sentence with `text::tokenize`, tags it with the
+//! embedded averaged-perceptron model ([`tagger`], trained by `eval::ner::train` on
+//! CoNLL-2003/CoNLL++ train), turns IOB2 runs into name mentions, strips possessives
+//! and leading titles, attaches roles from premodifiers ("Kremlin spokesman Dmitry
+//! Peskov") and appositions ("Peskov, the Kremlin spokesman,"), groups mentions into
+//! entities (exact spelling key, surname/first-name containment for people, acronyms
+//! for organisations) and resolves he/she/his/her to a recent person.
+//! [`keys`] holds the cross-document name keys ([`name_key`], [`same_entity`]).
+
+pub mod keys;
+pub mod tagger;
+
+use std::sync::OnceLock;
+
+use model::{Entity, EntityKind, Mention, Span};
+
+pub use keys::{name_key, same_entity};
+
+/// The trained model compiled into the binary (see [`tagger`] for the format).
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+
+/// The embedded model, parsed once (an immutable cache of a constant).
+pub fn embedded_model() -> Result<&'static tagger::Model, tagger::ModelError> {
+    static MODEL: OnceLock<Result<tagger::Model, tagger::ModelError>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| tagger::Model::from_bytes(MODEL_BYTES))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// What [`recognise`] found in one document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EntityAnalysis {
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Name and pronoun mentions in text order; `Mention::entity` indexes `entities`.
+    pub mentions: Vec<Mention>,
+}
+
+/// Words that head a role or title ("spokesman", "President", "correspondent").
+const ROLE_HEADS: &[&str] = &[
+    "president",
+    "vice-president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "minister",
+    "premier",
+    "chancellor",
+    "envoy",
+    "correspondent",
+    "editor",
+    "reporter",
+    "journalist",
+    "adviser",
+    "advisor",
+    "aide",
+    "chief",
+    "leader",
+    "ambassador",
+    "general",
+    "commander",
+    "official",
+    "senator",
+    "governor",
+    "mayor",
+    "director",
+    "negotiator",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "founder",
+    "analyst",
+    "lawmaker",
+    "mp",
+    "representative",
+    "speaker",
+    "commissioner",
+    "prosecutor",
+    "judge",
+    "colonel",
+    "lieutenant",
+    "captain",
+    "admiral",
+    "marshal",
+    "officer",
+    "diplomat",
+    "emissary",
+    "attorney",
+    "coordinator",
+    "professor",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "patriarch",
+    "deputy",
+    "sergeant",
+    "major",
+    "economist",
+    "expert",
+    "presenter",
+    "host",
+    "commentator",
+    "blogger",
+    "member",
+    "candidate",
+];
+
+/// Lower-case words that may modify a role head ("security correspondent").
+const ROLE_MODIFIERS: &[&str] = &[
+    "security",
+    "foreign",
+    "defence",
+    "defense",
+    "deputy",
+    "former",
+    "chief",
+    "senior",
+    "top",
+    "special",
+    "press",
+    "political",
+    "diplomatic",
+    "military",
+    "economic",
+    "national",
+    "international",
+    "presidential",
+    "prime",
+    "vice",
+    "acting",
+    "interim",
+    "lead",
+    "peace",
+    "army",
+    "state",
+    "news",
+    "affairs",
+    "intelligence",
+    "general",
+    "first",
+    "interior",
+    "finance",
+    "justice",
+    "health",
+    "trade",
+    "energy",
+    "opposition",
+    "parliamentary",
+    "regional",
+    "local",
+    "executive",
+    "managing",
+    "assistant",
+    "associate",
+    "white",
+    "house",
+    "europe",
+    "world",
+    "defence",
+    "staff",
+    "joint",
+    "chiefs",
+    "of",
+];
+
+/// Capitalised sentence openers that are never part of a role.
+const LEADING_NON_ROLE: &[&str] = &[
+    "only",
+    "but",
+    "and",
+    "as",
+    "when",
+    "after",
+    "then",
+    "now",
+    "also",
+    "even",
+    "while",
+    "meanwhile",
+    "if",
+    "so",
+    "yet",
+    "today",
+    "earlier",
+    "later",
+    "here",
+    "there",
+    "in",
+    "on",
+];
+
+/// Honorifics: dropped from names, not kept as roles.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.",
+];
+
+/// Personal pronouns resolved to people, with their gender (true = masculine).
+const PRONOUNS: &[(&str, bool)] = &[
+    ("he", true),
+    ("him", true),
+    ("his", true),
+    ("himself", true),
+    ("she", false),
+    ("her", false),
+    ("hers", false),
+    ("herself", false),
+];
+
+/// One token of a sentence as the tagger sees it.
+#[derive(Debug, Clone)]
+struct Tok {
+    span: Span,
+    /// Model text: curly apostrophes and quotes made ASCII, `'` + `s` merged.
+    word: String,
+}
+
+fn sentence_tokens(text: &str, sentence: Span) -> Vec<Tok> {
+    let slice = sentence.slice(text);
+    let raw = text::tokenize(slice);
+    let mut out: Vec<Tok> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let t = raw[i];
+        let span = Span::new(t.span.start + sentence.start, t.span.end + sentence.start);
+        let is_apos = t.text == "'" || t.text == "\u{2019}";
+        if is_apos
+            && i + 1 < raw.len()
+            && (raw[i + 1].text == "s" || raw[i + 1].text == "S")
+            && raw[i + 1].span.start == t.span.end
+            && i > 0
+            && raw[i - 1].span.end == t.span.start
+        {
+            out.push(Tok {
+                span: Span::new(span.start, raw[i + 1].span.end + sentence.start),
+                word: "'s".to_string(),
+            });
+            i += 2;
+            continue;
+        }
+        let word: String = t
+            .text
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c => c,
+            })
+            .collect();
+        out.push(Tok { span, word });
+        i += 1;
+    }
+    out
+}
+
+fn kind_of(ty: usize) -> EntityKind {
+    match ty {
+        0 => EntityKind::Person,
+        1 => EntityKind::Organization,
+        2 => EntityKind::Location,
+        _ => EntityKind::Other,
+    }
+}
+
+fn kind_index(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Location => 2,
+        EntityKind::Other => 3,
+    }
+}
+
+/// A name mention before grouping.
+#[derive(Debug, Clone)]
+struct NameMention {
+    sentence: usize,
+    /// Token range in its sentence.
+    start: usize,
+    end: usize,
+    span: Span,
+    text: String,
+    kind: EntityKind,
+    roles: Vec<String>,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_role_head(w: &str) -> bool {
+    let l = lower(w);
+    ROLE_HEADS.contains(&l.as_str())
+}
+
+/// Can this token be part of a role phrase?
+fn role_token(w: &str) -> bool {
+    if w == "'s" || w == "-" {
+        return true;
+    }
+    if !w.chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let l = lower(w);
+    is_capitalised(w) || ROLE_HEADS.contains(&l.as_str()) || ROLE_MODIFIERS.contains(&l.as_str())
+}
+
+/// Joins a token range back into the text it covers.
+fn span_text(text: &str, toks: &[Tok]) -> (Span, String) {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => {
+            let span = Span::new(a.span.start, b.span.end);
+            (span, span.slice(text).to_string())
+        }
+        _ => (Span::default(), String::new()),
+    }
+}
+
+/// The role phrase just before a person's name: "Kremlin spokesman [Dmitry Peskov]".
+fn premodifier_role(text: &str, toks: &[Tok], start: usize, person: &[bool]) -> Option<String> {
+    let mut first = start;
+    while first > 0 && start - first < 7 {
+        let w = &toks[first - 1].word;
+        if person[first - 1] || !role_token(w) {
+            break;
+        }
+        first -= 1;
+    }
+    // The phrase must end in (or be) a role head, allowing "Secretary of State".
+    let phrase = &toks[first..start];
+    let last_head = phrase.iter().rposition(|t| is_role_head(&t.word))?;
+    let tail = &phrase[last_head + 1..];
+    if !tail
+        .iter()
+        .all(|t| is_capitalised(&t.word) || t.word == "of")
+    {
+        return None;
+    }
+    // Trim leading connectors and capitalised sentence adverbs ("Only President X").
+    let mut lead = 0;
+    while lead < phrase.len()
+        && (matches!(phrase[lead].word.as_str(), "of" | "'s" | "-")
+            || LEADING_NON_ROLE.contains(&lower(&phrase[lead].word).as_str()))
+    {
+        lead += 1;
+    }
+    if lead >= phrase.len() {
+        return None;
+    }
+    let (_, s) = span_text(text, &phrase[lead..]);
+    Some(s)
+}
+
+/// The apposition after a person's name: "[Peskov], the Kremlin spokesman,".
+fn apposition_role(
+    text: &str,
+    toks: &[Tok],
+    end: usize,
+    taken: &[bool],
+    person: &[bool],
+) -> Option<String> {
+    if toks.get(end)?.word != "," {
+        return None;
+    }
+    let mut i = end + 1;
+    if let Some(t) = toks.get(i) {
+        if matches!(lower(&t.word).as_str(), "the" | "a" | "an") {
+            i += 1;
+        }
+    }
+    let start = i;
+    while i < toks.len() && i - start < 8 {
+        let w = &toks[i].word;
+        if taken[i] && !is_capitalised(w) {
+            break;
+        }
+        let connector = w == "the" && i > start && toks[i - 1].word == "of";
+        if !(role_token(w) || connector) {
+            break;
+        }
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    // The phrase must be closed by punctuation or the sentence end.
+    if let Some(t) = toks.get(i) {
+        if !matches!(t.word.as_str(), "," | "." | ";" | ")" | ":" | "-") {
+            return None;
+        }
+    }
+    let phrase = &toks[start..i];
+    if !phrase.iter().any(|t| is_role_head(&t.word)) {
+        return None;
+    }
+    // A phrase holding another person's name is a list, not a role.
+    if person[start..i].iter().any(|&p| p) {
+        return None;
+    }
+    let (_, s) = span_text(text, phrase);
+    Some(s)
+}
+
+/// Finds entities, their mentions, roles and pronoun references in `text`.
+///
+/// `sentences` are the document's sentence spans (as from `text::split_sentences`);
+/// when empty, the text is split here.
+pub fn recognise(text: &str, sentences: &[Span]) -> EntityAnalysis {
+    let Ok(model) = embedded_model() else {
+        return EntityAnalysis::default();
+    };
+    let owned;
+    let sentences = if sentences.is_empty() {
+        owned = text::split_sentences(text);
+        &owned[..]
+    } else {
+        sentences
+    };
+    let sentences: Vec<Span> = sentences
+        .iter()
+        .copied()
+        .filter(|s| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        })
+        .collect();
+    let toks: Vec<Vec<Tok>> = sentences
+        .iter()
+        .map(|&s| sentence_tokens(text, s))
+        .collect();
+    let words = model_words(&toks);
+    let tags = model.tag_document(&words);
+
+    // 1. Name mentions with roles.
+    let mut names: Vec<NameMention> = Vec::new();
+    for (si, (ts, tg)) in toks.iter().zip(&tags).enumerate() {
+        let mut taken = vec![false; ts.len()];
+        let mut found = Vec::new();
+        for (a, b, ty) in split_runs(ts, chunk_runs(tg)) {
+            let mut a = a;
+            let mut b = b;
+            let kind = kind_of(ty);
+            while b > a && matches!(ts[b - 1].word.as_str(), "'s" | "'" | "-" | "," | ".") {
+                b -= 1;
+            }
+            let mut roles = Vec::new();
+            if kind == EntityKind::Person {
+                while b - a > 1 {
+                    let w = lower(&ts[a].word);
+                    if HONORIFICS.contains(&w.as_str()) {
+                        a += 1;
+                    } else if is_role_head(&ts[a].word) && is_capitalised(&ts[a].word) {
+                        roles.push(ts[a].word.clone());
+                        a += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            if b <= a {
+                continue;
+            }
+            for t in taken.iter_mut().take(b).skip(a) {
+                *t = true;
+            }
+            found.push((a, b, kind, roles));
+        }
+        let mut person = vec![false; ts.len()];
+        for (a, b, kind, _) in &found {
+            if *kind == EntityKind::Person {
+                for p in person.iter_mut().take(*b).skip(*a) {
+                    *p = true;
+                }
+            }
+        }
+        for (a, b, kind, mut roles) in found {
+            if kind == EntityKind::Person {
+                if let Some(r) = premodifier_role(text, ts, a, &person) {
+                    roles.insert(0, r);
+                }
+                if let Some(r) = apposition_role(text, ts, b, &taken, &person) {
+                    roles.push(r);
+                }
+            }
+            let (span, name) = span_text(text, &ts[a..b]);
+            names.push(NameMention {
+                sentence: si,
+                start: a,
+                end: b,
+                span,
+                text: name,
+                kind,
+                roles,
+            });
+        }
+    }
+
+    // 2. Group name mentions into entities.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut assigned: Vec<usize> = Vec::with_capacity(names.len());
+    for (mi, m) in names.iter().enumerate() {
+        let g = find_group(&groups, m).unwrap_or_else(|| {
+            groups.push(Group::default());
+            groups.len() - 1
+        });
+        groups[g].add(mi, m);
+        assigned.push(g);
+    }
+    merge_short_person_groups(&mut groups, &mut assigned);
+    merge_across_kinds(&mut groups, &mut assigned);
+
+    // 3. Entities in order of first mention.
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&g| !groups[g].members.is_empty())
+        .collect();
+    order.sort_by_key(|&g| groups[g].members.first().copied().unwrap_or(usize::MAX));
+    let mut index_of = vec![usize::MAX; groups.len()];
+    let mut entities = Vec::with_capacity(order.len());
+    for (ei, &g) in order.iter().enumerate() {
+        index_of[g] = ei;
+        entities.push(groups[g].to_entity(&names));
+    }
+    let mut mentions: Vec<Mention> = names
+        .iter()
+        .zip(&assigned)
+        .map(|(m, &g)| Mention {
+            span: m.span,
+            text: m.text.clone(),
+            kind: entities[index_of[g]].kind,
+            entity: index_of[g],
+            is_pronoun: false,
+        })
+        .collect();
+
+    // 4. Pronouns.
+    let pronouns = resolve_pronouns(text, &toks, &names, &assigned, &index_of, &entities);
+    mentions.extend(pronouns);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    EntityAnalysis { entities, mentions }
+}
+
+/// The words the tagger sees. A Title Case heading ("Minister Prepares For Talks")
+/// is shown in upper case, the way the training data writes headlines, when at
+/// least two of its capitalised words appear in lower case elsewhere in the text.
+fn model_words(toks: &[Vec<Tok>]) -> Vec<Vec<String>> {
+    let mut lower_seen = std::collections::HashSet::new();
+    for ts in toks {
+        for t in ts {
+            if t.word.chars().next().is_some_and(char::is_lowercase) {
+                lower_seen.insert(t.word.as_str());
+            }
+        }
+    }
+    toks.iter()
+        .map(|ts| {
+            let long: Vec<&str> = ts
+                .iter()
+                .map(|t| t.word.as_str())
+                .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+                .collect();
+            let all_capitalised = long.iter().all(|w| is_capitalised(w));
+            let common = long
+                .iter()
+                .filter(|w| lower_seen.contains(lower(w).as_str()))
+                .count();
+            let heading = long.len() >= 3 && all_capitalised && common >= 2;
+            ts.iter()
+                .map(|t| {
+                    if heading {
+                        t.word.to_uppercase()
+                    } else {
+                        t.word.clone()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Splits entity runs at commas and drops leading or trailing punctuation tokens.
+fn split_runs(toks: &[Tok], runs: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    let wordlike = |i: usize| toks[i].word.chars().any(char::is_alphanumeric);
+    let mut out = Vec::new();
+    for (a, b, ty) in runs {
+        let mut start = a;
+        for i in a..=b {
+            if i == b || toks[i].word == "," {
+                let mut s = start;
+                let mut e = i;
+                while s < e && !wordlike(s) {
+                    s += 1;
+                }
+                while e > s && !wordlike(e - 1) && toks[e - 1].word != "." {
+                    e -= 1;
+                }
+                if s < e {
+                    out.push((s, e, ty));
+                }
+                start = i + 1;
+            }
+        }
+    }
+    out
+}
+
+/// Entity runs of a tag sequence (conlleval semantics).
+fn chunk_runs(tags: &[tagger::Tag]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let ty = tagger::tag_type(t);
+        let continues =
+            matches!((open, ty), (Some((_, o)), Some(ty)) if tagger::is_inside(t) && o == ty);
+        if continues {
+            continue;
+        }
+        if let Some((s, o)) = open.take() {
+            out.push((s, i, o));
+        }
+        if let Some(ty) = ty {
+            open = Some((i, ty));
+        }
+    }
+    if let Some((s, o)) = open {
+        out.push((s, tags.len(), o));
+    }
+    out
+}
+
+/// Mentions grouped as one entity while reading the document.
+#[derive(Debug, Clone, Default)]
+struct Group {
+    members: Vec<usize>,
+    votes: [usize; 4],
+    /// Name keys of the surface forms.
+    keys: Vec<String>,
+    is_person: bool,
+    last_seen: usize,
+}
+
+impl Group {
+    fn add(&mut self, mi: usize, m: &NameMention) {
+        if self.members.is_empty() {
+            self.is_person = m.kind == EntityKind::Person;
+        }
+        self.members.push(mi);
+        self.votes[kind_index(m.kind)] += 1;
+        let k = name_key(&m.text, m.kind);
+        if !self.keys.contains(&k) {
+            self.keys.push(k);
+        }
+        self.last_seen = mi;
+    }
+
+    fn multi_word_keys(&self) -> impl Iterator<Item = &String> {
+        self.keys.iter().filter(|k| k.contains(' '))
+    }
+
+    fn to_entity(&self, names: &[NameMention]) -> Entity {
+        let first_kind = self
+            .members
+            .first()
+            .map_or(EntityKind::Other, |&m| names[m].kind);
+        let mut best = kind_index(first_kind);
+        for k in 0..4 {
+            if self.votes[k] > self.votes[best] {
+                best = k;
+            }
+        }
+        let kind = if self.is_person {
+            EntityKind::Person
+        } else {
+            kind_of(best)
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        let mut roles: Vec<String> = Vec::new();
+        for &m in &self.members {
+            let t = names[m].text.clone();
+            if !aliases.contains(&t) {
+                aliases.push(t);
+            }
+            for r in &names[m].roles {
+                if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
+                    roles.push(r.clone());
+                }
+            }
+        }
+        // Fullest name: most words, then longest, then first seen.
+        let name = aliases
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, a)| (a.split_whitespace().count(), a.len(), usize::MAX - i))
+            .map(|(_, a)| a.clone())
+            .unwrap_or_default();
+        let key = name_key(&name, kind);
+        Entity {
+            name,
+            kind,
+            roles,
+            aliases,
+            key,
+        }
+    }
+}
+
+/// Initials of the capitalised words of a name ("European Grain Council" -> "EGC").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(lower(w).as_str(), "of" | "the" | "and" | "for" | "&"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=6).contains(&n) && s.chars().all(|c| c.is_uppercase())
+}
+
+fn find_group(groups: &[Group], m: &NameMention) -> Option<usize> {
+    let key = name_key(&m.text, m.kind);
+    if key.is_empty() {
+        return None;
+    }
+    let recent = |cands: Vec<usize>| cands.into_iter().max_by_key(|&g| groups[g].last_seen);
+    if m.kind == EntityKind::Person {
+        let people: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].is_person).collect();
+        let exact: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|&g| groups[g].keys.contains(&key))
+            .collect();
+        if !exact.is_empty() {
+            return recent(exact);
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() == 1 {
+            // A surname (or first name) of a fuller name seen before.
+            let cands: Vec<usize> = people
+                .iter()
+                .copied()
+                .filter(|&g| {
+                    groups[g].multi_word_keys().any(|k| {
+                        let ws: Vec<&str> = k.split(' ').collect();
+                        ws.last() == Some(&words[0]) || ws.first() == Some(&words[0])
+                    })
+                })
+                .collect();
+            return recent(cands);
+        }
+        let cands: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|&g| {
+                groups[g].keys.iter().any(|k| {
+                    let e = Entity {
+                        name: String::new(),
+                        kind: EntityKind::Person,
+                        roles: vec![],
+                        aliases: vec![],
+                        key: k.clone(),
+                    };
+                    let n = Entity {
+                        key: key.clone(),
+                        ..e.clone()
+                    };
+                    same_entity(&e, &n)
+                })
+            })
+            .collect();
+        return recent(cands);
+    }
+    let others: Vec<usize> = (0..groups.len())
+        .filter(|&g| !groups[g].is_person)
+        .collect();
+    let exact: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&g| groups[g].keys.contains(&key))
+        .collect();
+    if !exact.is_empty() {
+        return recent(exact);
+    }
+    if is_acronym(&m.text) {
+        let cands: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&g| {
+                groups[g]
+                    .keys
+                    .iter()
+                    .any(|k| initials(&title_case_words(k)) == m.text && k.contains(' '))
+            })
+            .collect();
+        return recent(cands);
+    }
+    None
+}
+
+/// "velorian union" -> "Velorian Union" (keys are lower case; initials need capitals).
+fn title_case_words(key: &str) -> String {
+    key.split(' ')
+        .map(|w| {
+            if matches!(w, "of" | "the" | "and" | "for") {
+                return w.to_string();
+            }
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A person known only by one word before their full name appeared ("Zelensky warns"
+/// in a headline, "President Volodymyr Zelensky" later) joins the full name when
+/// exactly one person group has that word as surname.
+fn merge_short_person_groups(groups: &mut [Group], assigned: &mut [usize]) {
+    for g in 0..groups.len() {
+        if !groups[g].is_person || groups[g].members.is_empty() {
+            continue;
+        }
+        if groups[g].keys.iter().any(|k| k.contains(' ')) {
+            continue;
+        }
+        let Some(word) = groups[g].keys.first().cloned() else {
+            continue;
+        };
+        let targets: Vec<usize> = (0..groups.len())
+            .filter(|&h| h != g && groups[h].is_person && !groups[h].members.is_empty())
+            .filter(|&h| {
+                groups[h]
+                    .multi_word_keys()
+                    .any(|k| k.rsplit(' ').next() == Some(word.as_str()))
+            })
+            .collect();
+        if let [h] = targets[..] {
+            merge_groups(groups, assigned, g, h);
+        }
+    }
+}
+
+/// Moves every mention of group `from` into group `into`.
+fn merge_groups(groups: &mut [Group], assigned: &mut [usize], from: usize, into: usize) {
+    let moved = std::mem::take(&mut groups[from].members);
+    for &m in &moved {
+        assigned[m] = into;
+    }
+    let keys = std::mem::take(&mut groups[from].keys);
+    let votes = std::mem::take(&mut groups[from].votes);
+    let target = &mut groups[into];
+    target.members.extend(moved);
+    target.members.sort_unstable();
+    for k in keys {
+        if !target.keys.contains(&k) {
+            target.keys.push(k);
+        }
+    }
+    for (t, v) in target.votes.iter_mut().zip(votes) {
+        *t += v;
+    }
+}
+
+/// The tagger sometimes gives one name different kinds in one document ("Trump" as
+/// a person and as MISC in "Trump administration"). A one-word group of another
+/// kind joins the person whose surname it is when exactly one person fits; two
+/// one-word groups with the same key join, the larger deciding whether it is a person.
+fn merge_across_kinds(groups: &mut [Group], assigned: &mut [usize]) {
+    for g in 0..groups.len() {
+        if groups[g].members.is_empty() || groups[g].keys.iter().any(|k| k.contains(' ')) {
+            continue;
+        }
+        let Some(word) = groups[g].keys.first().cloned() else {
+            continue;
+        };
+        let cands: Vec<usize> = (0..groups.len())
+            .filter(|&h| {
+                h != g
+                    && !groups[h].members.is_empty()
+                    && groups[h].is_person != groups[g].is_person
+            })
+            .filter(|&h| {
+                groups[h].keys.iter().any(|k| {
+                    k == &word || (groups[h].is_person && k.rsplit(' ').next() == Some(&word))
+                })
+            })
+            .collect();
+        let [h] = cands[..] else { continue };
+        let h_multi = groups[h].keys.iter().any(|k| k.contains(' '));
+        if h_multi || groups[h].members.len() >= groups[g].members.len() {
+            merge_groups(groups, assigned, g, h);
+        } else {
+            merge_groups(groups, assigned, h, g);
+        }
+    }
+}
+
+fn resolve_pronouns(
+    text: &str,
+    toks: &[Vec<Tok>],
+    names: &[NameMention],
+    assigned: &[usize],
+    index_of: &[usize],
+    entities: &[Entity],
+) -> Vec<Mention> {
+    // Person mentions per sentence: (token start, entity), pronouns included as found.
+    let mut per_sentence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); toks.len()];
+    let mut inside: Vec<Vec<bool>> = toks.iter().map(|t| vec![false; t.len()]).collect();
+    for (m, &g) in names.iter().zip(assigned) {
+        for slot in inside[m.sentence].iter_mut().take(m.end).skip(m.start) {
+            *slot = true;
+        }
+        let e = index_of[g];
+        if entities[e].kind == EntityKind::Person {
+            per_sentence[m.sentence].push((m.start, e));
+        }
+    }
+    for v in per_sentence.iter_mut() {
+        v.sort_unstable();
+    }
+    let mut gender: Vec<Option<bool>> = vec![None; entities.len()];
+    let mut out = Vec::new();
+    for (si, ts) in toks.iter().enumerate() {
+        for (ti, t) in ts.iter().enumerate() {
+            if inside[si][ti] {
+                continue;
+            }
+            let l = lower(&t.word);
+            let Some(&(_, masculine)) = PRONOUNS.iter().find(|(p, _)| *p == l) else {
+                continue;
+            };
+            let fits = |e: usize| gender[e].is_none_or(|g| g == masculine);
+            // Most recent compatible person earlier in this sentence ...
+            let mut chosen = per_sentence[si]
+                .iter()
+                .rev()
+                .filter(|(start, _)| *start < ti)
+                .map(|&(_, e)| e)
+                .find(|&e| fits(e));
+            // ... else the first (subject) person of the previous sentence.
+            if chosen.is_none() && si > 0 {
+                chosen = per_sentence[si - 1]
+                    .iter()
+                    .map(|&(_, e)| e)
+                    .find(|&e| fits(e));
+            }
+            let Some(e) = chosen else { continue };
+            gender[e] = Some(masculine);
+            per_sentence[si].push((ti, e));
+            per_sentence[si].sort_unstable();
+            out.push(Mention {
+                span: t.span,
+                text: t.span.slice(text).to_string(),
+                kind: EntityKind::Person,
+                entity: e,
+                is_pronoun: true,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders what `recognise` found: one line per entity, then the pronoun links.
+    fn render(text: &str) -> String {
+        let a = recognise(text, &text::split_sentences(text));
+        let mut out = String::new();
+        for (i, e) in a.entities.iter().enumerate() {
+            out.push_str(&format!("{i} {:?} {:?}", e.kind, e.name));
+            if e.aliases.len() > 1 {
+                out.push_str(&format!(" aliases={:?}", e.aliases));
+            }
+            if !e.roles.is_empty() {
+                out.push_str(&format!(" roles={:?}", e.roles));
+            }
+            out.push('\n');
+        }
+        for m in a.mentions.iter().filter(|m| m.is_pronoun) {
+            out.push_str(&format!("{:?}@{} -> {}\n", m.text, m.span.start, m.entity));
+        }
+        out
+    }
+
+    fn check(text: &str, expect: expect_test::Expect) {
+        expect.assert_eq(&render(text));
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        let m = embedded_model().expect("the embedded model parses");
+        assert!(m.emissions.len() > 1000);
+    }
+
+    #[test]
+    fn recognises_people_places_organisations() {
+        check(
+            "Marta Kovalenko met officials of the Nordic Grain Council in Berlin on Monday.",
+            expect_test::expect![[r#"
+                0 Person "Marta Kovalenko"
+                1 Organization "Nordic Grain Council"
+                2 Location "Berlin"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn roles_from_premodifiers_and_appositions() {
+        check(
+            "Velorian Army Secretary Tomas Brandt arrived in Oslo. \
+             Kremlin spokesman Anatoly Verin said talks would continue. \
+             Verin, the Kremlin spokesman, declined to comment. \
+             President Ilona Varga spoke later, writes the BBC's security correspondent Hugh Tennant.",
+            expect_test::expect![[r#"
+                0 Person "Tomas Brandt" roles=["Velorian Army Secretary"]
+                1 Location "Oslo"
+                2 Location "Kremlin"
+                3 Person "Anatoly Verin" aliases=["Anatoly Verin", "Verin"] roles=["Kremlin spokesman"]
+                4 Person "Ilona Varga" roles=["President"]
+                5 Organization "BBC"
+                6 Person "Hugh Tennant" roles=["BBC's security correspondent"]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn aliases_merge_within_a_document() {
+        check(
+            "Bohdan Ostrovsky warned on Friday. Ostrovsky's office said the Ministry of Rivers \
+             would respond. Later, Ostrovsky met Greta Holm and Anders Holm in Vilnius.",
+            expect_test::expect![[r#"
+                0 Person "Bohdan Ostrovsky" aliases=["Bohdan Ostrovsky", "Ostrovsky"]
+                1 Organization "Ministry of Rivers"
+                2 Person "Greta Holm"
+                3 Person "Anders Holm"
+                4 Location "Vilnius"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn short_name_before_full_name_joins_it() {
+        check(
+            "Ostrovsky warns of delays.\n\nPrime Minister Bohdan Ostrovsky said on Tuesday that the plan was late.",
+            expect_test::expect![[r#"
+                0 Person "Bohdan Ostrovsky" roles=["Prime Minister"]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn title_case_headings_and_kind_disagreements() {
+        check(
+            "Ostrovsky Warns Farmers About Harvest Delays\n\nMany farmers fear delays to the harvest, \
+             the minister warns. Bohdan Ostrovsky met the Velorian Farmers Union in Dravik. \
+             The Ostrovsky government later said Ostrovsky would travel.",
+            expect_test::expect![[r#"
+                0 Person "Bohdan Ostrovsky" aliases=["Bohdan Ostrovsky", "Ostrovsky"]
+                1 Organization "Velorian Farmers Union"
+                2 Location "Dravik"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_recent_people() {
+        check(
+            "Marta Kovalenko said she would travel to Paris. He disagreed, said Pavel Dorin. \
+             His office did not comment.",
+            expect_test::expect![[r#"
+                0 Person "Marta Kovalenko"
+                1 Location "Paris"
+                2 Person "Pavel Dorin"
+                "she"@21 -> 0
+                "His"@80 -> 2
+            "#]],
+        );
+    }
+
+    #[test]
+    fn bad_sentence_spans_do_not_panic() {
+        let text = "Marta Kovalenko spoke.";
+        let a = recognise(text, &[Span::new(0, 500), Span { start: 3, end: 2 }]);
+        assert!(a.entities.is_empty());
+        let b = recognise("", &[]);
+        assert!(b.mentions.is_empty());
+    }
+
+    /// Prints what the model finds in the seed pages (no document-specific gold), and
+    /// checks that the Zelensky spellings used across the seeds share one key.
+    #[test]
+    fn seeds_report() {
+        let Some(dir) = testkit::shared_path("seeds") else {
+            return;
+        };
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("seeds folder is readable")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        let mut zelensky_keys = std::collections::BTreeSet::new();
+        for p in &paths {
+            let raw = std::fs::read_to_string(p).expect("seed is UTF-8");
+            let text = text::normalize_text(&raw);
+            let a = recognise(&text, &text::split_sentences(&text));
+            println!(
+                "== {} : {} entities, {} mentions",
+                p.display(),
+                a.entities.len(),
+                a.mentions.len()
+            );
+            for e in a.entities.iter().take(40) {
+                println!(
+                    "  {:?} {:?} key={:?} aliases={:?} roles={:?}",
+                    e.kind, e.name, e.key, e.aliases, e.roles
+                );
+            }
+            for e in &a.entities {
+                if e.kind == EntityKind::Person
+                    && e.aliases
+                        .iter()
+                        .any(|s| s.to_lowercase().starts_with("zelensk"))
+                {
+                    zelensky_keys.insert(name_key(
+                        e.name.rsplit(' ').next().unwrap_or(&e.name),
+                        EntityKind::Person,
+                    ));
+                }
+            }
+        }
+        println!("zelensky surname keys: {zelensky_keys:?}");
+        assert!(zelensky_keys.len() <= 1, "{zelensky_keys:?}");
+    }
+}
