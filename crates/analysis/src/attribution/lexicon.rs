@@ -17,7 +17,8 @@ pub(crate) enum VerbClass {
     Attitude,
 }
 
-/// One lexicon entry: the forms of a verb (base, third person, past, -ing).
+/// One lexicon entry: the forms of a verb (base, third person, past, -ing); an
+/// empty form is not used (a noun too often: "state", "post").
 pub(crate) struct CueVerb {
     pub forms: [&'static str; 4],
     pub stance: Option<Stance>,
@@ -61,9 +62,9 @@ pub(crate) const VERBS: &[CueVerb] = &[
     v(["report", "reports", "reported", "reporting"], None, Speech, true),
     v(["announce", "announces", "announced", "announcing"], None, Speech, false),
     v(["declare", "declares", "declared", "declaring"], None, Speech, false),
-    v(["state", "states", "stated", "stating"], None, Speech, true),
+    v(["", "", "stated", "stating"], None, Speech, false),
     v(["tweet", "tweets", "tweeted", "tweeting"], None, Speech, true),
-    v(["post", "posts", "posted", "posting"], None, Speech, true),
+    v(["", "", "posted", "posting"], None, Speech, false),
     v(["recall", "recalls", "recalled", "recalling"], None, Speech, false),
     v(["acknowledge", "acknowledges", "acknowledged", "acknowledging"], None, Speech, false),
     v(["admit", "admits", "admitted", "admitting"], None, Speech, false),
@@ -96,7 +97,6 @@ pub(crate) const VERBS: &[CueVerb] = &[
     v(["indicate", "indicates", "indicated", "indicating"], None, Speech, false),
     v(["signal", "signals", "signaled", "signaling"], None, Speech, true),
     v(["signal", "signals", "signalled", "signalling"], None, Speech, true),
-    v(["describe", "describes", "described", "describing"], None, Speech, false),
     v(["promise", "promises", "promised", "promising"], None, Speech, true),
     v(["pledge", "pledges", "pledged", "pledging"], None, Speech, true),
     v(["vow", "vows", "vowed", "vowing"], None, Speech, true),
@@ -150,10 +150,24 @@ pub(crate) const VERBS: &[CueVerb] = &[
     v(["know", "knows", "knew", "knowing"], None, Attitude, false),
     v(["doubt", "doubts", "doubted", "doubting"], None, Attitude, true),
     v(["wonder", "wonders", "wondered", "wondering"], None, Attitude, true),
-    v(["show", "shows", "showed", "showing"], None, Attitude, true),
+    v(["show", "shows", "showed", "showing"], None, Attitude, false),
     v(["find", "finds", "found", "finding"], None, Attitude, false),
     v(["seek", "seeks", "sought", "seeking"], None, Attitude, false),
     v(["cite", "cites", "cited", "citing"], None, Speech, false),
+    v(["defend", "defends", "defended", "defending"], Some(Supports), Attitude, false),
+    v(["see", "sees", "saw", "seeing"], None, Attitude, false),
+    v(["refer to", "refers to", "referred to", "referring to"], None, Attitude, false),
+    v(["point to", "points to", "pointed to", "pointing to"], None, Speech, false),
+    v(["talk about", "talks about", "talked about", "talking about"], None, Attitude, false),
+    v(["express", "expresses", "expressed", "expressing"], None, Attitude, false),
+    v(["prefer", "prefers", "preferred", "preferring"], Some(Supports), Attitude, false),
+    v(["decry", "decries", "decried", "decrying"], Some(Rejects), Attitude, false),
+    v(["seem", "seems", "seemed", "seeming"], None, Attitude, false),
+    v(["appear", "appears", "appeared", "appearing"], None, Attitude, false),
+    v(["describe", "describes", "described", "describing"], None, Attitude, false),
+    v(["name", "names", "named", "naming"], None, Attitude, true),
+    v(["insist on", "insists on", "insisted on", "insisting on"], Some(Demands), Speech, false),
+    v(["agree with", "agrees with", "agreed with", "agreeing with"], Some(Accepts), Attitude, false),
     v(["call", "calls", "called", "calling"], None, Attitude, true),
     v(["plan", "plans", "planned", "planning"], None, Attitude, true),
 ];

@@ -115,7 +115,7 @@ fn is_quote_char(s: &str) -> bool {
     matches!(
         s,
         "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "\u{ab}" | "\u{bb}"
-            | "\u{201e}" | "\u{2039}" | "\u{203a}"
+            | "\u{201e}" | "\u{2039}" | "\u{203a}" | "`"
     )
 }
 
@@ -130,6 +130,25 @@ const OBJECT_WORDS: &[&str] = &[
     "station", "channel", "broadcaster", "outlet", "interviewer", "people", "members",
     "officials", "allies", "leaders", "colleagues", "viewers", "listeners", "rally", "senators",
     "delegates", "donors", "group", "committee",
+];
+
+/// Frequent verbs that end a source phrase when met walking left from a cue.
+const COMMON_VERBS: &[&str] = &[
+    "went", "goes", "go", "got", "gets", "made", "makes", "took", "takes", "came", "comes",
+    "gave", "gives", "began", "begins", "tried", "tries", "used", "let", "lets", "keeps", "kept",
+    "chose", "choose", "chooses", "seemed", "seems", "appeared", "appears", "decided", "refused",
+    "declined", "continued", "to", "returned", "began", "started", "wants", "wanted",
+];
+
+/// Paragraph labels that look like speaker names before a colon but are not.
+const LABEL_WORDS: &[&str] = &[
+    "note", "update", "updated", "summary", "analysis", "photo", "image", "source", "sources",
+    "read", "watch", "editor", "related", "correction", "disclosure", "warning", "breaking",
+    "video", "listen", "more", "see", "also", "background", "context", "caption", "credit",
+    "advertisement", "published", "posted", "date", "tags", "share", "opinion", "comment",
+    "exclusive", "live", "latest", "why", "what", "how", "who", "when", "where", "here", "this",
+    "the", "today", "yesterday", "step", "question", "answer", "example", "result", "results",
+    "poll", "chart", "map", "graphic", "transcript", "full", "key", "bottom", "fact", "facts",
 ];
 
 const TITLE_ABBREVIATIONS: &[&str] = &[
@@ -182,6 +201,9 @@ impl<'a> Analyzer<'a> {
         let mut verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>> = HashMap::new();
         for (vi, verb) in VERBS.iter().enumerate() {
             for (fi, form) in verb.forms.iter().enumerate() {
+                if form.is_empty() {
+                    continue;
+                }
                 let first = form.split(' ').next().unwrap_or(form);
                 let hits = verbs_by_first_word.entry(first).or_default();
                 let len = form.split(' ').count();
@@ -440,13 +462,26 @@ impl<'a> Analyzer<'a> {
         let all_caps = names.iter().all(|t| t.cap || t.text == "." || t.lower == "s");
         let quote_follows = self.is_open_quote_tok(colon + 1);
         let words = names.iter().filter(|t| t.word).count();
-        if !all_caps || !(words >= 2 || quote_follows) {
+        let para_start = self.paras.get(u.para).is_some_and(|p| p.start == u.span.start);
+        // "Q:", "A:", "SMITH:" in interview transcripts.
+        let speaker_label = para_start
+            && words == 1
+            && names.first().is_some_and(|t| {
+                t.text.chars().count() == 1
+                    || (t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 2)
+                    || !LABEL_WORDS.contains(&t.lower.as_str())
+            });
+        if !all_caps || !(words >= 2 || quote_follows || speaker_label) {
             return None;
         }
-        if names
-            .iter()
-            .any(|t| NAME_STOPWORDS.contains(&t.lower.as_str()))
+        if !speaker_label
+            && names
+                .iter()
+                .any(|t| NAME_STOPWORDS.contains(&t.lower.as_str()))
         {
+            return None;
+        }
+        if names.iter().any(|t| LABEL_WORDS.contains(&t.lower.as_str())) {
             return None;
         }
         let next = self.toks.get(colon + 1)?;
@@ -604,11 +639,13 @@ impl<'a> Analyzer<'a> {
         }
         let next = self.toks.get(after).filter(|_| after < u.t1);
         if verb.noun_like && hit.form <= 1 && !has_aux {
+            let clause_next = next.is_some_and(|t| {
+                matches!(t.lower.as_str(), "that" | ":")
+                    || self.is_open_quote_tok(after)
+            });
             let subject_ok = prev.is_some_and(|t| {
-                PRONOUNS.contains(&t.lower.as_str())
-                    || (t.cap && t.word)
-                    || (hit.form == 0 && t.lower.ends_with('s') && t.word)
-                    || t.lower == "to"
+                matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to")
+                    || (t.cap && t.word && clause_next && !t.lower.ends_with('s'))
             });
             let object_ok = next.is_some_and(|t| {
                 matches!(t.lower.as_str(), "that" | "to" | ":" | ",")
@@ -625,7 +662,13 @@ impl<'a> Analyzer<'a> {
                 return None;
             }
         }
-        let cue = self.span_of(cs, after);
+        // "said:" — the colon belongs to the cue.
+        let cue_end = if self.toks.get(after).is_some_and(|t| t.text == ":" && t.quote.is_none()) && after < u.t1 {
+            after + 1
+        } else {
+            after
+        };
+        let cue = self.span_of(cs, cue_end);
         let stance = verb.stance;
         let base = Draft {
             unit: ui,
@@ -706,6 +749,27 @@ impl<'a> Analyzer<'a> {
         let before_boundary =
             prev.is_some_and(|t| t.text == "," || is_dash(t.text)) || self.is_close_quote_tok(cs.wrapping_sub(1));
 
+        // "When asked about …," / "Asked whether …": no source.
+        if hit.form == 2
+            && VERBS[hit.verb].forms[0] == "ask"
+            && (cs == u.t0 || matches!(prev_lower, "when" | "if" | "after" | "once" | "while" | "as"))
+        {
+            let mut e = after;
+            while e < u.t1 && self.toks[e].text != "," {
+                e += 1;
+            }
+            if e > after {
+                let content = self.span_of(after, e);
+                return Some((
+                    Draft {
+                        content: vec![content],
+                        ..base
+                    },
+                    after,
+                ));
+            }
+            return None;
+        }
         // Participle: "…, adding that …" — the source is the clause's subject.
         if hit.form == 3 && prev.is_some_and(|t| t.text == ",") {
             let source = earlier
@@ -727,9 +791,14 @@ impl<'a> Analyzer<'a> {
 
         // Inverted: "…,” said Ann Smith, a senator."
         if before_boundary && verb.class != VerbClass::Attitude && hit.form != 3 && !has_aux {
+            let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1));
             let starts_np = next.is_some_and(|t| {
                 (t.cap && t.word && !TIME_WORDS.contains(&t.lower.as_str()))
                     || matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one" | "he" | "she")
+                    || (after_quote
+                        && t.word
+                        && !matches!(t.lower.as_str(), "that" | "it" | "to" | "in" | "on" | "of")
+                        && !TIME_WORDS.contains(&t.lower.as_str()))
             });
             if starts_np {
                 if let Some((a, b)) = self.right_np(u, after) {
@@ -748,7 +817,25 @@ impl<'a> Analyzer<'a> {
             }
         }
 
-        let left = self.left_np(u, cs);
+        let left = self.left_np(u, cs).or_else(|| self.apposition_source(u, cs));
+        // Coordinated: "She blamed … and said it was …".
+        if left.is_none() && matches!(prev_lower, "and" | "but") && verb.class != VerbClass::Attitude {
+            let source = earlier
+                .iter()
+                .rev()
+                .find(|d| d.unit == ui && d.source.is_some())
+                .and_then(|d| d.source)
+                .or_else(|| self.clause_subject(u))?;
+            let content = self.content_after(u, after, verb.class)?;
+            return Some((
+                Draft {
+                    source: Some(source),
+                    content: vec![content],
+                    ..base
+                },
+                after,
+            ));
+        }
         // Post-position: "…, a source said." / "“…,” he said."
         if let Some((a, b)) = left {
             let boundary = a.checked_sub(1).filter(|&p| p >= u.t0);
@@ -913,6 +1000,22 @@ impl<'a> Analyzer<'a> {
         if end <= u.t0 {
             return None;
         }
+        // Trailing adverbs and time words are not part of the source
+        // ("Ann Smith on Tuesday said", "Smith openly said").
+        let mut end = end;
+        while end > u.t0 + 1 {
+            let t = &self.toks[end - 1];
+            let w = t.lower.as_str();
+            let adverb = !t.cap
+                && w.len() > 4
+                && w.ends_with("ly")
+                && !matches!(w, "family" | "ally" | "italy" | "supply" | "rally" | "assembly");
+            if t.quote.is_none() && t.word && (adverb || TIME_WORDS.contains(&w)) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
         let last = &self.toks[end - 1];
         if last.quote.is_some() {
             return None;
@@ -937,6 +1040,18 @@ impl<'a> Analyzer<'a> {
                         a < end && self.toks[a].lower == "s" && self.toks[a].span.start == t.span.end
                     }
                     "-" | "&" => a < end,
+                    ")" => {
+                        // "Sen. Ann Smith (D-Utah) said": jump over a short parenthesis.
+                        if let Some(open) = (a.saturating_sub(8).max(u.t0)..a - 1)
+                            .rev()
+                            .find(|&k| self.toks[k].text == "(")
+                        {
+                            a = open + 1;
+                            true
+                        } else {
+                            false
+                        }
+                    }
                     _ => false,
                 };
                 if !keep {
@@ -950,9 +1065,12 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             if w == "and" || w == "or" {
-                let left_cap = a >= u.t0 + 2 && self.toks[a - 2].cap;
-                let right_cap = a < end && self.toks[a].cap;
-                if !(left_cap && right_cap) {
+                let left_word = a >= u.t0 + 2 && self.toks[a - 2].word && self.verb_at(a - 2).is_none();
+                let right_ok = a < end
+                    && self.toks[a].word
+                    && !PRONOUNS.contains(&self.toks[a].lower.as_str())
+                    && (self.toks[a].cap || end - a <= 3);
+                if !(left_word && right_ok) {
                     break;
                 }
             }
@@ -961,7 +1079,19 @@ impl<'a> Analyzer<'a> {
                     break;
                 }
             }
-            if end - a >= 14 {
+            // A lower-case past form after a name or pronoun is a verb: "Smith went
+            // on Twitter to say", "Schlafly invoked the title …".
+            if a < end && !t.cap && a >= u.t0 + 2 {
+                let before = &self.toks[a - 2];
+                let verbish = w.ends_with("ed") || COMMON_VERBS.contains(&w);
+                if verbish && (before.cap || PRONOUNS.contains(&before.lower.as_str())) && before.word {
+                    break;
+                }
+            }
+            if COMMON_VERBS.contains(&w) {
+                break;
+            }
+            if end - a >= 20 {
                 return None;
             }
             a -= 1;
@@ -977,6 +1107,13 @@ impl<'a> Analyzer<'a> {
             }
             a = b;
         }
+        // A subject pronoun inside the chunk is the source: "naturally he said".
+        if let Some(p) = (a + 1..end)
+            .rev()
+            .find(|&k| matches!(self.toks[k].lower.as_str(), "he" | "she" | "i" | "we" | "they" | "me"))
+        {
+            return Some((p, p + 1));
+        }
         // Drop a leading conjunction or interjection word.
         while a < end && matches!(self.toks[a].lower.as_str(), "and" | "so" | "but" | "yet") {
             a += 1;
@@ -991,11 +1128,51 @@ impl<'a> Analyzer<'a> {
         if end - a == 1 {
             let w = self.toks[a].lower.as_str();
             let t = &self.toks[a];
-            if !t.cap && !PRONOUNS.contains(&w) && !w.ends_with('s') && w != "who" {
+            if !t.cap
+                && !PRONOUNS.contains(&w)
+                && !w.ends_with('s')
+                && !matches!(w, "who" | "many" | "some" | "most" | "few" | "all" | "both" | "one" | "another" | "several")
+            {
                 return None;
             }
         }
         Some((a, end))
+    }
+
+    /// "Ann Smith, a senator from Utah, said": the subject with its apposition,
+    /// trailing comma included, when the cue follows a comma.
+    fn apposition_source(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
+        let comma = cs.checked_sub(1).filter(|&p| p >= u.t0)?;
+        if self.toks[comma].text != "," || self.toks[comma].quote.is_some() {
+            return None;
+        }
+        let mut a = comma;
+        while a > u.t0 {
+            let t = &self.toks[a - 1];
+            if t.quote.is_some() || matches!(t.text, ":" | ";") || is_dash(t.text) {
+                break;
+            }
+            a -= 1;
+        }
+        // Try the clause start, then each point after a comma ("On Monday,
+        // however, the director of the agency, Ann Smith, said").
+        let mut starts = vec![a];
+        starts.extend((a..comma).filter(|&k| self.toks[k].text == ",").map(|k| k + 1));
+        for s in starts {
+            if comma - s > 40 || comma <= s + 1 {
+                continue;
+            }
+            let first = &self.toks[s];
+            if PREPOSITIONS.contains(&first.lower.as_str()) || NP_STOP.contains(&first.lower.as_str()) {
+                continue;
+            }
+            let inner_comma = (s..comma).any(|k| self.toks[k].text == ",");
+            let opens_np = first.cap || matches!(first.lower.as_str(), "a" | "an" | "the");
+            if opens_np && inner_comma && first.word {
+                return Some((s, cs));
+            }
+        }
+        None
     }
 
     /// The source after an inverted cue: up to the end of the unit, a quote, or a

@@ -58,9 +58,23 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
         let chars: Vec<(usize, char)> = s.char_indices().collect();
         // (byte offset of the opening mark, is double)
         let mut open: Option<(usize, bool)> = None;
+        let mut skip_next = false;
         for (k, &(i, c)) in chars.iter().enumerate() {
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
             let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|x| x.1);
+            let mut next = chars.get(k + 1).map(|x| x.1);
+            let mut c = c;
+            let mut mark_len = c.len_utf8();
+            // Two apostrophes or two back-ticks stand for a double quote mark.
+            if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
+                c = if c == '`' { '\u{201c}' } else { '"' };
+                mark_len = 2;
+                skip_next = true;
+                next = chars.get(k + 2).map(|x| x.1);
+            }
             let prev_is_boundary = prev.is_none_or(|p| {
                 p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':')
             });
@@ -93,7 +107,7 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
                             && prev.is_some_and(|p| !p.is_whitespace())
                     };
                     if closes {
-                        let end = abs + c.len_utf8();
+                        let end = abs + mark_len;
                         out.push(Quote {
                             span: Span::new(start, end),
                             closed: true,
