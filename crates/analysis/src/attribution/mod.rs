@@ -409,8 +409,44 @@ impl<'a> Analyzer<'a> {
                 i += hit.len;
                 continue;
             }
+            if let Some(d) = self.that_clause_cue(ui, u, i) {
+                out.push(d);
+            }
             i += 1;
         }
+    }
+
+    /// A verb outside the lexicon that takes a "that" clause after a subject:
+    /// "Ann Smith conceded that …", "The memo asserts that …".
+    fn that_clause_cue(&self, ui: usize, u: &Unit, i: usize) -> Option<Draft> {
+        let t = &self.toks[i];
+        let w = t.lower.as_str();
+        let verb_shape = !t.cap
+            && t.word
+            && w.len() > 4
+            && w.ends_with("ed");
+        if !verb_shape || self.toks.get(i + 1).is_none_or(|n| n.lower != "that") || i + 2 >= u.t1 {
+            return None;
+        }
+        let cs = self.chain_start(u, i);
+        let prev = cs.checked_sub(1).filter(|&p| p >= u.t0)?;
+        if matches!(
+            self.toks[prev].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "of" | "s" | "so" | "such"
+        ) {
+            return None;
+        }
+        let (a, b) = self.left_np(u, cs)?;
+        let content = self.content_after(u, i + 1, VerbClass::Speech)?;
+        Some(Draft {
+            unit: ui,
+            source: Some(self.span_of(a, b)),
+            cue: self.span_of(cs, i + 1),
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
     }
 
     /// "'…' - Name says" / "Plan can form 'basis of peace' - Putin".
@@ -554,8 +590,9 @@ impl<'a> Analyzer<'a> {
     /// Cuts white space and a final sentence period (not inside a quote) off a span.
     fn trim_span(&self, start: usize, end: usize) -> Option<Span> {
         let s = self.text.get(start..end)?;
-        let lead = s.len() - s.trim_start().len();
-        let mut t = s.trim();
+        let body = s.trim_start_matches([',', ';', ':', ' ', '\n', '\t']);
+        let lead = s.len() - body.len();
+        let mut t = body.trim();
         loop {
             let before = t.len();
             t = t.trim_end_matches(['.', ';', ',', ':', ' ']).trim_end();
@@ -802,7 +839,8 @@ impl<'a> Analyzer<'a> {
             });
             if starts_np {
                 if let Some((a, b)) = self.right_np(u, after) {
-                    let content = self.content_before(u, cs - 1);
+                    let mut content = self.content_before(u, cs - 1);
+                    content.extend(self.quote_after(u, b));
                     if !content.is_empty() {
                         return Some((
                             Draft {
@@ -847,7 +885,9 @@ impl<'a> Analyzer<'a> {
                 let content = self.content_before(u, a - 1);
                 let mut content = content;
                 if !content.is_empty() {
-                    if let Some(rest) = self.parenthetical_rest(u, after) {
+                    if let Some(q) = self.quote_after(u, cue_end) {
+                        content.push(q);
+                    } else if let Some(rest) = self.parenthetical_rest(u, after) {
                         content.push(rest);
                     }
                     return Some((
@@ -932,6 +972,20 @@ impl<'a> Analyzer<'a> {
             }
         }
         true
+    }
+
+    /// A quote opening right after token `k` (after an optional comma or colon):
+    /// the second half of "“X,” she said, “Y.”".
+    fn quote_after(&self, u: &Unit, k: usize) -> Option<Span> {
+        let mut j = k;
+        while j < u.t1 && matches!(self.toks[j].text, "," | ":") {
+            j += 1;
+        }
+        if j < u.t1 && self.is_open_quote_tok(j) {
+            let q = self.toks[j].quote?;
+            return Some(self.quotes[q].span);
+        }
+        None
     }
 
     /// "The plan, he said, is unworkable": the part after the second comma.
