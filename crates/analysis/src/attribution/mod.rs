@@ -699,6 +699,15 @@ impl<'a> Analyzer<'a> {
                 return None;
             }
         }
+        // "Axios cited Smith as saying": the cue is "as saying", handled there.
+        if matches!(verb.forms[0], "cite" | "quote")
+            && (after..(after + 10).min(u.t1)).any(|k| {
+                self.toks[k].lower == "as"
+                    && self.toks.get(k + 1).is_some_and(|n| n.lower.ends_with("ing"))
+            })
+        {
+            return None;
+        }
         // "said:" — the colon belongs to the cue.
         let cue_end = if self.toks.get(after).is_some_and(|t| t.text == ":" && t.quote.is_none()) && after < u.t1 {
             after + 1
@@ -978,6 +987,13 @@ impl<'a> Analyzer<'a> {
     /// the second half of "“X,” she said, “Y.”".
     fn quote_after(&self, u: &Unit, k: usize) -> Option<Span> {
         let mut j = k;
+        // Skip a short addressee or adjunct: "he told reporters, “…”".
+        while j < u.t1 && j < k + 4 && self.toks[j].word && self.toks[j].quote.is_none() {
+            j += 1;
+        }
+        if j < u.t1 && !matches!(self.toks[j].text, "," | ":") && j > k {
+            return None;
+        }
         while j < u.t1 && matches!(self.toks[j].text, "," | ":") {
             j += 1;
         }
@@ -1321,10 +1337,22 @@ impl<'a> Analyzer<'a> {
                         break;
                     }
                 }
-                if m < u.t1 && matches!(self.toks[m].lower.as_str(), "to" | "of" | "about" | "whether" | "why" | "how" | "what" | "if" | ":" | ",") {
-                    if matches!(self.toks[m].text, ":" | ",") {
-                        m += 1;
-                    }
+                // A determiner ends no addressee: "told Fox Radio the plan …".
+                while m > j
+                    && matches!(
+                        self.toks[m - 1].lower.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+                    )
+                {
+                    m -= 1;
+                }
+                while m < u.t1 && TIME_WORDS.contains(&self.toks[m].lower.as_str()) {
+                    m += 1;
+                }
+                if m < u.t1 && matches!(self.toks[m].text, ":" | ",") {
+                    m += 1;
+                }
+                if m < u.t1 {
                     j = m;
                 }
             } else {
@@ -1341,6 +1369,13 @@ impl<'a> Analyzer<'a> {
         }
         if j >= u.t1 {
             return None;
+        }
+        // A quote left open at the end of its paragraph is the content as it is.
+        if let Some(q) = self.toks[j].quote.filter(|_| self.is_open_quote_tok(j)) {
+            let qs = self.quotes[q].span;
+            if !self.quotes[q].closed && qs.end <= u.span.end {
+                return Some(qs);
+            }
         }
         // End: before ", according to …" or a participle cue, else the unit end.
         let mut e = u.t1;
@@ -1427,13 +1462,19 @@ impl<'a> Analyzer<'a> {
             open = last;
             open_para = u.para;
         }
-        // Quotes running over paragraphs.
+        // Quotes running over paragraphs: add the earlier and later parts.
         for d in drafts.iter_mut() {
             let mut extra = Vec::new();
             for c in &d.content {
-                let Some(mut q) = self.quotes.iter().position(|q| q.span == *c && !q.closed) else {
+                let Some(first) = self.quotes.iter().position(|q| q.span == *c) else {
                     continue;
                 };
+                let mut q = first;
+                while let Some(prev) = self.quotes.iter().position(|p| p.continues == Some(q)) {
+                    extra.push(self.quotes[prev].span);
+                    q = prev;
+                }
+                let mut q = first;
                 while let Some(next) = self.quotes[q].continues {
                     extra.push(self.quotes[next].span);
                     q = next;
@@ -1678,7 +1719,7 @@ fn is_descriptor(an: &Analyzer, span: Span) -> bool {
     }
     let last = words.last().map_or("", |t| t.lower.as_str());
     let last_is_lower = words.last().is_some_and(|t| !t.cap);
-    if last_is_lower && lexicon::DESCRIPTOR_HEADS.contains(&last) {
+    if (last_is_lower || words.len() == 1) && lexicon::DESCRIPTOR_HEADS.contains(&last) {
         return true;
     }
     // No capitalised word after a leading determiner: "the source", "officials".
