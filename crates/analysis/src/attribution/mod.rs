@@ -1,0 +1,1730 @@
+//! Attribution: who said what.
+//!
+//! [`find_attributions`] finds direct quotes and reported speech in a document's
+//! clean text and ties each to its source (a name, a pronoun resolved to a name, or
+//! a descriptor such as "a US official"), its cue (the reporting verb or phrase)
+//! and its content (the quote or the reported clause).
+//!
+//! The analysis is rule-based and works without named-entity input; when mentions
+//! and entities are given they are used to link sources to entities and to resolve
+//! pronouns. The steps:
+//!
+//! 1. quote regions in any quote style, chained over paragraphs when a paragraph
+//!    leaves a quote open and the next one re-opens it ([`quotes`]);
+//! 2. units: sentences merged so that no closed quote is cut in two, and a short
+//!    "he said." sentence after a quote joins it;
+//! 3. per unit, cues from the reporting-verb lexicon ([`lexicon`]), "according to",
+//!    headline patterns ("'…' - Name", "Name: …"), with the source found before the
+//!    cue ("Ann Smith said"), after it ("…, said Ann Smith") or in a nested report
+//!    ("Axios cited Smith as saying");
+//! 4. quotes without a cue of their own continue the previous quote attribution of
+//!    the paragraph ("“X,” he said. “Y.”"); a cue ending in a colon takes the quote
+//!    that follows;
+//! 5. pronoun sources resolve to the last named source or name in the paragraph, the
+//!    preceding paragraph or the post title.
+//!
+//! Spans follow the PolNeAR conventions: quote content includes its quote marks,
+//! reported content includes its complementiser ("that …") and leaves out the
+//! sentence's final period.
+
+mod lexicon;
+mod quotes;
+
+use std::collections::HashMap;
+
+use model::{Attribution, AttributionKind, AttributionSource, Entity, EntityKind, Mention};
+use model::{Post, Span, Stance};
+
+use lexicon::{VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, TIME_WORDS, VERBS};
+use quotes::Quote;
+
+/// Finds the attributions (direct quotes, reported speech, mixed) in `text`.
+///
+/// `sentences` are the sentence spans of `text` (e.g. from `text::split_sentences`);
+/// `posts` give live-blog post titles used to resolve "He says …" at the start of a
+/// post; `mentions`/`entities` (possibly empty) link sources to entities.
+pub fn find_attributions(
+    text: &str,
+    sentences: &[Span],
+    posts: &[Post],
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Vec<Attribution> {
+    let analyzer = Analyzer::new(text, sentences, posts, mentions, entities);
+    analyzer.run()
+}
+
+/// A token with what the rules ask about it.
+struct Tok<'a> {
+    span: Span,
+    text: &'a str,
+    lower: String,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// A word (not punctuation).
+    word: bool,
+    /// The quote region containing it, quote marks included.
+    quote: Option<usize>,
+}
+
+/// A stretch of text analysed as one: a sentence, or sentences joined by a quote.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    span: Span,
+    /// Token range `[t0, t1)`.
+    t0: usize,
+    t1: usize,
+    para: usize,
+}
+
+/// A lexicon hit: verb entry and which form (0 base, 1 -s, 2 past, 3 -ing).
+#[derive(Debug, Clone, Copy)]
+struct VerbHit {
+    verb: usize,
+    form: usize,
+    /// Tokens the form spans ("point out" = 2).
+    len: usize,
+}
+
+/// An attribution before sources are resolved.
+#[derive(Debug, Clone)]
+struct Draft {
+    unit: usize,
+    source: Option<Span>,
+    cue: Span,
+    content: Vec<Span>,
+    stance: Option<Stance>,
+    via: Option<Span>,
+    /// The cue ends its unit with a colon: the next quote is the content.
+    wants_next_quote: bool,
+}
+
+struct Analyzer<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    quotes: Vec<Quote>,
+    paras: Vec<Span>,
+    units: Vec<Unit>,
+    posts: &'a [Post],
+    mentions: &'a [Mention],
+    entities: &'a [Entity],
+    verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>>,
+}
+
+fn is_quote_char(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "\u{ab}" | "\u{bb}"
+            | "\u{201e}" | "\u{2039}" | "\u{203a}" | "`"
+    )
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "\u{2013}" | "\u{2014}")
+}
+
+const OBJECT_WORDS: &[&str] = &[
+    "him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters",
+    "lawmakers", "congress", "parliament", "the", "a", "an", "his", "their", "its", "our",
+    "my", "crowd", "audience", "newspaper", "paper", "agency", "radio", "television", "tv",
+    "station", "channel", "broadcaster", "outlet", "interviewer", "people", "members",
+    "officials", "allies", "leaders", "colleagues", "viewers", "listeners", "rally", "senators",
+    "delegates", "donors", "group", "committee",
+];
+
+/// Frequent verbs that end a source phrase when met walking left from a cue.
+const COMMON_VERBS: &[&str] = &[
+    "went", "goes", "go", "got", "gets", "made", "makes", "took", "takes", "came", "comes",
+    "gave", "gives", "began", "begins", "tried", "tries", "used", "let", "lets", "keeps", "kept",
+    "chose", "choose", "chooses", "seemed", "seems", "appeared", "appears", "decided", "refused",
+    "declined", "continued", "to", "returned", "began", "started", "wants", "wanted",
+];
+
+/// Paragraph labels that look like speaker names before a colon but are not.
+const LABEL_WORDS: &[&str] = &[
+    "note", "update", "updated", "summary", "analysis", "photo", "image", "source", "sources",
+    "read", "watch", "editor", "related", "correction", "disclosure", "warning", "breaking",
+    "video", "listen", "more", "see", "also", "background", "context", "caption", "credit",
+    "advertisement", "published", "posted", "date", "tags", "share", "opinion", "comment",
+    "exclusive", "live", "latest", "why", "what", "how", "who", "when", "where", "here", "this",
+    "the", "today", "yesterday", "step", "question", "answer", "example", "result", "results",
+    "poll", "chart", "map", "graphic", "transcript", "full", "key", "bottom", "fact", "facts",
+];
+
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "prof", "lt", "col", "sgt", "capt",
+    "jr", "sr", "adm", "maj", "pres", "rev", "hon",
+];
+
+const NAME_STOPWORDS: &[&str] = &[
+    "the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she", "they", "we", "i",
+    "this", "that", "these", "those", "there", "here", "when", "while", "as", "if", "after",
+    "before", "for", "with", "from", "by", "to", "of", "so", "yet", "his", "her", "their", "its",
+    "our", "my", "what", "who", "why", "how", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "analysis", "summary",
+    "live", "update", "watch", "read", "image", "source", "published", "gmt", "utc",
+];
+
+impl<'a> Analyzer<'a> {
+    fn new(
+        text: &'a str,
+        sentences: &[Span],
+        posts: &'a [Post],
+        mentions: &'a [Mention],
+        entities: &'a [Entity],
+    ) -> Self {
+        let paras = quotes::paragraphs(text);
+        let quotes = quotes::find_quotes(text, &paras);
+        let mut qi = 0;
+        let toks: Vec<Tok> = text::tokenize(text)
+            .into_iter()
+            .map(|t| {
+                while qi < quotes.len() && quotes[qi].span.end <= t.span.start {
+                    qi += 1;
+                }
+                let quote = quotes
+                    .get(qi)
+                    .filter(|q| q.span.contains(t.span))
+                    .map(|_| qi);
+                let first = t.text.chars().next().unwrap_or(' ');
+                Tok {
+                    span: t.span,
+                    text: t.text,
+                    lower: t.text.to_lowercase(),
+                    cap: first.is_uppercase(),
+                    word: first.is_alphanumeric(),
+                    quote,
+                }
+            })
+            .collect();
+        let mut verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>> = HashMap::new();
+        for (vi, verb) in VERBS.iter().enumerate() {
+            for (fi, form) in verb.forms.iter().enumerate() {
+                if form.is_empty() {
+                    continue;
+                }
+                let first = form.split(' ').next().unwrap_or(form);
+                let hits = verbs_by_first_word.entry(first).or_default();
+                let len = form.split(' ').count();
+                if !hits.iter().any(|h| h.len == len && VERBS[h.verb].forms[h.form] == *form) {
+                    hits.push(VerbHit {
+                        verb: vi,
+                        form: fi,
+                        len,
+                    });
+                }
+            }
+        }
+        let mut analyzer = Analyzer {
+            text,
+            toks,
+            quotes,
+            paras,
+            units: Vec::new(),
+            posts,
+            mentions,
+            entities,
+            verbs_by_first_word,
+        };
+        analyzer.units = analyzer.build_units(sentences);
+        analyzer
+    }
+
+    fn para_of(&self, offset: usize) -> usize {
+        self.paras
+            .partition_point(|p| p.end <= offset)
+            .min(self.paras.len().saturating_sub(1))
+    }
+
+    /// First token index whose start is `>= offset`.
+    fn tok_at(&self, offset: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < offset)
+    }
+
+    fn make_unit(&self, span: Span) -> Unit {
+        Unit {
+            span,
+            t0: self.tok_at(span.start),
+            t1: self.tok_at(span.end),
+            para: self.para_of(span.start),
+        }
+    }
+
+    fn build_units(&self, sentences: &[Span]) -> Vec<Unit> {
+        let mut sents: Vec<Span> = sentences
+            .iter()
+            .copied()
+            .filter(|s| s.end <= self.text.len() && s.start < s.end)
+            .collect();
+        if sents.is_empty() {
+            sents = self.paras.clone();
+        }
+        sents.sort();
+        let mut spans: Vec<Span> = Vec::new();
+        for s in sents {
+            if let Some(last) = spans.last_mut() {
+                let same_para = self.para_of(last.start) == self.para_of(s.start);
+                let cut_quote = self
+                    .quotes
+                    .iter()
+                    .any(|q| q.closed && q.span.start < last.end && q.span.end > last.end);
+                if same_para && s.start >= last.end && cut_quote {
+                    last.end = s.end;
+                    continue;
+                }
+            }
+            spans.push(s);
+        }
+        // A short "Smith asked." sentence right after a pure quote joins it.
+        let mut units: Vec<Unit> = Vec::new();
+        for s in spans {
+            let unit = self.make_unit(s);
+            if let Some(prev) = units.last_mut() {
+                if prev.para == unit.para
+                    && self.is_pure_quote(prev)
+                    && unit.t1 - unit.t0 <= 14
+                    && unit.t0 < unit.t1
+                    && self.toks[unit.t0].quote.is_none()
+                    && self.has_speech_cue(unit.t0, unit.t1)
+                {
+                    prev.span.end = unit.span.end;
+                    prev.t1 = unit.t1;
+                    continue;
+                }
+            }
+            units.push(unit);
+        }
+        units
+    }
+
+    /// The unit is one quote (and perhaps closing punctuation).
+    fn is_pure_quote(&self, u: &Unit) -> bool {
+        if u.t0 >= u.t1 {
+            return false;
+        }
+        let Some(q) = self.toks[u.t0].quote else {
+            return false;
+        };
+        let end = self.quotes[q].span.end;
+        self.toks[u.t0..u.t1]
+            .iter()
+            .all(|t| t.quote == Some(q) || (t.span.start >= end && !t.word))
+    }
+
+    fn has_speech_cue(&self, t0: usize, t1: usize) -> bool {
+        (t0..t1).any(|i| {
+            self.verb_at(i)
+                .is_some_and(|h| VERBS[h.verb].class != VerbClass::Attitude)
+        })
+    }
+
+    /// The longest lexicon form starting at token `i`.
+    fn verb_at(&self, i: usize) -> Option<VerbHit> {
+        let tok = self.toks.get(i)?;
+        let hits = self.verbs_by_first_word.get(tok.lower.as_str())?;
+        let mut best: Option<VerbHit> = None;
+        for h in hits {
+            let form = VERBS[h.verb].forms[h.form];
+            let ok = form
+                .split(' ')
+                .enumerate()
+                .all(|(k, w)| self.toks.get(i + k).is_some_and(|t| t.lower == w));
+            if ok && best.is_none_or(|b| h.len > b.len) {
+                best = Some(*h);
+            }
+        }
+        best
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        // Token range [a, b) -> byte span.
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    fn is_open_quote_tok(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.quote
+                .is_some_and(|q| self.quotes[q].span.start == t.span.start)
+        })
+    }
+
+    fn is_close_quote_tok(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            is_quote_char(t.text)
+                && t.quote.is_some_and(|q| {
+                    self.quotes[q].closed && self.quotes[q].span.end == t.span.end
+                })
+        })
+    }
+
+    fn run(&self) -> Vec<Attribution> {
+        let mut drafts: Vec<Draft> = Vec::new();
+        for (ui, unit) in self.units.iter().enumerate() {
+            self.analyze_unit(ui, unit, &mut drafts);
+        }
+        self.attach_free_quotes(&mut drafts);
+        drafts.retain(|d| !d.content.is_empty());
+        drafts.sort_by_key(|d| (d.cue.start, d.cue.end));
+        drafts.dedup_by(|b, a| a.cue == b.cue);
+        self.finish(drafts)
+    }
+
+    // ---------------------------------------------------------------------
+    // Per-unit cue detection
+    // ---------------------------------------------------------------------
+
+    fn analyze_unit(&self, ui: usize, u: &Unit, out: &mut Vec<Draft>) {
+        if u.t0 >= u.t1 {
+            return;
+        }
+        let first_draft = out.len();
+        if let Some(d) = self.headline_dash(ui, u) {
+            out.push(d);
+            return;
+        }
+        if let Some(d) = self.colon_source(ui, u) {
+            out.push(d);
+        }
+        let mut consumed_until = u.t0;
+        let mut i = u.t0;
+        while i < u.t1 {
+            let t = &self.toks[i];
+            if t.quote.is_some() || !t.word || i < consumed_until {
+                i += 1;
+                continue;
+            }
+            if t.lower == "according" && self.toks.get(i + 1).is_some_and(|n| n.lower == "to") {
+                if let Some(d) = self.according_to(ui, u, i) {
+                    out.push(d);
+                }
+                i += 2;
+                continue;
+            }
+            if let Some(hit) = self.verb_at(i) {
+                if let Some((d, consumed)) = self.verb_cue(ui, u, i, hit, &out[first_draft..]) {
+                    out.push(d);
+                    consumed_until = consumed;
+                }
+                i += hit.len;
+                continue;
+            }
+            if let Some(d) = self.that_clause_cue(ui, u, i) {
+                out.push(d);
+            }
+            i += 1;
+        }
+    }
+
+    /// A verb outside the lexicon that takes a "that" clause after a subject:
+    /// "Ann Smith conceded that …", "The memo asserts that …".
+    fn that_clause_cue(&self, ui: usize, u: &Unit, i: usize) -> Option<Draft> {
+        let t = &self.toks[i];
+        let w = t.lower.as_str();
+        let verb_shape = !t.cap
+            && t.word
+            && w.len() > 4
+            && w.ends_with("ed");
+        if !verb_shape || self.toks.get(i + 1).is_none_or(|n| n.lower != "that") || i + 2 >= u.t1 {
+            return None;
+        }
+        let cs = self.chain_start(u, i);
+        let prev = cs.checked_sub(1).filter(|&p| p >= u.t0)?;
+        if matches!(
+            self.toks[prev].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "of" | "s" | "so" | "such"
+        ) {
+            return None;
+        }
+        let (a, b) = self.left_np(u, cs)?;
+        let content = self.content_after(u, i + 1, VerbClass::Speech)?;
+        Some(Draft {
+            unit: ui,
+            source: Some(self.span_of(a, b)),
+            cue: self.span_of(cs, i + 1),
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
+    }
+
+    /// "'…' - Name says" / "Plan can form 'basis of peace' - Putin".
+    fn headline_dash(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let para = self.paras.get(u.para)?;
+        if para.start != u.span.start || para.end != u.span.end {
+            return None;
+        }
+        let mut end = u.t1;
+        while end > u.t0 && !self.toks[end - 1].word {
+            end -= 1;
+        }
+        let mut says = None;
+        if end > u.t0 && matches!(self.toks[end - 1].lower.as_str(), "says" | "said") {
+            says = Some(end - 1);
+            end -= 1;
+        }
+        let mut start = end;
+        while start > u.t0 && (self.toks[start - 1].cap || self.toks[start - 1].text == ".") {
+            start -= 1;
+        }
+        if start == end || end - start > 5 || start < u.t0 + 2 {
+            return None;
+        }
+        let dash = start - 1;
+        if !is_dash(self.toks[dash].text) || self.toks[dash].quote.is_some() {
+            return None;
+        }
+        let content = self.trim_span(self.toks[u.t0].span.start, self.toks[dash].span.start)?;
+        Some(Draft {
+            unit: ui,
+            source: Some(self.span_of(start, end)),
+            cue: says.map_or(self.toks[dash].span, |s| self.toks[s].span),
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
+    }
+
+    /// "Ann Smith: 'We will not give up'" at the start of a unit.
+    fn colon_source(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let limit = (u.t0 + 6).min(u.t1);
+        let colon = (u.t0..limit).find(|&i| self.toks[i].text == ":")?;
+        if colon == u.t0 {
+            return None;
+        }
+        let names = &self.toks[u.t0..colon];
+        let all_caps = names.iter().all(|t| t.cap || t.text == "." || t.lower == "s");
+        let quote_follows = self.is_open_quote_tok(colon + 1);
+        let words = names.iter().filter(|t| t.word).count();
+        let para_start = self.paras.get(u.para).is_some_and(|p| p.start == u.span.start);
+        // "Q:", "A:", "SMITH:" in interview transcripts.
+        let speaker_label = para_start
+            && words == 1
+            && names.first().is_some_and(|t| {
+                t.text.chars().count() == 1
+                    || (t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 2)
+                    || !LABEL_WORDS.contains(&t.lower.as_str())
+            });
+        if !all_caps || !(words >= 2 || quote_follows || speaker_label) {
+            return None;
+        }
+        if !speaker_label
+            && names
+                .iter()
+                .any(|t| NAME_STOPWORDS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
+        if names.iter().any(|t| LABEL_WORDS.contains(&t.lower.as_str())) {
+            return None;
+        }
+        let next = self.toks.get(colon + 1)?;
+        if next.text.chars().next().is_some_and(|c| c.is_ascii_digit()) || colon + 1 >= u.t1 {
+            return None;
+        }
+        let content = self.trim_span(next.span.start, u.span.end)?;
+        Some(Draft {
+            unit: ui,
+            source: Some(self.span_of(u.t0, colon)),
+            cue: self.toks[colon].span,
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
+    }
+
+    /// "according to X, …" / "…, according to X."
+    fn according_to(&self, ui: usize, u: &Unit, i: usize) -> Option<Draft> {
+        let src_start = i + 2;
+        let mut src_end = src_start;
+        while src_end < u.t1 {
+            let t = &self.toks[src_end];
+            if matches!(t.text, "," | ";" | ":" | "(" | ")")
+                || is_dash(t.text)
+                || is_quote_char(t.text)
+                || t.quote.is_some()
+            {
+                break;
+            }
+            src_end += 1;
+        }
+        while src_end > src_start && matches!(self.toks[src_end - 1].text, "." | "!" | "?") {
+            src_end -= 1;
+        }
+        if src_end == src_start {
+            return None;
+        }
+        let source = self.span_of(src_start, src_end);
+        let cue = self.span_of(i, i + 2);
+        let before_has_content = i > u.t0 + 1;
+        let content = if before_has_content {
+            let mut end = i;
+            if end > u.t0 && self.toks[end - 1].text == "," {
+                end -= 1;
+            }
+            self.trim_span(self.toks[u.t0].span.start, self.toks[end - 1].span.end)?
+        } else {
+            let mut start = src_end;
+            if start < u.t1 && self.toks[start].text == "," {
+                start += 1;
+            }
+            if start >= u.t1 {
+                return None;
+            }
+            self.trim_span(self.toks[start].span.start, u.span.end)?
+        };
+        Some(Draft {
+            unit: ui,
+            source: Some(source),
+            cue,
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
+    }
+
+    /// Cuts white space and a final sentence period (not inside a quote) off a span.
+    fn trim_span(&self, start: usize, end: usize) -> Option<Span> {
+        let s = self.text.get(start..end)?;
+        let body = s.trim_start_matches([',', ';', ':', ' ', '\n', '\t']);
+        let lead = s.len() - body.len();
+        let mut t = body.trim();
+        loop {
+            let before = t.len();
+            t = t.trim_end_matches(['.', ';', ',', ':', ' ']).trim_end();
+            if t.ends_with('-') || t.ends_with('\u{2013}') || t.ends_with('\u{2014}') {
+                t = t
+                    .trim_end_matches(['-', '\u{2013}', '\u{2014}'])
+                    .trim_end();
+            }
+            if t.len() == before {
+                break;
+            }
+        }
+        if t.is_empty() {
+            return None;
+        }
+        Some(Span::new(start + lead, start + lead + t.len()))
+    }
+
+    /// The cue group around a verb: auxiliaries and adverbs before it.
+    fn chain_start(&self, u: &Unit, i: usize) -> usize {
+        let mut k = i;
+        while k > u.t0 {
+            let t = &self.toks[k - 1];
+            if t.quote.is_none() && AUX.contains(&t.lower.as_str()) {
+                k -= 1;
+            } else if t.lower == "s"
+                && k >= u.t0 + 2
+                && matches!(self.toks[k - 2].text, "'" | "\u{2019}")
+                && k >= u.t0 + 3
+                && PRONOUNS.contains(&self.toks[k - 3].lower.as_str())
+            {
+                // "He's suggesting"
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+        // A chain never starts with a bare adverb unless an auxiliary follows it.
+        while k < i && !is_aux_verb(&self.toks[k].lower) && self.toks[k].lower != "also" {
+            if self.toks[k].lower == "s" || matches!(self.toks[k].text, "'" | "\u{2019}") {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// A verb cue at token `i`. Returns the draft and the token index up to which
+    /// later cues are part of this one (nested reports).
+    fn verb_cue(
+        &self,
+        ui: usize,
+        u: &Unit,
+        i: usize,
+        hit: VerbHit,
+        earlier: &[Draft],
+    ) -> Option<(Draft, usize)> {
+        let verb = &VERBS[hit.verb];
+        let after = i + hit.len;
+        let cs = self.chain_start(u, i);
+        let chain: Vec<&str> = self.toks[cs..i].iter().map(|t| t.lower.as_str()).collect();
+        let prev = cs.checked_sub(1).filter(|&p| p >= u.t0).map(|p| &self.toks[p]);
+        let prev_lower = prev.map_or("", |t| t.lower.as_str());
+        let passive = hit.form == 2 && chain.iter().any(|w| BE.contains(w));
+        let has_aux = chain.iter().any(|w| is_aux_verb(w));
+        // Adjectival or nominal uses.
+        if matches!(
+            prev_lower,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "these"
+                | "those" | "that" | "s" | "no" | "any" | "every" | "of" | "whose"
+        ) && !has_aux
+        {
+            return None;
+        }
+        if hit.form == 3 {
+            let participle = prev.is_some_and(|t| t.text == ",") || prev_lower == "as";
+            let progressive = chain.iter().any(|w| BE.contains(w));
+            if !participle && !progressive && prev_lower != "by" {
+                return None;
+            }
+        }
+        let next = self.toks.get(after).filter(|_| after < u.t1);
+        if verb.noun_like && hit.form <= 1 && !has_aux {
+            let clause_next = next.is_some_and(|t| {
+                matches!(t.lower.as_str(), "that" | ":")
+                    || self.is_open_quote_tok(after)
+            });
+            let subject_ok = prev.is_some_and(|t| {
+                matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to")
+                    || (t.cap && t.word && clause_next && !t.lower.ends_with('s'))
+            });
+            let object_ok = next.is_some_and(|t| {
+                matches!(t.lower.as_str(), "that" | "to" | ":" | ",")
+                    || t.word
+                    || self.is_open_quote_tok(after)
+            });
+            if !subject_ok || !object_ok {
+                return None;
+            }
+        }
+        if hit.form == 2 && matches!(prev_lower, "," | "and") && !has_aux && verb.noun_like {
+            // "…, backed by…" reads as a participle phrase, not a cue.
+            if next.is_some_and(|t| t.lower == "by") {
+                return None;
+            }
+        }
+        // "Axios cited Smith as saying": the cue is "as saying", handled there.
+        if matches!(verb.forms[0], "cite" | "quote")
+            && (after..(after + 10).min(u.t1)).any(|k| {
+                self.toks[k].lower == "as"
+                    && self.toks.get(k + 1).is_some_and(|n| n.lower.ends_with("ing"))
+            })
+        {
+            return None;
+        }
+        // "said:" — the colon belongs to the cue.
+        let cue_end = if self.toks.get(after).is_some_and(|t| t.text == ":" && t.quote.is_none()) && after < u.t1 {
+            after + 1
+        } else {
+            after
+        };
+        let cue = self.span_of(cs, cue_end);
+        let stance = verb.stance;
+        let base = Draft {
+            unit: ui,
+            source: None,
+            cue,
+            content: Vec::new(),
+            stance,
+            via: None,
+            wants_next_quote: false,
+        };
+
+        // Nested: "Axios cited Yermak as saying (that) …".
+        if hit.form == 3 && prev_lower == "as" && cs >= u.t0 + 2 {
+            let look_from = cs.saturating_sub(10).max(u.t0);
+            if let Some(k) = (look_from..cs - 1).rev().find(|&k| {
+                matches!(
+                    self.toks[k].lower.as_str(),
+                    "cited" | "quoted" | "citing" | "quoting" | "cites" | "quotes"
+                )
+            }) {
+                if k + 1 < cs - 1 {
+                    let source = self.span_of(k + 1, cs - 1);
+                    let via = self.left_np(u, self.chain_start(u, k)).map(|(a, b)| self.span_of(a, b));
+                    let content = self.content_after(u, after, verb.class);
+                    let cue = self.span_of(cs - 1, after);
+                    return Some((
+                        Draft {
+                            source: Some(source),
+                            via,
+                            content: content.into_iter().collect(),
+                            cue,
+                            ..base
+                        },
+                        after,
+                    ));
+                }
+            }
+            return None;
+        }
+
+        // Passive: "it was reported that …", "X is expected to …".
+        if passive {
+            let by_source = next
+                .filter(|t| t.lower == "by")
+                .and_then(|_| self.right_np(u, after + 1));
+            let subject = self.left_np(u, cs);
+            let subj_is_it = subject.is_some_and(|(a, b)| b == a + 1 && self.toks[a].lower == "it");
+            let mut content = Vec::new();
+            let rest_from = by_source.map_or(after, |(_, b)| b);
+            if subj_is_it {
+                content.extend(self.content_after(u, rest_from, verb.class));
+            } else if let Some((a, b)) = subject {
+                content.push(self.span_of(a, b));
+                if self
+                    .toks
+                    .get(rest_from)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "to" | "as" | "that"))
+                {
+                    content.extend(self.content_after(u, rest_from, verb.class));
+                }
+            }
+            let cue = if subj_is_it {
+                cue
+            } else {
+                self.span_of(cs, after)
+            };
+            return Some((
+                Draft {
+                    source: by_source.map(|(a, b)| self.span_of(a, b)),
+                    content,
+                    cue,
+                    ..base
+                },
+                after,
+            ));
+        }
+
+        let before_boundary =
+            prev.is_some_and(|t| t.text == "," || is_dash(t.text)) || self.is_close_quote_tok(cs.wrapping_sub(1));
+
+        // "When asked about …," / "Asked whether …": no source.
+        if hit.form == 2
+            && VERBS[hit.verb].forms[0] == "ask"
+            && (cs == u.t0 || matches!(prev_lower, "when" | "if" | "after" | "once" | "while" | "as"))
+        {
+            let mut e = after;
+            while e < u.t1 && self.toks[e].text != "," {
+                e += 1;
+            }
+            if e > after {
+                let content = self.span_of(after, e);
+                return Some((
+                    Draft {
+                        content: vec![content],
+                        ..base
+                    },
+                    after,
+                ));
+            }
+            return None;
+        }
+        // Participle: "…, adding that …" — the source is the clause's subject.
+        if hit.form == 3 && prev.is_some_and(|t| t.text == ",") {
+            let source = earlier
+                .iter()
+                .rev()
+                .find(|d| d.unit == ui && d.source.is_some())
+                .and_then(|d| d.source)
+                .or_else(|| self.clause_subject(u));
+            let content = self.content_after(u, after, verb.class)?;
+            return Some((
+                Draft {
+                    source,
+                    content: vec![content],
+                    ..base
+                },
+                after,
+            ));
+        }
+
+        // Inverted: "…,” said Ann Smith, a senator."
+        if before_boundary && verb.class != VerbClass::Attitude && hit.form != 3 && !has_aux {
+            let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1));
+            let starts_np = next.is_some_and(|t| {
+                (t.cap && t.word && !TIME_WORDS.contains(&t.lower.as_str()))
+                    || matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one" | "he" | "she")
+                    || (after_quote
+                        && t.word
+                        && !matches!(t.lower.as_str(), "that" | "it" | "to" | "in" | "on" | "of")
+                        && !TIME_WORDS.contains(&t.lower.as_str()))
+            });
+            if starts_np {
+                if let Some((a, b)) = self.right_np(u, after) {
+                    let mut content = self.content_before(u, cs - 1);
+                    content.extend(self.quote_after(u, b));
+                    if !content.is_empty() {
+                        return Some((
+                            Draft {
+                                source: Some(self.span_of(a, b)),
+                                content,
+                                ..base
+                            },
+                            b,
+                        ));
+                    }
+                }
+            }
+        }
+
+        let left = self.left_np(u, cs).or_else(|| self.apposition_source(u, cs));
+        // Coordinated: "She blamed … and said it was …".
+        if left.is_none() && matches!(prev_lower, "and" | "but") && verb.class != VerbClass::Attitude {
+            let source = earlier
+                .iter()
+                .rev()
+                .find(|d| d.unit == ui && d.source.is_some())
+                .and_then(|d| d.source)
+                .or_else(|| self.clause_subject(u))?;
+            let content = self.content_after(u, after, verb.class)?;
+            return Some((
+                Draft {
+                    source: Some(source),
+                    content: vec![content],
+                    ..base
+                },
+                after,
+            ));
+        }
+        // Post-position: "…, a source said." / "“…,” he said."
+        if let Some((a, b)) = left {
+            let boundary = a.checked_sub(1).filter(|&p| p >= u.t0);
+            let after_boundary = boundary.is_some_and(|p| {
+                let t = &self.toks[p];
+                t.text == "," || is_dash(t.text) || self.is_close_quote_tok(p)
+            });
+            if after_boundary && verb.class != VerbClass::Attitude && self.tail_is_adjunct(u, after) {
+                let content = self.content_before(u, a - 1);
+                let mut content = content;
+                if !content.is_empty() {
+                    if let Some(q) = self.quote_after(u, cue_end) {
+                        content.push(q);
+                    } else if let Some(rest) = self.parenthetical_rest(u, after) {
+                        content.push(rest);
+                    }
+                    return Some((
+                        Draft {
+                            source: Some(self.span_of(a, b)),
+                            content,
+                            ..base
+                        },
+                        after,
+                    ));
+                }
+            }
+            // Pre-position: "Ann Smith said (that) …".
+            let source = self.span_of(a, b);
+            let content = self.content_after(u, after, verb.class);
+            let ends_with_colon = self.toks[after..u.t1]
+                .iter()
+                .all(|t| matches!(t.text, ":" | "," | "."))
+                && self.toks[after..u.t1].iter().any(|t| t.text == ":");
+            if content.is_none() && !ends_with_colon {
+                return None;
+            }
+            // "Axios reported, citing two officials, that …"
+            let mut draft = Draft {
+                source: Some(source),
+                content: content.into_iter().collect(),
+                wants_next_quote: ends_with_colon,
+                ..base
+            };
+            if let Some((src, rest)) = self.citing(u, after) {
+                draft.via = draft.source;
+                draft.source = Some(src);
+                draft.content = rest.into_iter().collect();
+            }
+            return Some((draft, after));
+        }
+        None
+    }
+
+    /// "…, citing two officials, that …" right after a cue.
+    fn citing(&self, u: &Unit, after: usize) -> Option<(Span, Option<Span>)> {
+        if self.toks.get(after)?.text != "," || self.toks.get(after + 1)?.lower != "citing" {
+            return None;
+        }
+        let start = after + 2;
+        let mut end = start;
+        while end < u.t1 && self.toks[end].text != "," && self.toks[end].lower != "that" {
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        let mut rest = end;
+        if rest < u.t1 && self.toks[rest].text == "," {
+            rest += 1;
+        }
+        let content = if rest < u.t1 {
+            self.trim_span(self.toks[rest].span.start, u.span.end)
+        } else {
+            None
+        };
+        Some((self.span_of(start, end), content))
+    }
+
+    /// After a post-position cue: only adjuncts ("on Tuesday", "in a statement",
+    /// "to reporters") up to the end of the unit or a comma.
+    fn tail_is_adjunct(&self, u: &Unit, after: usize) -> bool {
+        let mut n = 0;
+        for t in &self.toks[after..u.t1] {
+            if t.text == "," || t.text == ";" {
+                return true;
+            }
+            if matches!(t.text, "." | "!" | "?") {
+                continue;
+            }
+            if t.quote.is_some() || t.lower == "that" || is_quote_char(t.text) {
+                return false;
+            }
+            n += 1;
+            if n > 7 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A quote opening right after token `k` (after an optional comma or colon):
+    /// the second half of "“X,” she said, “Y.”".
+    fn quote_after(&self, u: &Unit, k: usize) -> Option<Span> {
+        let mut j = k;
+        // Skip a short addressee or adjunct: "he told reporters, “…”".
+        while j < u.t1 && j < k + 4 && self.toks[j].word && self.toks[j].quote.is_none() {
+            j += 1;
+        }
+        if j < u.t1 && !matches!(self.toks[j].text, "," | ":") && j > k {
+            return None;
+        }
+        while j < u.t1 && matches!(self.toks[j].text, "," | ":") {
+            j += 1;
+        }
+        if j < u.t1 && self.is_open_quote_tok(j) {
+            let q = self.toks[j].quote?;
+            return Some(self.quotes[q].span);
+        }
+        None
+    }
+
+    /// "The plan, he said, is unworkable": the part after the second comma.
+    fn parenthetical_rest(&self, u: &Unit, after: usize) -> Option<Span> {
+        let comma = (after..u.t1).find(|&k| self.toks[k].text == ",")?;
+        let next = self.toks.get(comma + 1).filter(|_| comma + 1 < u.t1)?;
+        if self.verb_at(comma + 1).is_some()
+            || matches!(next.lower.as_str(), "according" | "who" | "which" | "and" | "but")
+            || self.is_open_quote_tok(comma + 1)
+        {
+            return None;
+        }
+        // Only when what came before the source was not a complete quote.
+        self.trim_span(next.span.start, u.span.end)
+    }
+
+    /// The content before a boundary token `b` (a comma, a dash or a closing quote
+    /// mark) that precedes a post-position source.
+    fn content_before(&self, u: &Unit, b: usize) -> Vec<Span> {
+        if b < u.t0 || b >= u.t1 {
+            return Vec::new();
+        }
+        let bt = &self.toks[b];
+        // Boundary inside a quote: “…,” said X → the whole quote.
+        if let Some(q) = bt.quote {
+            let qs = self.quotes[q].span;
+            if qs.end == bt.span.end {
+                let start = qs.start.max(u.span.start);
+                if start == u.span.start || self.text[u.span.start..start].trim().is_empty() {
+                    return vec![Span::new(start, qs.end)];
+                }
+                // Text before the quote belongs to the content too (mixed).
+                return self
+                    .trim_span(u.span.start, qs.end)
+                    .map(|s| Span::new(s.start, qs.end))
+                    .into_iter()
+                    .collect();
+            }
+        }
+        if b == u.t0 {
+            return Vec::new();
+        }
+        // The clause runs from the unit start (or after a colon) to the boundary.
+        let mut start = u.t0;
+        for k in (u.t0..b).rev() {
+            let t = &self.toks[k];
+            if t.quote.is_none() && (t.text == ":" || t.text == ";") {
+                start = k + 1;
+                break;
+            }
+        }
+        if start >= b {
+            return Vec::new();
+        }
+        let end_tok = &self.toks[b - 1];
+        let end = end_tok.span.end;
+        let s = self.toks[start].span.start;
+        if s >= end {
+            return Vec::new();
+        }
+        vec![Span::new(s, end)]
+    }
+
+    /// The noun phrase ending right before token `end` (exclusive), walking left.
+    fn left_np(&self, u: &Unit, end: usize) -> Option<(usize, usize)> {
+        if end <= u.t0 {
+            return None;
+        }
+        // Trailing adverbs and time words are not part of the source
+        // ("Ann Smith on Tuesday said", "Smith openly said").
+        let mut end = end;
+        while end > u.t0 + 1 {
+            let t = &self.toks[end - 1];
+            let w = t.lower.as_str();
+            let adverb = !t.cap
+                && w.len() > 4
+                && w.ends_with("ly")
+                && !matches!(w, "family" | "ally" | "italy" | "supply" | "rally" | "assembly");
+            if t.quote.is_none() && t.word && (adverb || TIME_WORDS.contains(&w)) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        let last = &self.toks[end - 1];
+        if last.quote.is_some() {
+            return None;
+        }
+        if matches!(last.lower.as_str(), "who" | "which") {
+            return Some((end - 1, end));
+        }
+        let mut a = end;
+        while a > u.t0 {
+            let t = &self.toks[a - 1];
+            if t.quote.is_some() {
+                break;
+            }
+            if !t.word {
+                let keep = match t.text {
+                    "." => a >= u.t0 + 2 && {
+                        let p = &self.toks[a - 2];
+                        TITLE_ABBREVIATIONS.contains(&p.lower.as_str())
+                            || (p.cap && p.text.chars().count() == 1)
+                    },
+                    "'" | "\u{2019}" => {
+                        a < end && self.toks[a].lower == "s" && self.toks[a].span.start == t.span.end
+                    }
+                    "-" | "&" => a < end,
+                    ")" => {
+                        // "Sen. Ann Smith (D-Utah) said": jump over a short parenthesis.
+                        if let Some(open) = (a.saturating_sub(8).max(u.t0)..a - 1)
+                            .rev()
+                            .find(|&k| self.toks[k].text == "(")
+                        {
+                            a = open + 1;
+                            true
+                        } else {
+                            false
+                        }
+                    }
+                    _ => false,
+                };
+                if !keep {
+                    break;
+                }
+                a -= 1;
+                continue;
+            }
+            let w = t.lower.as_str();
+            if NP_STOP.contains(&w) {
+                break;
+            }
+            if w == "and" || w == "or" {
+                let left_word = a >= u.t0 + 2 && self.toks[a - 2].word && self.verb_at(a - 2).is_none();
+                let right_ok = a < end
+                    && self.toks[a].word
+                    && !PRONOUNS.contains(&self.toks[a].lower.as_str())
+                    && (self.toks[a].cap || end - a <= 3);
+                if !(left_word && right_ok) {
+                    break;
+                }
+            }
+            if let Some(h) = self.verb_at(a - 1) {
+                if !VERBS[h.verb].noun_like || h.form >= 2 {
+                    break;
+                }
+            }
+            // A lower-case past form after a name or pronoun is a verb: "Smith went
+            // on Twitter to say", "Schlafly invoked the title …".
+            if a < end && !t.cap && a >= u.t0 + 2 {
+                let before = &self.toks[a - 2];
+                let verbish = w.ends_with("ed") || COMMON_VERBS.contains(&w);
+                if verbish && (before.cap || PRONOUNS.contains(&before.lower.as_str())) && before.word {
+                    break;
+                }
+            }
+            if COMMON_VERBS.contains(&w) {
+                break;
+            }
+            if end - a >= 20 {
+                return None;
+            }
+            a -= 1;
+        }
+        // Drop a leading adverbial ("On Monday night Smith said").
+        if a < end && PREPOSITIONS.contains(&self.toks[a].lower.as_str()) {
+            let mut b = end;
+            while b > a && (self.toks[b - 1].cap || self.toks[b - 1].text == ".") {
+                b -= 1;
+            }
+            if b == end {
+                return None;
+            }
+            a = b;
+        }
+        // A subject pronoun inside the chunk is the source: "naturally he said".
+        if let Some(p) = (a + 1..end)
+            .rev()
+            .find(|&k| matches!(self.toks[k].lower.as_str(), "he" | "she" | "i" | "we" | "they" | "me"))
+        {
+            return Some((p, p + 1));
+        }
+        // Drop a leading conjunction or interjection word.
+        while a < end && matches!(self.toks[a].lower.as_str(), "and" | "so" | "but" | "yet") {
+            a += 1;
+        }
+        while a < end && !self.toks[a].word && !is_quote_char(self.toks[a].text) {
+            a += 1;
+        }
+        if a >= end || !self.toks[a..end].iter().any(|t| t.word) {
+            return None;
+        }
+        // A lone lower-case word that is not a pronoun or a plural is rarely a source.
+        if end - a == 1 {
+            let w = self.toks[a].lower.as_str();
+            let t = &self.toks[a];
+            if !t.cap
+                && !PRONOUNS.contains(&w)
+                && !w.ends_with('s')
+                && !matches!(w, "who" | "many" | "some" | "most" | "few" | "all" | "both" | "one" | "another" | "several")
+            {
+                return None;
+            }
+        }
+        Some((a, end))
+    }
+
+    /// "Ann Smith, a senator from Utah, said": the subject with its apposition,
+    /// trailing comma included, when the cue follows a comma.
+    fn apposition_source(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
+        let comma = cs.checked_sub(1).filter(|&p| p >= u.t0)?;
+        if self.toks[comma].text != "," || self.toks[comma].quote.is_some() {
+            return None;
+        }
+        let mut a = comma;
+        while a > u.t0 {
+            let t = &self.toks[a - 1];
+            if t.quote.is_some() || matches!(t.text, ":" | ";") || is_dash(t.text) {
+                break;
+            }
+            a -= 1;
+        }
+        // Try the clause start, then each point after a comma ("On Monday,
+        // however, the director of the agency, Ann Smith, said").
+        let mut starts = vec![a];
+        starts.extend((a..comma).filter(|&k| self.toks[k].text == ",").map(|k| k + 1));
+        for s in starts {
+            if comma - s > 40 || comma <= s + 1 {
+                continue;
+            }
+            let first = &self.toks[s];
+            if PREPOSITIONS.contains(&first.lower.as_str()) || NP_STOP.contains(&first.lower.as_str()) {
+                continue;
+            }
+            let inner_comma = (s..comma).any(|k| self.toks[k].text == ",");
+            let opens_np = first.cap || matches!(first.lower.as_str(), "a" | "an" | "the");
+            if opens_np && inner_comma && first.word {
+                return Some((s, cs));
+            }
+        }
+        None
+    }
+
+    /// The source after an inverted cue: up to the end of the unit, a quote, or a
+    /// participle clause.
+    fn right_np(&self, u: &Unit, start: usize) -> Option<(usize, usize)> {
+        let mut end = start;
+        while end < u.t1 {
+            let t = &self.toks[end];
+            if t.quote.is_some() || t.text == ";" || t.text == ":" {
+                break;
+            }
+            if t.text == ","
+                && self.toks.get(end + 1).is_some_and(|n| {
+                    n.lower == "according"
+                        || self.verb_at(end + 1).is_some_and(|h| VERBS[h.verb].forms[3] == n.lower)
+                })
+            {
+                break;
+            }
+            end += 1;
+        }
+        while end > start && !self.toks[end - 1].word && self.toks[end - 1].text != ")" {
+            end -= 1;
+        }
+        (end > start).then_some((start, end))
+    }
+
+    /// The first noun phrase of a unit (subject of its main clause).
+    fn clause_subject(&self, u: &Unit) -> Option<Span> {
+        let mut a = u.t0;
+        while a < u.t1 && matches!(self.toks[a].lower.as_str(), "and" | "but" | "so") {
+            a += 1;
+        }
+        let t = self.toks.get(a).filter(|_| a < u.t1)?;
+        if t.quote.is_some() {
+            return None;
+        }
+        if PRONOUNS.contains(&t.lower.as_str()) {
+            return Some(t.span);
+        }
+        let mut b = a;
+        while b < u.t1 && (self.toks[b].cap || self.toks[b].text == ".") && self.toks[b].quote.is_none() {
+            b += 1;
+        }
+        (b > a).then(|| self.span_of(a, b))
+    }
+
+    /// The content after a pre-position cue ending at token `k`.
+    fn content_after(&self, u: &Unit, k: usize, class: VerbClass) -> Option<Span> {
+        let mut j = k;
+        // "said: “…”" / "said, “…”"
+        if j < u.t1 && matches!(self.toks[j].text, ":" | ",") && self.is_open_quote_tok(j + 1) {
+            j += 1;
+        } else if j < u.t1 && self.toks[j].text == ":" {
+            j += 1;
+        }
+        if j < u.t1 && self.toks[j].quote.is_none() {
+            // A complementiser within a short stretch of adjuncts/objects.
+            let limit = (j + 12).min(u.t1);
+            let mut that = None;
+            for m in j..limit {
+                let t = &self.toks[m];
+                if t.lower == "that" || t.lower == "whether" || t.lower == "if" {
+                    that = Some(m);
+                    break;
+                }
+                let adjunct = t.cap
+                    || TIME_WORDS.contains(&t.lower.as_str())
+                    || OBJECT_WORDS.contains(&t.lower.as_str())
+                    || matches!(
+                        t.lower.as_str(),
+                        "in" | "an" | "a" | "interview" | "statement" | "with" | "to" | "at"
+                            | "during" | "s" | "'" | "\u{2019}" | "speech" | "press"
+                            | "conference" | "news" | "briefing" | "tweet" | "post" | "letter"
+                            | "video" | "message" | "also" | "then" | "again" | "repeatedly"
+                            | "publicly" | "privately" | "recently" | "flatly" | "late" | "early"
+                    );
+                if !adjunct || t.quote.is_some() {
+                    break;
+                }
+            }
+            if let Some(m) = that {
+                j = m;
+            } else if class == VerbClass::Tell {
+                // Skip the addressee: "told CNN …", "urged Congress to …".
+                let mut m = j;
+                while m < u.t1 && m < j + 4 {
+                    let t = &self.toks[m];
+                    if (t.cap && t.word) || OBJECT_WORDS.contains(&t.lower.as_str()) {
+                        m += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A determiner ends no addressee: "told Fox Radio the plan …".
+                while m > j
+                    && matches!(
+                        self.toks[m - 1].lower.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+                    )
+                {
+                    m -= 1;
+                }
+                while m < u.t1 && TIME_WORDS.contains(&self.toks[m].lower.as_str()) {
+                    m += 1;
+                }
+                if m < u.t1 && matches!(self.toks[m].text, ":" | ",") {
+                    m += 1;
+                }
+                if m < u.t1 {
+                    j = m;
+                }
+            } else {
+                // Skip plain time adjuncts: "said Tuesday the plan…".
+                let mut m = j;
+                while m < u.t1 && TIME_WORDS.contains(&self.toks[m].lower.as_str()) {
+                    m += 1;
+                }
+                if m > j && m < u.t1 && self.toks[m].text == "," {
+                    m += 1;
+                }
+                j = m;
+            }
+        }
+        if j >= u.t1 {
+            return None;
+        }
+        // A quote left open at the end of its paragraph is the content as it is.
+        if let Some(q) = self.toks[j].quote.filter(|_| self.is_open_quote_tok(j)) {
+            let qs = self.quotes[q].span;
+            if !self.quotes[q].closed && qs.end <= u.span.end {
+                return Some(qs);
+            }
+        }
+        // End: before ", according to …" or a participle cue, else the unit end.
+        let mut e = u.t1;
+        for m in j..u.t1 {
+            let t = &self.toks[m];
+            if t.text == "," && t.quote.is_none() {
+                let next = self.toks.get(m + 1).filter(|_| m + 1 < u.t1);
+                let stop = next.is_some_and(|n| {
+                    n.lower == "according"
+                        || self.verb_at(m + 1).is_some_and(|h| {
+                            h.form == 3 && VERBS[h.verb].class != VerbClass::Attitude
+                        })
+                });
+                if stop {
+                    e = m;
+                    break;
+                }
+            }
+        }
+        if e <= j {
+            return None;
+        }
+        let start = self.toks[j].span.start;
+        let end = if e == u.t1 {
+            u.span.end
+        } else {
+            self.toks[e - 1].span.end
+        };
+        self.trim_span(start, end)
+    }
+
+    // ---------------------------------------------------------------------
+    // Quotes without a cue of their own
+    // ---------------------------------------------------------------------
+
+    fn attach_free_quotes(&self, drafts: &mut [Draft]) {
+        let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); self.units.len()];
+        for (di, d) in drafts.iter().enumerate() {
+            by_unit[d.unit].push(di);
+        }
+        let mut claimed: Vec<bool> = vec![false; self.quotes.len()];
+        for d in drafts.iter() {
+            for c in &d.content {
+                for (qi, q) in self.quotes.iter().enumerate() {
+                    if c.overlaps(q.span) {
+                        claimed[qi] = true;
+                    }
+                }
+            }
+        }
+        // The draft the next free quote of a paragraph continues.
+        let mut open: Option<usize> = None;
+        let mut open_para = usize::MAX;
+        for (ui, u) in self.units.iter().enumerate() {
+            if u.para != open_para && !(open.is_some_and(|d| drafts[d].wants_next_quote)) {
+                open = None;
+            }
+            if by_unit[ui].is_empty() {
+                if self.is_pure_quote(u) {
+                    let q = self.toks[u.t0].quote.unwrap_or(0);
+                    let quote_span = self.quotes[q].span;
+                    if let Some(d) = open {
+                        if !claimed[q] && !self.quotes[q].is_continuation {
+                            let d = &mut drafts[d];
+                            d.content.push(quote_span);
+                            d.wants_next_quote = false;
+                            claimed[q] = true;
+                            open_para = u.para;
+                            continue;
+                        }
+                    }
+                }
+                if !self.is_pure_quote(u) {
+                    open = None;
+                }
+                continue;
+            }
+            // Remember the last draft of this unit that quotes (or awaits a quote).
+            let last = by_unit[ui]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&d| drafts[d].wants_next_quote || self.quotes_in(&drafts[d].content));
+            open = last;
+            open_para = u.para;
+        }
+        // Quotes running over paragraphs: add the earlier and later parts.
+        for d in drafts.iter_mut() {
+            let mut extra = Vec::new();
+            for c in &d.content {
+                let Some(first) = self.quotes.iter().position(|q| q.span == *c) else {
+                    continue;
+                };
+                let mut q = first;
+                while let Some(prev) = self.quotes.iter().position(|p| p.continues == Some(q)) {
+                    extra.push(self.quotes[prev].span);
+                    q = prev;
+                }
+                let mut q = first;
+                while let Some(next) = self.quotes[q].continues {
+                    extra.push(self.quotes[next].span);
+                    q = next;
+                }
+            }
+            d.content.extend(extra);
+            d.content.sort();
+            d.content.dedup();
+        }
+    }
+
+    fn quotes_in(&self, content: &[Span]) -> bool {
+        content
+            .iter()
+            .any(|c| self.quotes.iter().any(|q| c.contains(q.span)))
+    }
+
+    // ---------------------------------------------------------------------
+    // Sources, kinds, output
+    // ---------------------------------------------------------------------
+
+    fn kind_of(&self, content: &[Span]) -> AttributionKind {
+        let mut all_quoted = true;
+        let mut any_quote = false;
+        for c in content {
+            let inside = self.quotes.iter().any(|q| {
+                q.span.contains(*c)
+                    && (q.span.start == c.start || self.text[q.span.start..c.start].trim().is_empty())
+            });
+            if inside {
+                any_quote = true;
+            } else {
+                all_quoted = false;
+                if self.quotes.iter().any(|q| q.span.overlaps(*c)) {
+                    any_quote = true;
+                }
+            }
+        }
+        match (all_quoted && !content.is_empty(), any_quote) {
+            (true, _) => AttributionKind::Direct,
+            (false, true) => AttributionKind::Mixed,
+            (false, false) => AttributionKind::Indirect,
+        }
+    }
+
+    fn finish(&self, drafts: Vec<Draft>) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::with_capacity(drafts.len());
+        // Named sources seen so far: (offset, name, entity).
+        let mut named: Vec<(usize, String, Option<usize>)> = Vec::new();
+        for d in drafts {
+            let source = d.source.map(|s| self.make_source(s, &named));
+            if let Some(src) = &source {
+                if !src.is_descriptor {
+                    if let Some(span) = src.span {
+                        if !is_pronoun_text(span.slice(self.text)) {
+                            named.push((span.start, src.text.clone(), src.entity));
+                        }
+                    }
+                }
+            }
+            let via = d.via.map(|s| self.make_source(s, &named));
+            let kind = self.kind_of(&d.content);
+            let content_text = d
+                .content
+                .iter()
+                .map(|s| s.slice(self.text))
+                .collect::<Vec<_>>()
+                .join(" … ");
+            out.push(Attribution {
+                source,
+                cue: Some(d.cue),
+                cue_text: Some(d.cue.slice(self.text).to_string()),
+                content: d.content,
+                content_text,
+                kind,
+                stance: d.stance,
+                via,
+            });
+        }
+        out
+    }
+
+    fn make_source(&self, span: Span, named: &[(usize, String, Option<usize>)]) -> AttributionSource {
+        let written = span.slice(self.text);
+        let lower = written.to_lowercase();
+        let entity = self.entity_at(span);
+        if matches!(lower.as_str(), "he" | "she" | "who" | "i") {
+            let (name, ent) = self
+                .resolve_pronoun(span, named)
+                .unwrap_or_else(|| (written.to_string(), entity));
+            return AttributionSource {
+                span: Some(span),
+                text: name,
+                entity: ent,
+                is_descriptor: false,
+            };
+        }
+        AttributionSource {
+            span: Some(span),
+            text: written.to_string(),
+            entity,
+            is_descriptor: is_descriptor(self, span),
+        }
+    }
+
+    fn entity_at(&self, span: Span) -> Option<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.span.overlaps(span) && m.entity < self.entities.len())
+            .max_by_key(|m| (m.span.end.min(span.end) - m.span.start.max(span.start), !m.is_pronoun))
+            .map(|m| m.entity)
+    }
+
+    /// The person a "he"/"she"/"who" source refers to: a mention resolved by
+    /// coreference, the last named source nearby, or the last name in the
+    /// paragraph, the preceding paragraph or the post title.
+    fn resolve_pronoun(
+        &self,
+        span: Span,
+        named: &[(usize, String, Option<usize>)],
+    ) -> Option<(String, Option<usize>)> {
+        if let Some(e) = self.entity_at(span) {
+            return self.entities.get(e).map(|ent| (ent.name.clone(), Some(e)));
+        }
+        let para = self.para_of(span.start);
+        let window_start = self.paras[para.saturating_sub(1)].start;
+        let post = self
+            .posts
+            .iter()
+            .find(|p| p.span.start <= span.start && span.start < p.span.end.max(p.span.start + 1));
+        let lower_bound = post.map_or(window_start, |p| p.span.start.max(window_start));
+        let first_para_of_post = post.is_some_and(|p| {
+            let body_para = self.para_of(p.body.start);
+            para <= body_para + 1
+        });
+        // Entity mentions (from NER) before the pronoun.
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == EntityKind::Person
+                    && !m.is_pronoun
+                    && m.span.end <= span.start
+                    && m.span.start >= lower_bound
+            })
+            .max_by_key(|m| m.span.start)
+        {
+            let name = self
+                .entities
+                .get(m.entity)
+                .map_or(m.text.clone(), |e| e.name.clone());
+            return Some((name, Some(m.entity)));
+        }
+        if let Some((_, name, ent)) = named
+            .iter()
+            .rev()
+            .find(|(at, _, _)| *at < span.start && *at >= lower_bound)
+        {
+            return Some((name.clone(), *ent));
+        }
+        // "who": the noun phrase before ", who".
+        if let Some(name) = self.last_name_in(Span::new(lower_bound, span.start)) {
+            return Some((name, None));
+        }
+        if first_para_of_post {
+            if let Some(title) = post.and_then(|p| p.title_span) {
+                if let Some((_, name, ent)) = named
+                    .iter()
+                    .rev()
+                    .find(|(at, _, _)| title.start <= *at && *at < title.end)
+                {
+                    return Some((name.clone(), *ent));
+                }
+                return self.last_name_in(title).map(|n| (n, None));
+            }
+        }
+        None
+    }
+
+    /// The last run of capitalised words in `span` that looks like a name.
+    fn last_name_in(&self, span: Span) -> Option<String> {
+        let a = self.tok_at(span.start);
+        let b = self.tok_at(span.end);
+        let mut best: Option<(usize, usize)> = None;
+        let mut k = a;
+        while k < b {
+            let t = &self.toks[k];
+            let sentence_initial = k == a
+                || matches!(self.toks[k - 1].text, "." | "!" | "?" | ":" | "\u{201c}" | "\"")
+                || self.text[self.toks[k - 1].span.end..t.span.start].contains('\n');
+            if t.cap && t.word && t.quote.is_none() && !NAME_STOPWORDS.contains(&t.lower.as_str()) {
+                let mut e = k + 1;
+                while e < b
+                    && self.toks[e].quote.is_none()
+                    && ((self.toks[e].cap && self.toks[e].word)
+                        || (self.toks[e].text == "."
+                            && TITLE_ABBREVIATIONS.contains(&self.toks[e - 1].lower.as_str())))
+                {
+                    e += 1;
+                }
+                let single_initial = e == k + 1 && sentence_initial;
+                if !single_initial && !(e == k + 1 && self.verb_at(k).is_some()) {
+                    best = Some((k, e));
+                }
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+        best.map(|(s, e)| self.span_of(s, e).slice(self.text).to_string())
+    }
+}
+
+fn is_aux_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "have" | "had" | "is" | "was" | "are" | "were" | "be" | "been" | "being" | "will"
+            | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "does"
+            | "do" | "not" | "n't" | "never"
+    )
+}
+
+fn is_pronoun_text(s: &str) -> bool {
+    let l = s.to_lowercase();
+    PRONOUNS.contains(&l.as_str()) || matches!(l.as_str(), "who" | "which")
+}
+
+/// True when the source phrase describes rather than names ("a US official",
+/// "sources", "Western journalists").
+fn is_descriptor(an: &Analyzer, span: Span) -> bool {
+    let a = an.tok_at(span.start);
+    let b = an.tok_at(span.end);
+    let words: Vec<&Tok> = an.toks[a..b].iter().filter(|t| t.word).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if is_pronoun_text(first.text) && words.len() == 1 {
+        return false;
+    }
+    if lexicon::DESCRIPTOR_OPENERS.contains(&first.lower.as_str()) {
+        return true;
+    }
+    let last = words.last().map_or("", |t| t.lower.as_str());
+    let last_is_lower = words.last().is_some_and(|t| !t.cap);
+    if (last_is_lower || words.len() == 1) && lexicon::DESCRIPTOR_HEADS.contains(&last) {
+        return true;
+    }
+    // No capitalised word after a leading determiner: "the source", "officials".
+    words.iter().skip(1).all(|t| !t.cap) && (!first.cap || first.lower == "the")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,317 @@
+//! Attribution tests: invented sentences for every pattern, plus general
+//! properties checked on the shared seed pages.
+
+use expect_test::{expect, Expect};
+use model::{Attribution, Post, Span};
+
+use super::find_attributions;
+
+fn render(text: &str, attrs: &[Attribution]) -> String {
+    let mut out = String::new();
+    for a in attrs {
+        let src = a.source.as_ref().map_or("-".to_string(), |s| {
+            let written = s.span.map_or("", |sp| sp.slice(text));
+            let mut r = format!("[{written}]");
+            if s.text != written {
+                r.push_str(&format!("={}", s.text));
+            }
+            if s.is_descriptor {
+                r.push_str(" (descriptor)");
+            }
+            r
+        });
+        let content: Vec<&str> = a.content.iter().map(|c| c.slice(text)).collect();
+        out.push_str(&format!(
+            "{:?} {} cue=[{}] content=[{}]",
+            a.kind,
+            src,
+            a.cue.map_or("", |c| c.slice(text)),
+            content.join(" | ")
+        ));
+        if let Some(st) = a.stance {
+            out.push_str(&format!(" stance={st:?}"));
+        }
+        if let Some(v) = &a.via {
+            out.push_str(&format!(" via=[{}]", v.text));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs the finder on `input` (one post, no title) and compares the rendering.
+fn check(input: &str, expect: Expect) {
+    check_posts(input, &[], expect);
+}
+
+fn check_posts(input: &str, posts: &[Post], expect: Expect) {
+    let sentences = text::split_sentences(input);
+    let attrs = find_attributions(input, &sentences, posts, &[], &[]);
+    for a in &attrs {
+        if a.kind == model::AttributionKind::Direct {
+            for c in &a.content {
+                let s = c.slice(input);
+                assert!(
+                    s.starts_with(['“', '"', '‘', '\'', '«']),
+                    "Direct content not quoted: {s}"
+                );
+            }
+        }
+    }
+    expect.assert_eq(&render(input, &attrs));
+}
+
+fn post(text: &str, title: &str) -> Post {
+    let start = text.find(title).expect("title is in the text");
+    let title_span = Span::new(start, start + title.len());
+    Post {
+        span: Span::new(0, text.len()),
+        body: Span::new(title_span.end, text.len()),
+        time: None,
+        time_span: None,
+        title: Some(title.to_string()),
+        title_span: Some(title_span),
+        author: None,
+        author_role: None,
+    }
+}
+
+#[test]
+fn direct_quote_with_trailing_cue() {
+    check(
+        "“We will not sign this deal,” Mara Lind said.",
+        expect![[r#"
+            Direct [Mara Lind] cue=[said] content=[“We will not sign this deal,”]
+        "#]],
+    );
+}
+
+#[test]
+fn quote_split_by_the_cue_is_one_attribution() {
+    check(
+        "“We will not sign this deal,” Mara Lind said. “Not now, not ever.”",
+        expect![[r#"
+            Direct [Mara Lind] cue=[said] content=[“We will not sign this deal,” | “Not now, not ever.”]
+        "#]],
+    );
+    check(
+        "\"The talks are over,\" he told reporters, \"and nobody is surprised.\"",
+        expect![[r#"
+            Direct [he] cue=[told] content=["The talks are over," | "and nobody is surprised."]
+        "#]],
+    );
+}
+
+#[test]
+fn inverted_cue_and_other_quote_styles() {
+    check(
+        "«The bridge stays closed», said Oskar Brandt, the city engineer.",
+        expect![[r#"
+            Direct [Oskar Brandt, the city engineer] cue=[said] content=[«The bridge stays closed»]
+        "#]],
+    );
+    check(
+        "‘It is a fair offer,’ the mayor said.",
+        expect![[r#"
+            Direct [the mayor] (descriptor) cue=[said] content=[‘It is a fair offer,’]
+        "#]],
+    );
+}
+
+#[test]
+fn quote_running_over_paragraphs() {
+    check(
+        "Lena Ortiz said: “The first draft was weak.\n\n“The second one is worse, and we will say so.”",
+        expect![[r#"
+            Direct [Lena Ortiz] cue=[said:] content=[“The first draft was weak. | “The second one is worse, and we will say so.”]
+        "#]],
+    );
+}
+
+#[test]
+fn headline_quotes() {
+    check(
+        "'We are ready for talks' - Ivanov says",
+        expect![[r#"
+            Direct [Ivanov] cue=[says] content=['We are ready for talks']
+        "#]],
+    );
+    check(
+        "Trade pact can form 'basis of a lasting deal' - Ivanov",
+        expect![[r#"
+            Mixed [Ivanov] cue=[-] content=[Trade pact can form 'basis of a lasting deal']
+        "#]],
+    );
+}
+
+#[test]
+fn indirect_speech() {
+    check(
+        "Lena Ortiz said that the bridge would reopen in May. Ortiz has said the repairs were overdue. The mayor says the budget is fine.",
+        expect![[r#"
+            Indirect [Lena Ortiz] cue=[said] content=[that the bridge would reopen in May]
+            Indirect [Ortiz] cue=[has said] content=[the repairs were overdue]
+            Indirect [The mayor] (descriptor) cue=[says] content=[the budget is fine]
+        "#]],
+    );
+    check(
+        "According to Lena Ortiz, the bridge will reopen. The bridge will cost more, according to city officials.",
+        expect![[r#"
+            Indirect [Lena Ortiz] cue=[According to] content=[the bridge will reopen]
+            Indirect [city officials] (descriptor) cue=[according to] content=[The bridge will cost more]
+        "#]],
+    );
+    check(
+        "Pavel Dorn told Fox Radio the plan was dead. It was reported that the talks had stalled.",
+        expect![[r#"
+            Indirect [Pavel Dorn] cue=[told] content=[the plan was dead]
+            Indirect - cue=[was reported] content=[that the talks had stalled]
+        "#]],
+    );
+}
+
+#[test]
+fn stance_comes_from_the_cue() {
+    check(
+        "Dorn warned that the ceasefire could collapse. Ortiz claimed the vote was rigged. The council rejected the offer. Ortiz denied that she had met him. The union demanded a new vote. Brandt proposed a second round of talks. The governor stressed that nothing was agreed. Ortiz accused Dorn of lying.",
+        expect![[r#"
+            Indirect [Dorn] cue=[warned] content=[that the ceasefire could collapse] stance=Warns
+            Indirect [Ortiz] cue=[claimed] content=[the vote was rigged] stance=Claims
+            Indirect [The council] (descriptor) cue=[rejected] content=[the offer] stance=Rejects
+            Indirect [Ortiz] cue=[denied] content=[that she had met him] stance=Denies
+            Indirect [The union] (descriptor) cue=[demanded] content=[a new vote] stance=Demands
+            Indirect [Brandt] cue=[proposed] content=[a second round of talks] stance=Proposes
+            Indirect [The governor] (descriptor) cue=[stressed] content=[that nothing was agreed]
+            Indirect [Ortiz] cue=[accused] content=[Dorn of lying] stance=Claims
+        "#]],
+    );
+}
+
+#[test]
+fn paraphrase_with_partial_quote_is_mixed_never_direct() {
+    check(
+        "Ortiz said the plan was \"dead on arrival\" and should be dropped.",
+        expect![[r#"
+            Mixed [Ortiz] cue=[said] content=[the plan was "dead on arrival" and should be dropped]
+        "#]],
+    );
+}
+
+#[test]
+fn nested_sources() {
+    check(
+        "Axios cited Pavel Dorn as saying that the draft was final.",
+        expect![[r#"
+            Indirect [Pavel Dorn] cue=[as saying] content=[that the draft was final] via=[Axios]
+        "#]],
+    );
+    check(
+        "The outlet cited its source as saying the deal was close.",
+        expect![[r#"
+            Indirect [its source] (descriptor) cue=[as saying] content=[the deal was close] via=[The outlet]
+        "#]],
+    );
+}
+
+#[test]
+fn descriptors_and_organisations() {
+    check(
+        "A senior US official said the vote would be delayed. Sources told Reuters the deal was close. Western journalists reported that the town had fallen. The Kremlin said it welcomed the talks.",
+        expect![[r#"
+            Indirect [A senior US official] (descriptor) cue=[said] content=[the vote would be delayed]
+            Indirect [Sources] (descriptor) cue=[told] content=[the deal was close]
+            Indirect [Western journalists] (descriptor) cue=[reported] content=[that the town had fallen]
+            Indirect [The Kremlin] cue=[said] content=[it welcomed the talks]
+            Indirect [it] cue=[welcomed] content=[the talks] stance=Supports
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_post_title_or_previous_paragraph() {
+    let text = "Dorn rejects the new proposal\n\nHe says the proposal is unacceptable.";
+    check_posts(
+        text,
+        &[post(text, "Dorn rejects the new proposal")],
+        expect![[r#"
+            Indirect [Dorn] cue=[rejects] content=[the new proposal] stance=Rejects
+            Indirect [He]=Dorn cue=[says] content=[the proposal is unacceptable]
+        "#]],
+    );
+    check(
+        "Foreign minister Ilse Varga arrived in the capital on Monday.\n\nShe said the talks would continue.",
+        expect![[r#"
+            Indirect [She]=Ilse Varga cue=[said] content=[the talks would continue]
+        "#]],
+    );
+}
+
+#[test]
+fn cue_with_colon_takes_the_next_quote() {
+    check(
+        "Ortiz added:\n\n“We are not done yet.”",
+        expect![[r#"
+            Direct [Ortiz] cue=[added:] content=[“We are not done yet.”]
+        "#]],
+    );
+}
+
+#[test]
+fn text_without_speech_gives_nothing() {
+    check("The bridge reopened in May after long repairs.", expect![[""]]);
+    check("", expect![[""]]);
+    check("“", expect![[""]]);
+}
+
+/// General properties on the shared seed pages (skipped when they are absent).
+#[test]
+fn seeds_have_well_formed_attributions() {
+    let Some(dir) = testkit::shared_path("seeds") else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("seeds folder is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no seed pages in {}", dir.display());
+    let mut total = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("seed page is UTF-8 text");
+        let sentences = text::split_sentences(&text);
+        let attrs = find_attributions(&text, &sentences, &[], &[], &[]);
+        let direct = attrs
+            .iter()
+            .filter(|a| a.kind == model::AttributionKind::Direct)
+            .count();
+        eprintln!(
+            "{}: {} attributions ({} direct)",
+            path.display(),
+            attrs.len(),
+            direct
+        );
+        total += attrs.len();
+        for a in &attrs {
+            assert!(!a.content.is_empty(), "attribution without content");
+            for c in a.content.iter().chain(a.cue.iter()) {
+                assert!(
+                    text.get(c.start..c.end).is_some_and(|s| !s.trim().is_empty()),
+                    "span {c:?} is not a non-empty slice of the text"
+                );
+            }
+            if let Some(s) = a.source.as_ref().and_then(|s| s.span) {
+                assert!(text.get(s.start..s.end).is_some(), "bad source span {s:?}");
+            }
+            if a.kind == model::AttributionKind::Direct {
+                for c in &a.content {
+                    let s = c.slice(&text);
+                    let opens = s.starts_with(['“', '"', '‘', '\'', '«']);
+                    let closes = s.ends_with(['”', '"', '’', '\'', '»']) || !s.contains('\n');
+                    assert!(opens && closes, "Direct content not inside quote marks: {s}");
+                }
+            }
+        }
+    }
+    assert!(total > 0, "the seed pages quote people; none found");
+}
