@@ -1,1 +1,761 @@
-//! (filled in by its owner)
+//! Incremental, explainable clustering of documents into stories.
+//!
+//! Two levels are kept:
+//!
+//! * **topic** — the broad story ("an earthquake", "a celebrity enters rehab");
+//! * **event** (a *story* proper) — one seminal event inside a topic. Two different
+//!   earthquakes share a topic but are two stories.
+//!
+//! Each document is added once ([`StoryClusterer::add`]): its features are compared
+//! with the running centroids of the existing topics and stories, and it joins the
+//! best one above a threshold or starts a new one. Nothing already placed is
+//! recomputed; document frequencies are updated as documents arrive (incremental
+//! TF-IDF). Every decision comes with reasons: the shared terms that weighed most,
+//! the shared names and numbers, how close the event dates are, and the similarity
+//! value against its threshold.
+//!
+//! The event-level key weights what tells two events of one kind apart: names of
+//! places and people (capitalised words inside sentences, plus any names supplied
+//! by the caller), numbers, and event dates; plain words count only by how rare
+//! they are within the topic. The result is deterministic: stories are compared in
+//! creation order, ties go to the older story, and no hash-map order leaks out.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use text::TokenShape;
+
+/// A document to place into a story.
+#[derive(Debug, Clone, Default)]
+pub struct StoryInput {
+    /// Caller's identifier, echoed in nothing but useful for the caller's maps.
+    pub id: String,
+    pub title: Option<String>,
+    pub text: String,
+    pub published: Option<NaiveDate>,
+    /// Event dates found in the text (day-precision timex values), if any.
+    pub dates: Vec<NaiveDate>,
+    /// Entity names found in the text, if any (people, places, organisations).
+    pub names: Vec<String>,
+}
+
+/// Where a document went and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    /// The event-level story (index into [`StoryClusterer::stories`]).
+    pub story: usize,
+    /// The topic the story belongs to.
+    pub topic: usize,
+    /// The event-level similarity that decided (0 when the story is new).
+    pub score: f64,
+    /// True when the document started a new story.
+    pub new_story: bool,
+    /// Human-readable reasons for the decision.
+    pub reasons: Vec<String>,
+}
+
+/// Thresholds and weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryConfig {
+    /// Minimum cosine (TF-IDF over words and names) to join an existing topic.
+    pub topic_threshold: f64,
+    /// Minimum event-level score to join an existing story inside the topic.
+    pub event_threshold: f64,
+    /// Weight multiplier of name features relative to plain words.
+    pub name_weight: f64,
+    /// Weight multiplier of number features.
+    pub number_weight: f64,
+    /// Event dates further apart than this many days count against joining.
+    pub date_window_days: i64,
+    /// How many terms a document keeps (its most weighted ones).
+    pub max_terms: usize,
+    /// Weight of name features at the topic level (names tell events apart more
+    /// than they tell topics together).
+    pub topic_name_weight: f64,
+    /// Weight of number features at the topic level.
+    pub topic_number_weight: f64,
+    /// Compare a document with each story of a topic too, not only the topic centroid.
+    pub topic_linkage_by_story: bool,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            topic_threshold: 0.12,
+            event_threshold: 0.18,
+            name_weight: 2.0,
+            number_weight: 1.0,
+            date_window_days: 7,
+            max_terms: 400,
+            topic_name_weight: 2.0,
+            topic_number_weight: 1.0,
+            topic_linkage_by_story: true,
+        }
+    }
+}
+
+/// The kind of a feature: drives its weight and how it is explained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum FeatureKind {
+    Word,
+    Name,
+    Number,
+}
+
+/// A running sum of document vectors.
+#[derive(Debug, Clone, Default)]
+struct Centroid {
+    /// term id -> sum over members of the member's normalised term frequency.
+    weights: HashMap<u32, f64>,
+    members: usize,
+}
+
+impl Centroid {
+    fn add(&mut self, doc: &[(u32, f64)]) {
+        for &(t, w) in doc {
+            *self.weights.entry(t).or_insert(0.0) += w;
+        }
+        self.members += 1;
+    }
+}
+
+/// One event-level story.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// The topic this story belongs to.
+    pub topic: usize,
+    /// The ids of its documents, in arrival order.
+    pub members: Vec<String>,
+    /// Event dates seen in its documents (sorted, deduplicated).
+    pub dates: Vec<NaiveDate>,
+    centroid: Centroid,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Topic {
+    centroid: Centroid,
+    /// Document frequency of each term among the topic's documents.
+    df: HashMap<u32, u32>,
+    stories: Vec<usize>,
+}
+
+/// The incremental clusterer.
+#[derive(Debug, Clone, Default)]
+pub struct StoryClusterer {
+    pub config: StoryConfig,
+    /// Event-level stories in creation order.
+    pub stories: Vec<Story>,
+    topics: Vec<Topic>,
+    vocabulary: HashMap<String, u32>,
+    terms: Vec<(String, FeatureKind)>,
+    df: Vec<u32>,
+    documents: u32,
+}
+
+/// A document's features: sorted by term id, each with its normalised frequency.
+struct DocFeatures {
+    terms: Vec<(u32, f64)>,
+}
+
+impl StoryClusterer {
+    /// A clusterer with the given configuration.
+    pub fn new(config: StoryConfig) -> Self {
+        StoryClusterer {
+            config,
+            ..Default::default()
+        }
+    }
+
+    /// How many topics exist.
+    pub fn topic_count(&self) -> usize {
+        self.topics.len()
+    }
+
+    /// Places `doc` into the best story, or starts a new one.
+    pub fn add(&mut self, doc: &StoryInput) -> Assignment {
+        let features = self.features(doc);
+        // Update document frequencies first so the new document's own rare words
+        // are weighted with the corpus that now includes it.
+        self.documents += 1;
+        for &(t, _) in &features.terms {
+            self.df[t as usize] += 1;
+        }
+        let mut reasons = Vec::new();
+
+        // Topic level.
+        let mut best_topic: Option<(usize, f64)> = None;
+        for (i, topic) in self.topics.iter().enumerate() {
+            // A topic is as close as its closest story (siblings differ in names
+            // and dates; a mixed centroid would blur the one that matches).
+            let mut s = self.cosine(&features.terms, &topic.centroid, None);
+            if self.config.topic_linkage_by_story {
+                for &si in &topic.stories {
+                    s = s.max(self.cosine(&features.terms, &self.stories[si].centroid, None));
+                }
+            }
+            if best_topic.map_or(true, |(_, b)| s > b) {
+                best_topic = Some((i, s));
+            }
+        }
+        let topic = match best_topic {
+            Some((i, s)) if s >= self.config.topic_threshold => {
+                reasons.push(format!(
+                    "topic {i}: similarity {s:.3} >= threshold {:.3}",
+                    self.config.topic_threshold
+                ));
+                i
+            }
+            other => {
+                if let Some((i, s)) = other {
+                    reasons.push(format!(
+                        "new topic: best topic {i} similarity {s:.3} < threshold {:.3}",
+                        self.config.topic_threshold
+                    ));
+                } else {
+                    reasons.push("new topic: first document".to_string());
+                }
+                self.topics.push(Topic::default());
+                self.topics.len() - 1
+            }
+        };
+
+        // Event level, inside the topic.
+        let mut best_story: Option<(usize, f64)> = None;
+        for &si in &self.topics[topic].stories {
+            let s = self.event_score(&features.terms, doc, si, topic);
+            if best_story.map_or(true, |(_, b)| s > b) {
+                best_story = Some((si, s));
+            }
+        }
+        let (story, score, new_story) = match best_story {
+            Some((si, s)) if s >= self.config.event_threshold => {
+                reasons.push(format!(
+                    "story {si}: event similarity {s:.3} >= threshold {:.3}",
+                    self.config.event_threshold
+                ));
+                reasons.extend(self.explain(&features.terms, doc, si, topic));
+                (si, s, false)
+            }
+            other => {
+                if let Some((si, s)) = other {
+                    reasons.push(format!(
+                        "new story: best story {si} event similarity {s:.3} < threshold {:.3}",
+                        self.config.event_threshold
+                    ));
+                    reasons.extend(self.explain(&features.terms, doc, si, topic));
+                }
+                self.stories.push(Story {
+                    topic,
+                    members: Vec::new(),
+                    dates: Vec::new(),
+                    centroid: Centroid::default(),
+                });
+                let si = self.stories.len() - 1;
+                self.topics[topic].stories.push(si);
+                (si, 0.0, true)
+            }
+        };
+
+        // Update the chosen topic and story.
+        let t = &mut self.topics[topic];
+        t.centroid.add(&features.terms);
+        for &(term, _) in &features.terms {
+            *t.df.entry(term).or_insert(0) += 1;
+        }
+        let s = &mut self.stories[story];
+        s.centroid.add(&features.terms);
+        s.members.push(doc.id.clone());
+        s.dates.extend(doc.dates.iter().copied());
+        s.dates.sort_unstable();
+        s.dates.dedup();
+
+        Assignment {
+            story,
+            topic,
+            score,
+            new_story,
+            reasons,
+        }
+    }
+
+    fn intern(&mut self, key: String, kind: FeatureKind) -> u32 {
+        if let Some(&id) = self.vocabulary.get(&key) {
+            return id;
+        }
+        let id = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
+        self.vocabulary.insert(key.clone(), id);
+        self.terms.push((key, kind));
+        self.df.push(0);
+        id
+    }
+
+    /// Extracts words, names and numbers; returns L2-normalised sublinear counts.
+    fn features(&mut self, doc: &StoryInput) -> DocFeatures {
+        let mut counts: HashMap<u32, f64> = HashMap::new();
+        let mut add = |this: &mut Self, key: String, kind: FeatureKind, n: f64| {
+            let id = this.intern(key, kind);
+            *counts.entry(id).or_insert(0.0) += n;
+        };
+        let mut raw = Vec::new();
+        if let Some(title) = &doc.title {
+            // The headline counts twice: it names the event.
+            raw.extend(extract_terms(title));
+            raw.extend(extract_terms(title));
+        }
+        raw.extend(extract_terms(&doc.text));
+        for (key, kind) in raw {
+            add(self, key, kind, 1.0);
+        }
+        for name in &doc.names {
+            let folded = text::normalize::fold_for_match(name);
+            for part in folded.split_whitespace() {
+                if part.len() > 1 && !is_stopword(part) {
+                    add(self, format!("N:{part}"), FeatureKind::Name, 1.0);
+                }
+            }
+        }
+        let mut terms: Vec<(u32, f64)> = counts
+            .into_iter()
+            .map(|(t, c)| (t, 1.0 + f64::ln(c)))
+            .collect();
+        terms.sort_unstable_by_key(|&(t, _)| t);
+        if terms.len() > self.config.max_terms {
+            // Keep the most weighted terms (by current global idf), deterministic ties.
+            let n = f64::from(self.documents + 1);
+            let mut ranked: Vec<(u32, f64)> = terms
+                .iter()
+                .map(|&(t, w)| (t, w * idf(n, self.df[t as usize])))
+                .collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.truncate(self.config.max_terms);
+            let keep: std::collections::BTreeSet<u32> = ranked.iter().map(|r| r.0).collect();
+            terms.retain(|(t, _)| keep.contains(t));
+        }
+        let norm = terms.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut terms {
+                *w /= norm;
+            }
+        }
+        DocFeatures { terms }
+    }
+
+    fn kind_weight(&self, kind: FeatureKind) -> f64 {
+        match kind {
+            FeatureKind::Word => 1.0,
+            FeatureKind::Name => self.config.name_weight,
+            FeatureKind::Number => self.config.number_weight,
+        }
+    }
+
+    fn topic_kind_weight(&self, kind: FeatureKind) -> f64 {
+        match kind {
+            FeatureKind::Word => 1.0,
+            FeatureKind::Name => self.config.topic_name_weight,
+            FeatureKind::Number => self.config.topic_number_weight,
+        }
+    }
+
+    fn idf_of(&self, t: u32) -> f64 {
+        idf(f64::from(self.documents), self.df[t as usize])
+    }
+
+    /// The global weight of a term: idf over all documents times its kind weight.
+    fn global_weight(&self, t: u32) -> f64 {
+        self.idf_of(t) * self.kind_weight(self.terms[t as usize].1)
+    }
+
+    /// The topic-level weight of a term: idf times its topic-level kind weight.
+    fn topic_weight(&self, t: u32) -> f64 {
+        self.idf_of(t) * self.topic_kind_weight(self.terms[t as usize].1)
+    }
+
+    /// The event-level weight of a term inside `topic`: rare-within-the-topic terms
+    /// weigh more (what one event has and its sibling lacks).
+    fn event_weight(&self, t: u32, topic: usize) -> f64 {
+        let tp = &self.topics[topic];
+        let n = tp.centroid.members as f64 + 1.0;
+        let df = f64::from(*tp.df.get(&t).unwrap_or(&0)) + 1.0;
+        let within = (n / df).ln() + 0.5;
+        self.global_weight(t) * within
+    }
+
+    /// Weighted cosine between a document and a centroid; `topic` selects event weights.
+    fn cosine(&self, doc: &[(u32, f64)], c: &Centroid, topic: Option<usize>) -> f64 {
+        if c.members == 0 {
+            return 0.0;
+        }
+        let weight = |t: u32| match topic {
+            Some(tp) => self.event_weight(t, tp),
+            None => self.topic_weight(t),
+        };
+        let mut dot = 0.0;
+        let mut dn = 0.0;
+        for &(t, w) in doc {
+            let g = weight(t);
+            let x = w * g;
+            dn += x * x;
+            if let Some(&cw) = c.weights.get(&t) {
+                dot += x * cw * g;
+            }
+        }
+        let mut cn = 0.0;
+        for (&t, &cw) in &c.weights {
+            let y = cw * weight(t);
+            cn += y * y;
+        }
+        if dn <= 0.0 || cn <= 0.0 {
+            return 0.0;
+        }
+        dot / (dn.sqrt() * cn.sqrt())
+    }
+
+    /// Event score: event-weighted cosine, adjusted by date agreement.
+    fn event_score(
+        &self,
+        doc: &[(u32, f64)],
+        input: &StoryInput,
+        story: usize,
+        topic: usize,
+    ) -> f64 {
+        let s = &self.stories[story];
+        let base = self.cosine(doc, &s.centroid, Some(topic));
+        match date_gap(&input.dates, &s.dates) {
+            Some(0) => base + 0.05,
+            Some(g) if g > self.config.date_window_days => base * 0.5,
+            _ => base,
+        }
+    }
+
+    /// Reasons: the shared terms that weigh most, shared names and numbers, dates.
+    fn explain(
+        &self,
+        doc: &[(u32, f64)],
+        input: &StoryInput,
+        story: usize,
+        topic: usize,
+    ) -> Vec<String> {
+        let s = &self.stories[story];
+        let mut shared: Vec<(f64, u32)> = doc
+            .iter()
+            .filter_map(|&(t, w)| {
+                s.centroid
+                    .weights
+                    .get(&t)
+                    .map(|&cw| (w * cw * self.event_weight(t, topic).powi(2), t))
+            })
+            .collect();
+        shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut out = Vec::new();
+        let list = |kind: FeatureKind| -> Vec<String> {
+            shared
+                .iter()
+                .filter(|(_, t)| self.terms[*t as usize].1 == kind)
+                .take(5)
+                .map(|(_, t)| display_term(&self.terms[*t as usize].0))
+                .collect()
+        };
+        let words = list(FeatureKind::Word);
+        if !words.is_empty() {
+            out.push(format!("shared rare terms: {}", words.join(", ")));
+        }
+        let names = list(FeatureKind::Name);
+        if !names.is_empty() {
+            out.push(format!("shared names: {}", names.join(", ")));
+        }
+        let numbers = list(FeatureKind::Number);
+        if !numbers.is_empty() {
+            out.push(format!("shared numbers: {}", numbers.join(", ")));
+        }
+        match date_gap(&input.dates, &s.dates) {
+            Some(0) => out.push("same event date".to_string()),
+            Some(g) if g > self.config.date_window_days => out.push(format!(
+                "event dates {g} days apart (> {} day window)",
+                self.config.date_window_days
+            )),
+            Some(g) => out.push(format!("event dates {g} days apart")),
+            None => {}
+        }
+        out
+    }
+}
+
+/// Smoothed inverse document frequency.
+fn idf(n: f64, df: u32) -> f64 {
+    ((n + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0
+}
+
+/// The smallest distance in days between any date of `a` and any of `b` (both sorted or not).
+fn date_gap(a: &[NaiveDate], b: &[NaiveDate]) -> Option<i64> {
+    let mut best: Option<i64> = None;
+    for x in a {
+        for y in b {
+            let g = (*x - *y).num_days().abs();
+            best = Some(best.map_or(g, |b: i64| b.min(g)));
+        }
+    }
+    best
+}
+
+fn display_term(key: &str) -> String {
+    key.split_once(':')
+        .map_or(key, |(_, rest)| rest)
+        .to_string()
+}
+
+/// Words that carry no topic.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "new",
+    "one",
+    "two",
+    "first",
+    "last",
+    "year",
+    "years",
+    "told",
+    "according",
+    "s",
+    "mr",
+    "mrs",
+    "ms",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "news",
+    "report",
+    "reported",
+    "reports",
+    "http",
+    "https",
+    "www",
+    "com",
+    "html",
+    "htm",
+    "like",
+    "may",
+    "might",
+    "must",
+    "get",
+    "got",
+    "us",
+    "well",
+    "even",
+    "still",
+    "since",
+    "per",
+    "via",
+    "de",
+    "say",
+    "week",
+];
+
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// Light suffix stripping so "earthquakes"/"earthquake" and "killed"/"kills" meet.
+fn stem(w: &str) -> String {
+    let n = w.len();
+    if n > 5 && w.ends_with("ies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    if n > 5 && w.ends_with("ing") {
+        return w[..n - 3].to_string();
+    }
+    if n > 4 && w.ends_with("ed") {
+        return w[..n - 2].to_string();
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        return w[..n - 1].to_string();
+    }
+    w.to_string()
+}
+
+/// Words, names and numbers of a text, with their kinds.
+fn extract_terms(text_in: &str) -> Vec<(String, FeatureKind)> {
+    let tokens = text::tokenize(text_in);
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut sentence_start = true;
+    let mut prev_end = 0usize;
+    for tok in &tokens {
+        let gap = text_in.get(prev_end..tok.span.start).unwrap_or("");
+        if gap.contains('\n') {
+            sentence_start = true;
+        }
+        prev_end = tok.span.end;
+        match tok.shape {
+            TokenShape::Punct => {
+                if matches!(tok.text, "." | "!" | "?") {
+                    sentence_start = true;
+                }
+                continue;
+            }
+            TokenShape::Number => {
+                let digits: String = tok.text.chars().filter(char::is_ascii_digit).collect();
+                // Small counts ("3 people") are weak keys; keep numbers with two+ digits.
+                if digits.len() >= 2 {
+                    out.push((format!("#:{digits}"), FeatureKind::Number));
+                }
+            }
+            shape => {
+                let lower = text::normalize::fold_for_match(tok.text);
+                if lower.len() < 2 || is_stopword(&lower) {
+                    sentence_start = false;
+                    continue;
+                }
+                let capital = matches!(
+                    shape,
+                    TokenShape::Capitalized | TokenShape::Upper | TokenShape::Mixed
+                );
+                if capital && !sentence_start {
+                    out.push((format!("N:{lower}"), FeatureKind::Name));
+                } else {
+                    out.push((format!("W:{}", stem(&lower)), FeatureKind::Word));
+                }
+            }
+        }
+        sentence_start = false;
+    }
+    out
+}
+
+/// Clusters `docs` in the given order with the default configuration; returns
+/// each document's event-level story index.
+pub fn cluster_all(docs: &[StoryInput]) -> Vec<usize> {
+    let mut c = StoryClusterer::new(StoryConfig::default());
+    docs.iter().map(|d| c.add(d).story).collect()
+}
+
+/// Like [`cluster_all`], returning `(topic, story)` per document.
+pub fn cluster_all_levels(docs: &[StoryInput], config: StoryConfig) -> Vec<(usize, usize)> {
+    let mut c = StoryClusterer::new(config);
+    docs.iter()
+        .map(|d| {
+            let a = c.add(d);
+            (a.topic, a.story)
+        })
+        .collect()
+}

@@ -1,1 +1,388 @@
-//! (filled in by its owner)
+//! A dated timeline of a story, built from the event dates its sentences mention.
+//!
+//! Input: sentences with a day-precision event date (a timex value of type DATE, not
+//! the publication date). Dates are ranked by how many outlets and documents
+//! mention them ([`rank_dates`]); the best are kept and put in chronological
+//! order. Each date's sentences are deduplicated (near-identical wording from
+//! reposts or wire copy becomes one sentence with several sources) and ordered by
+//! support. When near-identical sentences about one event are dated differently by
+//! different outlets, the disagreement stays visible: both dates are kept and each
+//! entry lists the conflict.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use model::{Evidence, Span};
+
+/// A sentence with the event date it mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedSentence {
+    pub doc: String,
+    pub outlet: String,
+    pub sentence_span: Span,
+    pub text: String,
+    /// The event date the sentence mentions.
+    pub date: NaiveDate,
+    /// The document's publication date, when known.
+    pub published: Option<NaiveDate>,
+}
+
+/// One summary sentence of a date, with every document that carries it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummarySentence {
+    pub text: String,
+    /// The first entry is the representative copy; the rest are near-identical copies.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Another date given to the same event by another outlet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateConflict {
+    pub other_date: NaiveDate,
+    /// The sentence (as dated on the other date).
+    pub other: Evidence,
+    /// Outlets giving this entry's date for the event.
+    pub outlets_here: Vec<String>,
+    /// Outlets giving the other date.
+    pub outlets_other: Vec<String>,
+}
+
+/// One date of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    pub date: NaiveDate,
+    /// The ranking score of the date (see [`rank_dates`]).
+    pub score: f64,
+    pub summary: Vec<SummarySentence>,
+    /// Outlets mentioning the date (sorted).
+    pub sources: Vec<String>,
+    pub conflicting: Vec<DateConflict>,
+}
+
+/// Weights and limits of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineOptions {
+    /// Keep at most this many dates (the best ranked); `None` keeps all.
+    pub max_dates: Option<usize>,
+    /// Summary sentences per date.
+    pub max_sentences: usize,
+    /// Score per distinct outlet mentioning a date.
+    pub outlet_weight: f64,
+    /// Score per distinct document mentioning a date.
+    pub doc_weight: f64,
+    /// Score per mention (sentence).
+    pub mention_weight: f64,
+    /// Multiplier for mentions of a document's own publication date ("today").
+    pub same_day_weight: f64,
+    /// Score per document published on the date (reporting volume).
+    pub published_weight: f64,
+    /// Score per document published on the day after the date (next-day reports).
+    pub next_day_published_weight: f64,
+    /// Near-identical threshold (Jaccard of content words) for deduplication.
+    pub duplicate_similarity: f64,
+    /// Similarity above which two differently dated sentences describe one event.
+    pub conflict_similarity: f64,
+    /// Keep the other date of a conflict even when it ranks below `max_dates`.
+    pub keep_conflicting_dates: bool,
+}
+
+impl Default for TimelineOptions {
+    fn default() -> Self {
+        TimelineOptions {
+            max_dates: None,
+            max_sentences: 3,
+            outlet_weight: 1.0,
+            doc_weight: 0.5,
+            mention_weight: 0.1,
+            same_day_weight: 1.0,
+            published_weight: 0.0,
+            next_day_published_weight: 0.0,
+            duplicate_similarity: 0.7,
+            conflict_similarity: 0.6,
+            keep_conflicting_dates: true,
+        }
+    }
+}
+
+/// Builds the timeline with default weights, keeping at most `max_dates` dates
+/// (plus the other dates of visible conflicts).
+pub fn build_timeline(items: &[DatedSentence], max_dates: Option<usize>) -> Vec<TimelineEntry> {
+    build_timeline_with(
+        items,
+        &TimelineOptions {
+            max_dates,
+            ..TimelineOptions::default()
+        },
+    )
+}
+
+/// Scores every mentioned date: distinct outlets, distinct documents and mentions,
+/// each weighted; best first (ties: earlier date first).
+pub fn rank_dates(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<(NaiveDate, f64)> {
+    struct Tally<'a> {
+        outlets: BTreeSet<&'a str>,
+        docs: BTreeMap<&'a str, f64>,
+        mentions: f64,
+    }
+    let mut by_date: BTreeMap<NaiveDate, Tally> = BTreeMap::new();
+    for it in items {
+        let w = if it.published == Some(it.date) {
+            opts.same_day_weight
+        } else {
+            1.0
+        };
+        let t = by_date.entry(it.date).or_insert_with(|| Tally {
+            outlets: BTreeSet::new(),
+            docs: BTreeMap::new(),
+            mentions: 0.0,
+        });
+        t.outlets.insert(&it.outlet);
+        let d = t.docs.entry(&it.doc).or_insert(0.0);
+        *d = d.max(w);
+        t.mentions += w;
+    }
+    // Reporting volume: distinct documents per publication date.
+    let mut published: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
+    for it in items {
+        if let Some(p) = it.published {
+            published.entry(p).or_default().insert(&it.doc);
+        }
+    }
+    let volume = |d: Option<NaiveDate>| -> f64 {
+        d.and_then(|d| published.get(&d))
+            .map_or(0.0, |s| s.len() as f64)
+    };
+    let mut ranked: Vec<(NaiveDate, f64)> = by_date
+        .into_iter()
+        .map(|(date, t)| {
+            let docs: f64 = t.docs.values().sum();
+            let score = opts.outlet_weight * t.outlets.len() as f64
+                + opts.doc_weight * docs
+                + opts.mention_weight * t.mentions
+                + opts.published_weight * volume(Some(date))
+                + opts.next_day_published_weight * volume(date.succ_opt());
+            (date, score)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+}
+
+/// Content words of a sentence (folded, stop words and digits-only tokens kept out).
+fn content_words(s: &str) -> BTreeSet<String> {
+    text::tokenize(s)
+        .into_iter()
+        .filter(|t| t.shape != text::TokenShape::Punct && t.shape != text::TokenShape::Number)
+        .map(|t| text::normalize::fold_for_match(t.text))
+        .filter(|w| w.len() > 2 && !DATE_WORDS.contains(&w.as_str()) && !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+const STOP: &[&str] = &[
+    "the", "and", "for", "was", "were", "that", "this", "with", "from", "has", "had", "have",
+    "his", "her", "its", "their", "are", "but", "not", "been", "who", "which", "said", "says",
+    "after", "before", "into", "about", "they", "she", "him", "will", "would",
+];
+
+/// Date words differ between conflicting versions of one sentence; ignore them.
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "last",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "earlier",
+    "later",
+    "week",
+    "day",
+];
+
+fn jaccard_exact(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let inter = a.intersection(b).count() as f64;
+    let union = (a.len() + b.len()) as f64 - inter;
+    if union == 0.0 {
+        0.0
+    } else {
+        inter / union
+    }
+}
+
+/// Pairs `(i, j)`, `i < j`, of word sets with Jaccard >= `min`, found through an
+/// inverted index (sets with fewer than four words are left out: too short to judge).
+fn similar_pairs(words: &[BTreeSet<String>], min: f64) -> Vec<(usize, usize)> {
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.len() < 4 {
+            continue;
+        }
+        for x in w {
+            index.entry(x.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.len() < 4 {
+            continue;
+        }
+        shared.clear();
+        for x in w {
+            if let Some(list) = index.get(x.as_str()) {
+                for &j in list.iter().filter(|&&j| j > i) {
+                    *shared.entry(j).or_insert(0) += 1;
+                }
+            }
+        }
+        for (&j, &n) in &shared {
+            let union = (w.len() + words[j].len() - n) as f64;
+            if n as f64 / union >= min {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+fn evidence(it: &DatedSentence) -> Evidence {
+    Evidence {
+        doc: it.doc.clone(),
+        outlet: it.outlet.clone(),
+        post: None,
+        span: it.sentence_span,
+        text: it.text.clone(),
+    }
+}
+
+/// Builds the timeline with explicit options.
+pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<TimelineEntry> {
+    let ranked = rank_dates(items, opts);
+    let score_of: BTreeMap<NaiveDate, f64> = ranked.iter().copied().collect();
+    let mut chosen: BTreeSet<NaiveDate> = ranked
+        .iter()
+        .take(opts.max_dates.unwrap_or(usize::MAX))
+        .map(|r| r.0)
+        .collect();
+    let words: Vec<BTreeSet<String>> = items.iter().map(|it| content_words(&it.text)).collect();
+
+    // Conflicts: near-identical sentences from different outlets with different dates,
+    // where neither outlet also gives the other's date.
+    let mut conflicts: BTreeMap<NaiveDate, Vec<DateConflict>> = BTreeMap::new();
+    let pairs = similar_pairs(&words, opts.conflict_similarity);
+    for (i, j) in pairs {
+        let (a, b) = (&items[i], &items[j]);
+        if a.date == b.date || a.outlet == b.outlet {
+            continue;
+        }
+        let outlets_for = |date: NaiveDate| -> Vec<String> {
+            let mut v: Vec<String> = (0..items.len())
+                .filter(|&k| {
+                    items[k].date == date
+                        && jaccard_exact(&words[k], &words[i]) >= opts.conflict_similarity
+                })
+                .map(|k| items[k].outlet.clone())
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let (oa, ob) = (outlets_for(a.date), outlets_for(b.date));
+        for (x, y, ox, oy) in [(a, b, &oa, &ob), (b, a, &ob, &oa)] {
+            let list = conflicts.entry(x.date).or_default();
+            if !list.iter().any(|c| c.other_date == y.date) {
+                list.push(DateConflict {
+                    other_date: y.date,
+                    other: evidence(y),
+                    outlets_here: ox.clone(),
+                    outlets_other: oy.clone(),
+                });
+            }
+        }
+    }
+    if opts.keep_conflicting_dates {
+        let extra: Vec<NaiveDate> = chosen
+            .iter()
+            .filter_map(|d| conflicts.get(d))
+            .flatten()
+            .map(|c| c.other_date)
+            .collect();
+        chosen.extend(extra);
+    }
+
+    let mut out = Vec::new();
+    for date in chosen {
+        let idx: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].date == date)
+            .collect();
+        // Deduplicate: greedy grouping in input order.
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &i in &idx {
+            if let Some(g) = groups.iter_mut().find(|(rep, _)| {
+                jaccard_exact(&words[*rep], &words[i]) >= opts.duplicate_similarity
+            }) {
+                g.1.push(i);
+            } else {
+                groups.push((i, vec![i]));
+            }
+        }
+        let support = |g: &(usize, Vec<usize>)| -> usize {
+            g.1.iter()
+                .map(|&i| items[i].doc.as_str())
+                .collect::<BTreeSet<_>>()
+                .len()
+        };
+        groups.sort_by(|a, b| support(b).cmp(&support(a)).then(a.0.cmp(&b.0)));
+        let summary = groups
+            .iter()
+            .take(opts.max_sentences)
+            .map(|(rep, members)| SummarySentence {
+                text: items[*rep].text.clone(),
+                evidence: members.iter().map(|&i| evidence(&items[i])).collect(),
+            })
+            .collect();
+        let sources: BTreeSet<String> = idx.iter().map(|&i| items[i].outlet.clone()).collect();
+        let mut conflicting = conflicts.remove(&date).unwrap_or_default();
+        conflicting.sort_by(|a, b| a.other_date.cmp(&b.other_date));
+        out.push(TimelineEntry {
+            date,
+            score: score_of.get(&date).copied().unwrap_or(0.0),
+            summary,
+            sources: sources.into_iter().collect(),
+            conflicting,
+        });
+    }
+    out
+}
