@@ -5,5 +5,6 @@
 
 pub mod claims;
 pub mod framing;
+pub mod positions;
 pub mod stories;
 pub mod timeline;
