@@ -660,6 +660,44 @@ fn concept_map(cs: &[Concept]) -> BTreeMap<String, bool> {
     cs.iter().map(|c| (c.key.clone(), c.proper)).collect()
 }
 
+/// The common-word (not name) keys of a concept set.
+pub(crate) fn common_keys(m: &BTreeMap<String, bool>) -> Vec<&str> {
+    m.iter()
+        .filter(|(_, proper)| !**proper)
+        .map(|(k, _)| k.as_str())
+        .collect()
+}
+
+/// Pairs `(i, j)`, `i < j`, of items sharing at least one key, in order. Items that
+/// share nothing are never compared, which keeps grouping near-linear on real stories.
+pub(crate) fn candidate_pairs(keys: &[Vec<&str>]) -> Vec<(usize, usize)> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            let list = index.entry(k).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut seen = vec![usize::MAX; keys.len()];
+    let mut out = Vec::new();
+    for (i, ks) in keys.iter().enumerate() {
+        let mut mine = Vec::new();
+        for k in ks {
+            for &j in index.get(k).map(Vec::as_slice).unwrap_or(&[]) {
+                if j > i && seen[j] != i {
+                    seen[j] = i;
+                    mine.push(j);
+                }
+            }
+        }
+        mine.sort_unstable();
+        out.extend(mine.into_iter().map(|j| (i, j)));
+    }
+    out
+}
+
 /// Union-find over statement indices.
 pub(crate) struct Groups {
     parent: Vec<usize>,
@@ -1397,12 +1435,21 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
     // Quantity claims.
     let qs = quantity_statements(&ctxs, &lex);
     let mut groups = Groups::new(qs.len());
-    for i in 0..qs.len() {
-        for j in i + 1..qs.len() {
-            let change_pair = qs[i].doc == qs[j].doc && qs[i].change_partner == Some(qs[j].index);
-            if change_pair || quantity_similarity(&qs[i], &qs[j]) >= QUANTITY_MATCH_SCORE {
-                groups.union(i, j);
-            }
+    let keys: Vec<Vec<&str>> = qs.iter().map(|q| common_keys(&q.concepts)).collect();
+    for (i, j) in candidate_pairs(&keys) {
+        if quantity_similarity(&qs[i], &qs[j]) >= QUANTITY_MATCH_SCORE {
+            groups.union(i, j);
+        }
+    }
+    // The two figures of a reported change are one claim by construction.
+    let by_position: HashMap<(usize, usize), usize> = qs
+        .iter()
+        .enumerate()
+        .map(|(n, q)| ((q.doc, q.index), n))
+        .collect();
+    for (n, q) in qs.iter().enumerate() {
+        if let Some(&m) = q.change_partner.and_then(|p| by_position.get(&(q.doc, p))) {
+            groups.union(n, m);
         }
     }
     for members in groups.members() {
@@ -1444,11 +1491,11 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
     // Attribution claims.
     let said = said_statements(&ctxs, &lex);
     let mut groups = Groups::new(said.len());
-    for i in 0..said.len() {
-        for j in i + 1..said.len() {
-            if said[i].speaker_key == said[j].speaker_key && said_similar(&said[i], &said[j]) {
-                groups.union(i, j);
-            }
+    let said_keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
+    let said_pairs = candidate_pairs(&said_keys);
+    for &(i, j) in &said_pairs {
+        if said[i].speaker_key == said[j].speaker_key && said_similar(&said[i], &said[j]) {
+            groups.union(i, j);
         }
     }
     let mut said_claim: Vec<String> = vec![String::new(); said.len()];
@@ -1480,11 +1527,10 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
     // Dated event claims.
     let dated = dated_statements(&ctxs, &lex);
     let mut groups = Groups::new(dated.len());
-    for i in 0..dated.len() {
-        for j in i + 1..dated.len() {
-            if same_event(&dated[i], &dated[j]) {
-                groups.union(i, j);
-            }
+    let dated_keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
+    for (i, j) in candidate_pairs(&dated_keys) {
+        if same_event(&dated[i], &dated[j]) {
+            groups.union(i, j);
         }
     }
     for members in groups.members() {
@@ -1524,8 +1570,8 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
         }
     }
     // Opposite stances of one named speaker on overlapping content.
-    for i in 0..said.len() {
-        for j in i + 1..said.len() {
+    for &(i, j) in &said_pairs {
+        {
             let (a, b) = (&said[i], &said[j]);
             if a.is_descriptor || b.is_descriptor || a.speaker_key != b.speaker_key {
                 continue;
@@ -1563,8 +1609,18 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
         }
     }
     // The same quoted words given to different named speakers.
-    for i in 0..said.len() {
-        for j in i + 1..said.len() {
+    let word_keys: Vec<Vec<&str>> = said
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.len() >= 4)
+                .collect()
+        })
+        .collect();
+    for (i, j) in candidate_pairs(&word_keys) {
+        {
             let (a, b) = (&said[i], &said[j]);
             let direct = |s: &SaidStatement| {
                 matches!(

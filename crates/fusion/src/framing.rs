@@ -202,6 +202,59 @@ const LOADED_TERMS: &[(&str, LoadedCategory)] = &[
     ("pacification", LoadedCategory::Euphemism),
 ];
 
+/// Verbs that introduce reported speech; a short quote next to one is a partial
+/// quote of a speaker, not a scare quote.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "wrote",
+    "writes",
+    "write",
+    "described",
+    "describes",
+    "describing",
+    "called",
+    "calls",
+    "calling",
+    "according",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "announced",
+    "declared",
+    "tweeted",
+    "posted",
+    "urged",
+    "urges",
+    "stressed",
+    "noted",
+    "reported",
+    "asked",
+    "replied",
+    "responded",
+    "quoted",
+    "cited",
+    "citing",
+    "dubbed",
+    "termed",
+    "labelled",
+    "labeled",
+];
+
 /// Framing profiles of every outlet, in order of first appearance.
 pub fn framing(docs: &[DocInput]) -> Vec<FramingProfile> {
     let claims = build_claims(docs);
@@ -265,8 +318,10 @@ fn spelling_variants(ctxs: &[DocContext]) -> BTreeMap<String, (Vec<FormUse>, Vec
             if !alpha || t.text.chars().count() < 3 {
                 continue;
             }
+            // Long all-capitals words are headline styling, not a spelling ("KREMLIN").
+            let shouted = t.shape == TokenShape::Upper && t.text.chars().count() > 5;
             match t.shape {
-                TokenShape::Capitalized | TokenShape::Upper | TokenShape::Mixed => {
+                TokenShape::Capitalized | TokenShape::Upper | TokenShape::Mixed if !shouted => {
                     uses.entry(name_key(t.text)).or_default().push(FormUse {
                         outlet: ctx.input.outlet.clone(),
                         form: t.text.to_string(),
@@ -387,7 +442,12 @@ fn loaded_terms(ctxs: &[&DocContext]) -> Vec<LoadedTermUse> {
                 .attributions
                 .iter()
                 .any(|a| a.content.iter().any(|c| c.overlaps(span)));
-            if !covered {
+            // A short quote in a sentence with a speech verb is a partial quote.
+            let sentence = ctx.sentence_at(span.start).slice(text).to_lowercase();
+            let reported = sentence
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| SPEECH_VERBS.contains(&w));
+            if !covered && !reported {
                 found
                     .entry((LoadedCategory::ScareQuote, words))
                     .or_default()
@@ -437,7 +497,10 @@ fn scare_quotes(text: &str) -> Vec<(Span, String)> {
             from = start + q + close.len_utf8();
             // A closing single quote followed by a letter is an apostrophe.
             let words: Vec<&str> = inner.split_whitespace().collect();
-            let ok = !words.is_empty()
+            // `rel="noopener"`: markup left in the text, not a quote.
+            let markup = text[..start - open.len_utf8()].ends_with('=');
+            let ok = !markup
+                && !words.is_empty()
                 && words.len() <= 3
                 && inner.len() <= 40
                 && !inner.contains(['\n', '.', ',', '!', '?'])

@@ -440,7 +440,7 @@ fn framing_profiles_per_outlet() {
             .doc(
                 "Beta",
                 "The Kiev regime and its Western backers rejected the talks, Zelensky said. \
-                 Moscow called it a \u{201c}peace plan\u{201d} only.",
+                 Then the \u{201c}peace plan\u{201d} stalled.",
             )
             .said(
                 "Zelensky",
@@ -597,6 +597,9 @@ fn seeds_surface_army_size_conflict_points_change_and_spellings() {
 
     // Kyiv and Kiev per outlet.
     let profiles = framing(&inputs);
+    if std::env::var("PARALLAX_DUMP").is_ok() {
+        print_framing(&profiles);
+    }
     let kyiv_form = |outlet_prefix: &str| -> Vec<String> {
         profiles
             .iter()
@@ -610,4 +613,30 @@ fn seeds_surface_army_size_conflict_points_change_and_spellings() {
     assert_eq!(kyiv_form("001"), ["Kyiv"]);
     assert_eq!(kyiv_form("002"), ["Kyiv"]);
     assert_eq!(kyiv_form("004"), ["Kiev"]);
+}
+
+/// Prints framing profiles (for `PARALLAX_DUMP=1` runs).
+fn print_framing(profiles: &[fusion::framing::FramingProfile]) {
+    for p in profiles {
+        println!(
+            "{} docs={} exclusive={}",
+            p.outlet,
+            p.documents,
+            p.exclusive_claims.len()
+        );
+        for s in &p.spellings {
+            println!(
+                "  spelling {} {:?} others {:?}",
+                s.key,
+                s.forms
+                    .iter()
+                    .map(|f| format!("{}x{}", f.form, f.count))
+                    .collect::<Vec<_>>(),
+                s.others_use
+            );
+        }
+        for t in &p.loaded_terms {
+            println!("  loaded {:?} {:?} x{}", t.category, t.term, t.count);
+        }
+    }
 }
