@@ -847,7 +847,7 @@ fn read_number(toks: &[Token], i: usize, currency: bool) -> Option<NumberRead> {
                     value,
                     upper: None,
                     end: i + 1,
-                    end_byte: unit_start,
+                    end_byte: t.span.end,
                     is_ratio: false,
                     vague: false,
                     digits: true,
@@ -875,6 +875,21 @@ fn read_number(toks: &[Token], i: usize, currency: bool) -> Option<NumberRead> {
 /// "three-day", "twenty-one-point": a written number glued to its unit.
 fn read_written_compound(t: &Token, i: usize) -> Option<NumberRead> {
     let w = t.text.to_lowercase();
+    // "threefold", "tenfold".
+    if let Some(n) = w.strip_suffix("fold").and_then(word_number) {
+        return Some(NumberRead {
+            value: n,
+            upper: None,
+            end: i + 1,
+            end_byte: t.span.end,
+            is_ratio: true,
+            vague: false,
+            digits: false,
+            weak: false,
+            glued_unit: None,
+            scaled: false,
+        });
+    }
     let (num, unit) = w.rsplit_once('-')?;
     let value = word_number(num)?;
     if unit.is_empty()
@@ -1130,7 +1145,14 @@ fn read_quantity(text: &str, toks: &[Token], i: usize) -> Step {
     let mut end = r.end;
     let mut end_byte = r.end_byte;
     let between = start_tok > 0 && toks[start_tok - 1].text.eq_ignore_ascii_case("between");
-    let from = start_tok > 0 && toks[start_tok - 1].text.eq_ignore_ascii_case("from");
+    // "from 12 to 14" reads as a change, unless it spans a range ("ranging from").
+    let from = start_tok > 0
+        && toks[start_tok - 1].text.eq_ignore_ascii_case("from")
+        && !(start_tok > 1
+            && matches!(
+                toks[start_tok - 2].text.to_lowercase().as_str(),
+                "ranging" | "range" | "ranges" | "varying" | "vary" | "varies" | "anywhere"
+            ));
     if upper.is_none() && !r.is_ratio && r.glued_unit.is_none() {
         if let Some(link) = word_at(toks, end) {
             let is_link = (between && link == "and")
@@ -1550,5 +1572,46 @@ mod tests {
                 "between 19 and 24" = 19..24 [point]
             "#]],
         );
+    }
+
+    #[test]
+    fn changes_fractions_and_edge_cases() {
+        check(
+            "Troops fell from 12,000 to 9,500, ranging from 3 to 5 per cent of the force. \
+             Two-thirds of voters and a quarter of towns backed it; costs rose threefold to $3 billion. \
+             Sales hit 1 to 2 million units, up from 700,000 units in the 1990s, at 5km and 10:30.",
+            expect_test::expect![[r#"
+                "12,000" = 12000 [-]
+                "9,500" = 9500 [-]
+                "3 to 5" = 3..5 [percent]
+                "Two-thirds" = 0.6666666666666666 ratio [voter]
+                "a quarter" = 0.25 ratio [town]
+                "threefold" = 3 ratio [-]
+                "$3 billion" = 3000000000 [dollar]
+                "1 to 2 million" = 1000000..2000000 [unit]
+                "700,000" = 700000 [unit]
+                "5km" = 5 [km]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "",
+            "1",
+            "$",
+            "half",
+            "a",
+            "between 3 and",
+            "İstanbul 3 İİ 5 ½ 12—14 ١٢ 3.5.6 1,2,3 ,,, --- 7-",
+            "\u{201c}x\u{201d} 99 bottles\n\n1. list\n2) two",
+            "Zero-one two-thirds-of 4-4-2 24/7 9/11 3:2",
+        ] {
+            let found = find_quantities(text);
+            for q in &found {
+                assert!(q.span.end <= text.len(), "span inside {text:?}");
+            }
+        }
     }
 }

@@ -174,7 +174,23 @@ pub struct Disagreement {
 pub struct DisagreementSide {
     /// The value in words ("600,000–800,000", "by half (ratio)", "rejects", "2025-11-27").
     pub value: String,
+    /// The distinct outlets on this side, sorted.
+    pub outlets: Vec<String>,
     pub statements: Vec<Statement>,
+}
+
+impl DisagreementSide {
+    fn new(value: String, statements: Vec<Statement>) -> DisagreementSide {
+        let outlets: BTreeSet<String> = statements
+            .iter()
+            .map(|s| s.reported_by.outlet.clone())
+            .collect();
+        DisagreementSide {
+            value,
+            outlets: outlets.into_iter().collect(),
+            statements,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -854,7 +870,8 @@ pub(crate) fn person_key(name: &str) -> String {
 /// figure in the same clause, then the nearest one before it.
 fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<String> {
     let text = sentence.slice(ctx.text());
-    let lower = text.to_lowercase();
+    // ASCII lower-casing keeps byte offsets aligned with `text`.
+    let lower = text.to_ascii_lowercase();
     let mut found: Vec<(usize, String)> = Vec::new();
     let mut from = 0;
     while let Some(pos) = lower[from..].find("according to ") {
@@ -1645,9 +1662,8 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
                 "the same words attributed to {} and to {}",
                 a.speaker_name, b.speaker_name
             );
-            let speaker_side = |s: &SaidStatement| DisagreementSide {
-                value: s.speaker_name.clone(),
-                statements: vec![s.statement.clone()],
+            let speaker_side = |s: &SaidStatement| {
+                DisagreementSide::new(s.speaker_name.clone(), vec![s.statement.clone()])
             };
             found.push((
                 DisagreementKind::SameWordsDifferentSpeakers,
@@ -1670,10 +1686,7 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
 }
 
 fn side(s: &Statement) -> DisagreementSide {
-    DisagreementSide {
-        value: value_words(&s.value),
-        statements: vec![s.clone()],
-    }
+    DisagreementSide::new(value_words(&s.value), vec![s.clone()])
 }
 
 fn push_claim(
@@ -1761,7 +1774,7 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
                 .map(|(w, _)| w)
                 .unwrap_or_default();
-            DisagreementSide { value, statements }
+            DisagreementSide::new(value, statements)
         })
         .collect();
     // A reported change explains the split when every side holds the previous or
@@ -1854,9 +1867,8 @@ fn date_disagreement(claim: &Claim) -> Option<Found> {
     }
     let sides: Vec<DisagreementSide> = sides
         .into_iter()
-        .map(|ss| DisagreementSide {
-            value: value_words(&ss[0].value),
-            statements: ss.into_iter().cloned().collect(),
+        .map(|ss| {
+            DisagreementSide::new(value_words(&ss[0].value), ss.into_iter().cloned().collect())
         })
         .collect();
     let summary = format!(
