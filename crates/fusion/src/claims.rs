@@ -176,6 +176,9 @@ pub struct DisagreementSide {
     pub value: String,
     /// The distinct outlets on this side, sorted.
     pub outlets: Vec<String>,
+    /// True when the side describes a relative change ("by half", "2.5 times")
+    /// rather than an absolute figure.
+    pub relative: bool,
     pub statements: Vec<Statement>,
 }
 
@@ -185,9 +188,14 @@ impl DisagreementSide {
             .iter()
             .map(|s| s.reported_by.outlet.clone())
             .collect();
+        let relative = !statements.is_empty()
+            && statements
+                .iter()
+                .all(|s| matches!(s.value, StatedValue::Quantity { is_ratio: true, .. }));
         DisagreementSide {
             value,
             outlets: outlets.into_iter().collect(),
+            relative,
             statements,
         }
     }
@@ -555,8 +563,8 @@ const RELATED_WORDS: &[&[&str]] = &[
 pub(crate) fn stem(word: &str) -> String {
     let mut w = analysis::quantity::singular_noun(word);
     let mut stripped = false;
-    for suffix in ["ing", "ed"] {
-        if w.len() >= suffix.len() + 3 && w.ends_with(suffix) {
+    for (suffix, keep) in [("ing", 4), ("ed", 3)] {
+        if w.len() >= suffix.len() + keep && w.ends_with(suffix) {
             w.truncate(w.len() - suffix.len());
             stripped = true;
             break;
@@ -1070,10 +1078,13 @@ fn find_changes(text: &str, quantities: &[Quantity], ctx: &DocContext) -> Vec<(u
             .get(sentence.start..a.span.start)
             .unwrap_or("")
             .to_lowercase();
-        let between = text
-            .get(a.span.end..b.span.start)
-            .unwrap_or("")
-            .to_lowercase();
+        // The counted noun of the first figure is not part of the link words.
+        let a_end = a
+            .unit_span
+            .filter(|u| u.start >= a.span.end && u.end <= b.span.start)
+            .map(|u| u.end)
+            .unwrap_or(a.span.end);
+        let between = text.get(a_end..b.span.start).unwrap_or("").to_lowercase();
         let before_words: Vec<&str> = before
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -1284,10 +1295,8 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
             let sentence = ctx.sentence_at(first.start);
             let last = a.content.last().copied().unwrap_or(*first);
             let end_sentence = ctx.sentence_at(last.end.saturating_sub(1));
-            let span = Span::new(
-                sentence.start.min(first.start),
-                end_sentence.end.max(last.end),
-            );
+            let start = sentence.start.min(first.start);
+            let span = Span::new(start, end_sentence.end.max(last.end).max(start));
             let name = ctx.source_name(source);
             out.push(SaidStatement {
                 doc: d,

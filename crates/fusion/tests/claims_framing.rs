@@ -273,6 +273,31 @@ fn a_reported_change_is_not_a_contradiction() {
 }
 
 #[test]
+fn was_now_and_down_from_are_changes() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "The garrison was 4,000 soldiers last spring and now numbers 2,500 soldiers after the withdrawal.",
+            )
+            .doc(
+                "Beta",
+                "After the withdrawal the garrison numbers 2,500 soldiers, down from 4,000 soldiers.",
+            )
+            .doc("Gamma", "The garrison of 4,000 soldiers held the fort before the withdrawal."),
+        expect![[r#"
+            claim-1 Quantity [soldier: garrison, withdrawal, number, spring]
+              "4,000" Previous <Alpha> The garrison was 4,000 soldiers last spring and now numbers 2,500 s...
+              "2,500" Updated <Alpha> The garrison was 4,000 soldiers last spring and now numbers 2,500 s...
+              "2,500" Updated <Beta> After the withdrawal the garrison numbers 2,500 soldiers, down from...
+              "4,000" Previous <Beta> After the withdrawal the garrison numbers 2,500 soldiers, down from...
+              "4,000" Stated <Gamma> The garrison of 4,000 soldiers held the fort before the withdrawal.
+            disagreement-1 ChangedOverTime ["claim-1"]: soldier: 4,000 soldier (Alpha; Beta; Gamma) -> 2,500 soldier (Alpha; Beta)
+        "#]],
+    );
+}
+
+#[test]
 fn figures_within_rounding_agree() {
     check(
         Story::default()
@@ -465,6 +490,53 @@ fn framing_profiles_per_outlet() {
               quotes 1 direct share 0.00; exclusive claims 1
         "#]],
     );
+}
+
+#[test]
+fn malformed_analysis_spans_do_not_panic() {
+    let mut story = Story::default()
+        .doc("Alpha", "Officials said 40 people left. The talks ended.")
+        .said(
+            "Officials",
+            "40 people left",
+            AttributionKind::Indirect,
+            Some(Stance::Claims),
+        )
+        .date("The talks", "2031-03-03");
+    {
+        let (doc, analysis, _) = story.docs.last_mut().expect("one doc");
+        let len = doc.text.len();
+        // Spans past the end and reversed spans, as a buggy earlier stage might give.
+        analysis.quantities[0].span = Span {
+            start: len + 5,
+            end: len + 9,
+        };
+        analysis.attributions[0].content = vec![
+            Span { start: 30, end: 4 },
+            Span {
+                start: len,
+                end: len + 50,
+            },
+        ];
+        analysis.timexes[0].span = Span {
+            start: len + 1,
+            end: len + 2,
+        };
+        analysis.sentences.push(Span {
+            start: len + 3,
+            end: len + 1,
+        });
+    }
+    let inputs = story.inputs();
+    let set = build_claims(&inputs);
+    let json = serde_json::to_string(&set).expect("claims serialise");
+    assert!(json.contains("\"claims\""));
+    let table = positions(&inputs);
+    assert_eq!(table.positions.len(), 1);
+    let profiles = framing(&inputs);
+    assert_eq!(profiles.len(), 1);
+    serde_json::to_string(&table).expect("positions serialise");
+    serde_json::to_string(&profiles).expect("framing serialises");
 }
 
 #[test]
