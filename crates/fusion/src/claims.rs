@@ -20,7 +20,7 @@
 //! Every statement carries its [`Evidence`] and who reported it: the outlet and,
 //! when the sentence is inside an attribution, the cited source.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use model::{
     AttributionKind, DocumentAnalysis, Evidence, Quantity, QuantityQualifier, Span, Stance,
@@ -604,7 +604,10 @@ impl Lexicon {
     /// The concept a common word stands for: its related-word group or its stem.
     pub(crate) fn concept(&self, word: &str) -> Option<String> {
         let lower = word.to_lowercase();
-        let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = lower
+            .trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+            .trim_matches(|c: char| !c.is_alphanumeric());
         if lower.len() < 3 || self.stop.contains(lower) || !lower.chars().any(char::is_alphabetic) {
             return None;
         }
@@ -617,24 +620,26 @@ impl Lexicon {
         Some(self.related.get(&s).map(|l| (*l).to_string()).unwrap_or(s))
     }
 
-    /// Concepts of the word tokens of `toks`, with proper names (capitalised
-    /// mid-sentence, or names the document's entity list knows) as `@key`.
-    pub(crate) fn concepts(&self, text: &str, toks: &[Token]) -> Vec<Concept> {
+    /// Concepts of the word tokens of `toks` (spans relative to `text`), with
+    /// proper names as `@key`: words capitalised mid-sentence, and sentence-initial
+    /// words the document otherwise writes only as names (`names`, lower case).
+    pub(crate) fn concepts(
+        &self,
+        text: &str,
+        toks: &[Token],
+        names: &HashSet<String>,
+    ) -> Vec<Concept> {
         let mut out = Vec::new();
         for t in toks {
             if t.shape == TokenShape::Punct || t.shape == TokenShape::Number {
                 continue;
             }
-            let before = text.get(..t.span.start).unwrap_or("");
-            let sentence_initial = before.ends_with(['\n', '\u{2022}'])
-                || before
-                    .trim_end_matches([' ', '\u{201c}', '"', '(', '\u{2018}'])
-                    .is_empty()
-                || before
-                    .trim_end_matches([' ', '\u{201c}', '"', '(', '\u{2018}'])
-                    .ends_with(['.', '!', '?', ':', '\n']);
             let capital = matches!(t.shape, TokenShape::Capitalized | TokenShape::Upper);
-            if capital && !sentence_initial && !self.stop.contains(t.text.to_lowercase().as_str()) {
+            let lower = t.text.to_lowercase();
+            let is_name = capital
+                && !self.stop.contains(lower.as_str())
+                && (!is_sentence_initial(text, t.span.start) || names.contains(&lower));
+            if is_name {
                 let key = name_key(t.text);
                 if key.len() >= 2 {
                     out.push(Concept {
@@ -653,6 +658,47 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// True when byte `at` of `text` starts a sentence, line or quotation.
+fn is_sentence_initial(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    if before.ends_with(['\n', '\u{2022}']) {
+        return true;
+    }
+    let trimmed = before.trim_end_matches([' ', '\u{201c}', '"', '(', '\u{2018}']);
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+/// Lower-cased words a document writes capitalised mid-sentence and never in
+/// lower case, plus the words of its entities' names: its proper names.
+fn document_names(text: &str, analysis: &DocumentAnalysis) -> HashSet<String> {
+    let mut capital: HashSet<String> = HashSet::new();
+    let mut lower: HashSet<String> = HashSet::new();
+    for t in tokenize(text) {
+        match t.shape {
+            TokenShape::Capitalized | TokenShape::Upper
+                if !is_sentence_initial(text, t.span.start) =>
+            {
+                capital.insert(t.text.to_lowercase());
+            }
+            TokenShape::Lower => {
+                lower.insert(t.text.to_string());
+            }
+            _ => {}
+        }
+    }
+    capital.retain(|w| !lower.contains(w));
+    for e in &analysis.entities {
+        for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            for w in name.split_whitespace() {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    capital.insert(w.to_lowercase());
+                }
+            }
+        }
+    }
+    capital
 }
 
 /// A topic word: a common-word concept or a proper-name key (`@kiv`).
@@ -767,6 +813,8 @@ impl Groups {
 pub(crate) struct DocContext<'a> {
     pub(crate) input: &'a DocInput<'a>,
     pub(crate) sentences: Vec<Span>,
+    /// The document's proper names, lower-cased (see [`document_names`]).
+    pub(crate) names: HashSet<String>,
 }
 
 impl<'a> DocContext<'a> {
@@ -776,7 +824,12 @@ impl<'a> DocContext<'a> {
         } else {
             input.analysis.sentences.clone()
         };
-        DocContext { input, sentences }
+        let names = document_names(&input.doc.text, input.analysis);
+        DocContext {
+            input,
+            sentences,
+            names,
+        }
     }
 
     pub(crate) fn text(&self) -> &'a str {
@@ -863,15 +916,79 @@ impl<'a> DocContext<'a> {
 
 /// The key of a name: the folded last capitalised word ("Volodymyr Zelenskyy" and
 /// "Zelensky" meet at `zelenski`), or the whole folded text when it has none.
+/// Organisations are keyed by all their capitalised words ("Financial Times" is
+/// not "The Times").
 pub(crate) fn person_key(name: &str) -> String {
-    let last = name
+    let capitalised: Vec<&str> = name
         .split(|c: char| c.is_whitespace())
-        .rfind(|w| w.chars().next().is_some_and(char::is_uppercase));
-    match last {
-        Some(w) => name_key(w),
-        None => text::normalize::fold_for_match(name),
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let Some(last) = capitalised.last() else {
+        return text::normalize::fold_for_match(name);
+    };
+    let last_key = name_key(last);
+    if ORGANISATION_HEADS.iter().any(|h| name_key(h) == last_key) {
+        return capitalised
+            .iter()
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .map(|w| name_key(w))
+            .collect::<Vec<_>>()
+            .join(" ");
     }
+    last_key
 }
+
+/// Last words that make a name an organisation's.
+const ORGANISATION_HEADS: &[&str] = &[
+    "times",
+    "news",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "agency",
+    "ministry",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "government",
+    "service",
+    "services",
+    "house",
+    "department",
+    "bank",
+    "fund",
+    "union",
+    "court",
+    "army",
+    "forces",
+    "guard",
+    "police",
+    "press",
+    "media",
+    "network",
+    "group",
+    "institute",
+    "university",
+    "foundation",
+    "company",
+    "corporation",
+    "association",
+    "organisation",
+    "organization",
+    "league",
+    "alliance",
+    "coalition",
+    "command",
+    "staff",
+    "assembly",
+    "parliament",
+    "senate",
+    "congress",
+];
 
 /// "according to X" near `span` in its sentence: the source the sentence credits
 /// when no attribution analysis covers it. Prefers the mention right after the
@@ -976,7 +1093,7 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
                     .take(TOPIC_WINDOW)
                     .copied(),
             );
-            let concepts = lex.concepts(sent_text, &rebase(&window, sentence.start));
+            let concepts = lex.concepts(sent_text, &rebase(&window, sentence.start), &ctx.names);
             let unit_concept = q.unit.as_deref().map(|u| {
                 lex.concept(u.rsplit(' ').next().unwrap_or(u))
                     .unwrap_or_else(|| u.to_string())
@@ -1286,7 +1403,7 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
                 continue;
             };
             let toks = tokenize(&a.content_text);
-            let concepts = concept_map(&lex.concepts(&a.content_text, &toks));
+            let concepts = concept_map(&lex.concepts(&a.content_text, &toks, &ctx.names));
             let words: Vec<String> = toks
                 .iter()
                 .filter(|t| t.shape != TokenShape::Punct)
@@ -1380,7 +1497,7 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
                     !abs.overlaps(t.span)
                 })
                 .collect();
-            let concepts = concept_map(&lex.concepts(sent_text, &toks));
+            let concepts = concept_map(&lex.concepts(sent_text, &toks, &ctx.names));
             if concepts.values().filter(|p| !**p).count() < 3 {
                 continue;
             }
@@ -1895,4 +2012,118 @@ fn date_disagreement(claim: &Claim) -> Option<Found> {
         summary,
         sides,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(items: &[&str], f: impl Fn(&str) -> String, expect: expect_test::Expect) {
+        let out: Vec<String> = items.iter().map(|i| format!("{i} => {}", f(i))).collect();
+        expect.assert_eq(&out.join("\n"));
+    }
+
+    #[test]
+    fn speaker_keys_match_people_by_surname_and_organisations_whole() {
+        check(
+            &[
+                "Volodymyr Zelenskyy",
+                "Zelensky",
+                "the Financial Times",
+                "The Times",
+                "Kremlin spokesman Dmitry Peskov",
+                "a senior official",
+            ],
+            person_key,
+            expect_test::expect![[r#"
+                Volodymyr Zelenskyy => zelenski
+                Zelensky => zelenski
+                the Financial Times => financial times
+                The Times => times
+                Kremlin spokesman Dmitry Peskov => peskov
+                a senior official => a senior official"#]],
+        );
+    }
+
+    #[test]
+    fn related_words_share_a_concept() {
+        let lex = Lexicon::new();
+        check(
+            &[
+                "army",
+                "troops",
+                "personnel",
+                "capped",
+                "reduced",
+                "limits",
+                "agreed",
+                "proposal",
+                "the",
+                "Kyiv's",
+            ],
+            |w| lex.concept(w).unwrap_or_else(|| "-".to_string()),
+            expect_test::expect![[r#"
+                army => military
+                troops => military
+                personnel => military
+                capped => limit
+                reduced => limit
+                limits => limit
+                agreed => accept
+                proposal => plan
+                the => -
+                Kyiv's => kyiv"#]],
+        );
+    }
+
+    #[test]
+    fn figures_compare_within_rounding() {
+        let q =
+            |value: f64, upper: Option<f64>, qualifier: QuantityQualifier| StatedValue::Quantity {
+                text: String::new(),
+                value,
+                upper,
+                qualifier: Some(qualifier),
+                is_ratio: false,
+                unit: None,
+                role: ValueRole::Stated,
+            };
+        use QuantityQualifier::*;
+        let cases = [
+            (
+                "1000 ~ about 1020",
+                q(1000.0, None, Exact),
+                q(1020.0, None, Approximately),
+            ),
+            ("600k vs 800k", q(6e5, None, Exact), q(8e5, None, Exact)),
+            (
+                "600k-800k ~ 800k",
+                q(6e5, Some(8e5), Exact),
+                q(8e5, None, Exact),
+            ),
+            (
+                "800k vs closer to 1m",
+                q(8e5, None, Exact),
+                q(1e6, None, Approximately),
+            ),
+            (
+                "more than 460 ~ 500",
+                q(460.0, None, MoreThan),
+                q(500.0, None, Exact),
+            ),
+            ("up to 20 vs 30", q(20.0, None, UpTo), q(30.0, None, Exact)),
+        ];
+        let out: Vec<String> = cases
+            .iter()
+            .map(|(name, a, b)| format!("{name}: {}", compatible(a, b)))
+            .collect();
+        expect_test::expect![[r#"
+            1000 ~ about 1020: true
+            600k vs 800k: false
+            600k-800k ~ 800k: true
+            800k vs closer to 1m: false
+            more than 460 ~ 500: true
+            up to 20 vs 30: false"#]]
+        .assert_eq(&out.join("\n"));
+    }
 }

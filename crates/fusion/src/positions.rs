@@ -89,7 +89,7 @@ pub fn positions(docs: &[DocInput]) -> PositionTable {
             };
             let toks = tokenize(&a.content_text);
             let terms: BTreeMap<String, bool> = lex
-                .concepts(&a.content_text, &toks)
+                .concepts(&a.content_text, &toks, &ctx.names)
                 .into_iter()
                 .filter(|c| !stance_words.contains(&c.key))
                 .map(|c| (c.key, c.proper))
