@@ -1,1 +1,2129 @@
-//! (filled in by its owner)
+//! Claims and disagreements across the documents of one story.
+//!
+//! Three kinds of comparable statements are read from each document's analysis:
+//!
+//! - **quantity statements**: a number, what it counts, and the topic words around
+//!   it ("cap the size of its army at 800,000");
+//! - **attribution statements**: who said what, with the stance when known;
+//! - **dated event statements**: a sentence holding a calendar date.
+//!
+//! Statements of the same claim are grouped across documents by general lexical
+//! similarity (lemma overlap plus a small general-English table of related words,
+//! so "army", "military", "armed forces" and "troops" meet). A [`Disagreement`] is
+//! raised where one claim carries incompatible values: numbers that differ beyond
+//! rounding or ranges that do not overlap, ratios beside absolute figures, different
+//! dates, opposite stances of one speaker, or the same words given to two speakers.
+//! A value a document itself says has changed ("no longer 28 but 19 to 24",
+//! "from X to Y", "was X, now Y", "Y, down from X") is reported as a change over time
+//! rather than a contradiction.
+//!
+//! Every statement carries its [`Evidence`] and who reported it: the outlet and,
+//! when the sentence is inside an attribution, the cited source.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use model::{
+    AttributionKind, DocumentAnalysis, Evidence, Quantity, QuantityQualifier, Span, Stance,
+    TimexType,
+};
+use serde::Serialize;
+use text::{tokenize, Token, TokenShape};
+
+use crate::framing::name_key;
+
+/// One document of the story with its analysis and the outlet it is credited to.
+#[derive(Debug, Clone)]
+pub struct DocInput<'a> {
+    pub doc: &'a model::Document,
+    pub analysis: &'a DocumentAnalysis,
+    pub outlet: String,
+}
+
+/// All claims of a story and the disagreements among them.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct ClaimSet {
+    pub claims: Vec<Claim>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// What kind of proposition a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A figure: how many of something, or by what factor.
+    Quantity,
+    /// Something a named or described source said.
+    Attribution,
+    /// Something the text places on a calendar date.
+    DatedEvent,
+}
+
+/// A proposition that one or more documents state, with every statement of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Stable within one run: `claim-1`, `claim-2`, ... in order of first evidence.
+    pub id: String,
+    pub kind: ClaimKind,
+    /// A short human-readable label ("point: plan, peace"; "Zelensky: plan, deal").
+    pub label: String,
+    /// For quantity claims: what is counted, lemmatised ("troop", "point").
+    pub unit: Option<String>,
+    /// The topic words the statements share (lemmas or related-word groups).
+    pub topic: Vec<String>,
+    /// For attribution claims: who is speaking (the fullest name seen).
+    pub speaker: Option<String>,
+    pub statements: Vec<Statement>,
+    /// The distinct outlets stating it, sorted.
+    pub outlets: Vec<String>,
+}
+
+/// One document's statement of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub evidence: Evidence,
+    pub reported_by: ReportedBy,
+    pub value: StatedValue,
+}
+
+/// Who reports a statement: the outlet, and the source it cites when it cites one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportedBy {
+    pub outlet: String,
+    /// The cited source as written ("senior officials", "The Financial Times").
+    pub source: Option<String>,
+    /// An intermediate reporter ("Axios" in "Axios cited Yermak as saying").
+    pub via: Option<String>,
+    /// "Outlet citing source (via reporter)".
+    pub display: String,
+}
+
+/// The value a statement gives its claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum StatedValue {
+    Quantity {
+        /// The quantity as written ("closer to 1 million").
+        text: String,
+        value: f64,
+        upper: Option<f64>,
+        qualifier: Option<QuantityQualifier>,
+        is_ratio: bool,
+        unit: Option<String>,
+        /// Whether the document presents this value as superseded or as its update.
+        role: ValueRole,
+    },
+    Said {
+        content: String,
+        kind: AttributionKind,
+        stance: Option<Stance>,
+    },
+    Date {
+        /// The TimeML value (`2025-11-27`).
+        value: String,
+        end_value: Option<String>,
+        /// The date as written.
+        text: String,
+    },
+}
+
+/// How a document presents a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueRole {
+    /// Stated as it is.
+    Stated,
+    /// The earlier value of a change the document reports ("no longer 28").
+    Previous,
+    /// The later value of a change the document reports ("now between 19 and 24").
+    Updated,
+}
+
+/// The kind of incompatibility between statements of one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisagreementKind {
+    /// Figures that differ beyond rounding, non-overlapping ranges, or relative
+    /// descriptions ("by half") beside absolute figures or each other.
+    ConflictingValues,
+    /// The values differ because a document reports that the value changed.
+    ChangedOverTime,
+    /// Different calendar dates for the same event.
+    ConflictingDates,
+    /// One speaker reported as both accepting and rejecting the same thing.
+    OppositeStances,
+    /// The same quoted words given to different speakers.
+    SameWordsDifferentSpeakers,
+}
+
+/// Incompatible statements of one claim, grouped into sides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Disagreement {
+    /// `disagreement-1`, ...
+    pub id: String,
+    pub kind: DisagreementKind,
+    /// The claims involved (one for value conflicts, two for speaker conflicts).
+    pub claims: Vec<String>,
+    /// One line: "troop: 600,000 (A) vs 800,000 (B)".
+    pub summary: String,
+    /// Each side: one value and the statements that give it.
+    pub sides: Vec<DisagreementSide>,
+}
+
+/// One side of a disagreement: a value and everyone who states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DisagreementSide {
+    /// The value in words ("600,000–800,000", "by half (ratio)", "rejects", "2025-11-27").
+    pub value: String,
+    /// The distinct outlets on this side, sorted.
+    pub outlets: Vec<String>,
+    /// True when the side describes a relative change ("by half", "2.5 times")
+    /// rather than an absolute figure.
+    pub relative: bool,
+    pub statements: Vec<Statement>,
+}
+
+impl DisagreementSide {
+    fn new(value: String, statements: Vec<Statement>) -> DisagreementSide {
+        let outlets: BTreeSet<String> = statements
+            .iter()
+            .map(|s| s.reported_by.outlet.clone())
+            .collect();
+        let relative = !statements.is_empty()
+            && statements
+                .iter()
+                .all(|s| matches!(s.value, StatedValue::Quantity { is_ratio: true, .. }));
+        DisagreementSide {
+            value,
+            outlets: outlets.into_iter().collect(),
+            relative,
+            statements,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lexical helpers shared by claims, positions and framing
+// ---------------------------------------------------------------------------
+
+/// Words that carry no topic: function words, reporting verbs, hedges, time words.
+const TOPIC_STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "shall",
+    "not",
+    "no",
+    "so",
+    "if",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "until",
+    "while",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "per",
+    "each",
+    "every",
+    "more",
+    "less",
+    "most",
+    "least",
+    "also",
+    "only",
+    "just",
+    "even",
+    "still",
+    "ago",
+    "later",
+    "earlier",
+    "about",
+    "around",
+    "across",
+    "between",
+    "through",
+    "against",
+    "during",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "then",
+    "there",
+    "here",
+    "now",
+    "yet",
+    "all",
+    "both",
+    "such",
+    "up",
+    "down",
+    "out",
+    "off",
+    "away",
+    "back",
+    "too",
+    "very",
+    "already",
+    "again",
+    "instead",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "according",
+    "reported",
+    "reports",
+    "report",
+    "reportedly",
+    "cited",
+    "citing",
+    "cite",
+    "added",
+    "adds",
+    "noted",
+    "stated",
+    "wrote",
+    "writes",
+    "stressed",
+    "claimed",
+    "claims",
+    "announced",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "media",
+    "however",
+    "meanwhile",
+    "other",
+    "another",
+    "new",
+    "many",
+    "much",
+    "some",
+    "any",
+    "several",
+    "various",
+    "few",
+    "last",
+    "next",
+    "first",
+    "second",
+    "one",
+    "two",
+    "three",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "weeks",
+    "year",
+    "years",
+    "month",
+    "months",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "times",
+    "percent",
+    "cent",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "closer",
+    "close",
+    "nearly",
+    "almost",
+    "than",
+    "being",
+    "because",
+    "though",
+    "although",
+    "whether",
+    "well",
+    "like",
+    "including",
+    "part",
+    "way",
+    "thing",
+    "things",
+    "make",
+    "made",
+    "get",
+    "got",
+    "take",
+    "took",
+    "given",
+    "give",
+    "don't",
+    "it's",
+    "they're",
+    "there's",
+    "he's",
+    "she's",
+    "we're",
+    "i'm",
+    "let",
+    "lets",
+    "ever",
+    "never",
+    "always",
+    "once",
+    "twice",
+    "own",
+    "same",
+    "further",
+    "longer",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+];
+
+/// Groups of general-English words that name the same thing in news text. Each
+/// group maps to its first word. Deliberately small and topic-neutral.
+const RELATED_WORDS: &[&[&str]] = &[
+    &[
+        "military",
+        "army",
+        "armed",
+        "force",
+        "troop",
+        "soldier",
+        "personnel",
+        "serviceman",
+        "servicemen",
+    ],
+    &[
+        "limit",
+        "cap",
+        "ceiling",
+        "restrict",
+        "restriction",
+        "reduce",
+        "reduction",
+        "cut",
+        "downsize",
+        "shrink",
+        "curb",
+        "maximum",
+    ],
+    &[
+        "increase",
+        "raise",
+        "rise",
+        "grow",
+        "growth",
+        "boost",
+        "expand",
+        "expansion",
+    ],
+    &[
+        "plan",
+        "proposal",
+        "propose",
+        "draft",
+        "framework",
+        "blueprint",
+        "initiative",
+        "roadmap",
+    ],
+    &[
+        "deal",
+        "agreement",
+        "accord",
+        "settlement",
+        "pact",
+        "treaty",
+    ],
+    &["point", "clause", "provision", "item"],
+    &[
+        "talk",
+        "negotiation",
+        "negotiate",
+        "meeting",
+        "meet",
+        "summit",
+        "discussion",
+        "discuss",
+        "dialogue",
+    ],
+    &["kill", "death", "dead", "die", "fatality"],
+    &["injure", "injury", "wound", "hurt"],
+    &[
+        "attack",
+        "strike",
+        "raid",
+        "assault",
+        "bombardment",
+        "shelling",
+        "bombing",
+    ],
+    &["missile", "rocket"],
+    &["drone", "uav"],
+    &["ceasefire", "truce", "armistice"],
+    &["territory", "land"],
+    &["election", "vote", "poll", "ballot"],
+    &["aid", "assistance", "funding", "fund"],
+    &["cost", "price", "expense"],
+    &["country", "nation"],
+    &["size", "strength", "headcount"],
+    &["accept", "agree", "approve", "endorse"],
+    &["reject", "refuse", "oppose", "decline"],
+    &["guarantee", "assurance"],
+    &["sanction", "embargo"],
+    &["deadline", "ultimatum"],
+    &["president", "leader"],
+    &["person", "people", "civilian"],
+];
+
+/// A crude stem for matching: singular, without -ing/-ed, final doubled consonant
+/// or final e ("capped" → "cap", "reduced" → "reduc", "troops" → "troop").
+pub(crate) fn stem(word: &str) -> String {
+    let mut w = analysis::quantity::singular_noun(word);
+    let mut stripped = false;
+    for (suffix, keep) in [("ing", 4), ("ed", 3)] {
+        if w.len() >= suffix.len() + keep && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+            stripped = true;
+            break;
+        }
+    }
+    let b = w.as_bytes();
+    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]) {
+        w.pop();
+    }
+    if !stripped && w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    w
+}
+
+/// Maps stems to their related-word group label.
+pub(crate) struct Lexicon {
+    related: HashMap<String, &'static str>,
+    stop: BTreeSet<&'static str>,
+}
+
+impl Lexicon {
+    pub(crate) fn new() -> Lexicon {
+        let mut related = HashMap::new();
+        for group in RELATED_WORDS {
+            let label = group[0];
+            for w in *group {
+                related.insert(stem(w), label);
+            }
+        }
+        Lexicon {
+            related,
+            stop: TOPIC_STOP.iter().copied().collect(),
+        }
+    }
+
+    /// The concept a common word stands for: its related-word group or its stem.
+    pub(crate) fn concept(&self, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        let lower = lower
+            .trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if lower.len() < 3 || self.stop.contains(lower) || !lower.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        // Hyphenated words count by their last part ("US-draft" → "draft").
+        let last = lower.rsplit('-').next().unwrap_or(lower);
+        if last.len() < 3 || self.stop.contains(last) || last.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let s = stem(last);
+        Some(self.related.get(&s).map(|l| (*l).to_string()).unwrap_or(s))
+    }
+
+    /// Concepts of the word tokens of `toks` (spans relative to `text`), with
+    /// proper names as `@key`: words capitalised mid-sentence, and sentence-initial
+    /// words the document otherwise writes only as names (`names`, lower case).
+    pub(crate) fn concepts(
+        &self,
+        text: &str,
+        toks: &[Token],
+        names: &HashSet<String>,
+    ) -> Vec<Concept> {
+        let mut out = Vec::new();
+        for t in toks {
+            if t.shape == TokenShape::Punct || t.shape == TokenShape::Number {
+                continue;
+            }
+            let capital = matches!(t.shape, TokenShape::Capitalized | TokenShape::Upper);
+            let lower = t.text.to_lowercase();
+            let is_name = capital
+                && !self.stop.contains(lower.as_str())
+                && (!is_sentence_initial(text, t.span.start) || names.contains(&lower));
+            if is_name {
+                let key = name_key(t.text);
+                if key.len() >= 2 {
+                    out.push(Concept {
+                        key: format!("@{key}"),
+                        proper: true,
+                    });
+                }
+                continue;
+            }
+            if let Some(c) = self.concept(t.text) {
+                out.push(Concept {
+                    key: c,
+                    proper: false,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// True when byte `at` of `text` starts a sentence, line or quotation.
+fn is_sentence_initial(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    if before.ends_with(['\n', '\u{2022}']) {
+        return true;
+    }
+    let trimmed = before.trim_end_matches([' ', '\u{201c}', '"', '(', '\u{2018}']);
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+/// Lower-cased words a document writes capitalised mid-sentence and never in
+/// lower case, plus the words of its entities' names: its proper names.
+fn document_names(text: &str, analysis: &DocumentAnalysis) -> HashSet<String> {
+    let mut capital: HashSet<String> = HashSet::new();
+    let mut lower: HashSet<String> = HashSet::new();
+    for t in tokenize(text) {
+        match t.shape {
+            TokenShape::Capitalized | TokenShape::Upper
+                if !is_sentence_initial(text, t.span.start) =>
+            {
+                capital.insert(t.text.to_lowercase());
+            }
+            TokenShape::Lower => {
+                lower.insert(t.text.to_string());
+            }
+            _ => {}
+        }
+    }
+    capital.retain(|w| !lower.contains(w));
+    for e in &analysis.entities {
+        for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            for w in name.split_whitespace() {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    capital.insert(w.to_lowercase());
+                }
+            }
+        }
+    }
+    capital
+}
+
+/// A topic word: a common-word concept or a proper-name key (`@kiv`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Concept {
+    pub(crate) key: String,
+    pub(crate) proper: bool,
+}
+
+/// Weighted overlap of two concept sets: common words 1, names 0.5.
+/// Returns (score, shared common concepts).
+fn overlap(a: &BTreeMap<String, bool>, b: &BTreeMap<String, bool>) -> (f64, usize) {
+    let mut score = 0.0;
+    let mut common = 0;
+    for (k, proper) in a {
+        if b.contains_key(k) {
+            if *proper {
+                score += 0.5;
+            } else {
+                score += 1.0;
+                common += 1;
+            }
+        }
+    }
+    (score, common)
+}
+
+fn concept_map(cs: &[Concept]) -> BTreeMap<String, bool> {
+    cs.iter().map(|c| (c.key.clone(), c.proper)).collect()
+}
+
+/// The common-word (not name) keys of a concept set.
+pub(crate) fn common_keys(m: &BTreeMap<String, bool>) -> Vec<&str> {
+    m.iter()
+        .filter(|(_, proper)| !**proper)
+        .map(|(k, _)| k.as_str())
+        .collect()
+}
+
+/// Pairs `(i, j)`, `i < j`, of items sharing at least one key, in order. Items that
+/// share nothing are never compared, which keeps grouping near-linear on real stories.
+pub(crate) fn candidate_pairs(keys: &[Vec<&str>]) -> Vec<(usize, usize)> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            let list = index.entry(k).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut seen = vec![usize::MAX; keys.len()];
+    let mut out = Vec::new();
+    for (i, ks) in keys.iter().enumerate() {
+        let mut mine = Vec::new();
+        for k in ks {
+            for &j in index.get(k).map(Vec::as_slice).unwrap_or(&[]) {
+                if j > i && seen[j] != i {
+                    seen[j] = i;
+                    mine.push(j);
+                }
+            }
+        }
+        mine.sort_unstable();
+        out.extend(mine.into_iter().map(|j| (i, j)));
+    }
+    out
+}
+
+/// Union-find over statement indices.
+pub(crate) struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    pub(crate) fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+    pub(crate) fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root, so groups are ordered by first member.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+    /// Members of every group, groups ordered by their first member.
+    pub(crate) fn members(&mut self) -> Vec<Vec<usize>> {
+        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.parent.len() {
+            let r = self.find(i);
+            by_root.entry(r).or_default().push(i);
+        }
+        by_root.into_values().collect()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Per-document context
+// ---------------------------------------------------------------------------
+
+/// A document prepared for reading statements: sentences and the evidence maker.
+pub(crate) struct DocContext<'a> {
+    pub(crate) input: &'a DocInput<'a>,
+    pub(crate) sentences: Vec<Span>,
+    /// The document's proper names, lower-cased (see [`document_names`]).
+    pub(crate) names: HashSet<String>,
+}
+
+impl<'a> DocContext<'a> {
+    pub(crate) fn new(input: &'a DocInput<'a>) -> DocContext<'a> {
+        let sentences = if input.analysis.sentences.is_empty() {
+            text::split_sentences(&input.doc.text)
+        } else {
+            input.analysis.sentences.clone()
+        };
+        let names = document_names(&input.doc.text, input.analysis);
+        DocContext {
+            input,
+            sentences,
+            names,
+        }
+    }
+
+    pub(crate) fn text(&self) -> &'a str {
+        &self.input.doc.text
+    }
+
+    /// The sentence holding byte `offset` (or a zero-width span there).
+    pub(crate) fn sentence_at(&self, offset: usize) -> Span {
+        let idx = self.sentences.partition_point(|s| s.end <= offset);
+        match self.sentences.get(idx) {
+            Some(s) if s.start <= offset => *s,
+            _ => Span::new(offset, offset),
+        }
+    }
+
+    /// Evidence for the sentence holding `offset`.
+    pub(crate) fn evidence_at(&self, offset: usize) -> Evidence {
+        let sentence = self.sentence_at(offset);
+        self.evidence_for(sentence)
+    }
+
+    pub(crate) fn evidence_for(&self, span: Span) -> Evidence {
+        let doc = self.input.doc;
+        let post = doc
+            .posts
+            .iter()
+            .position(|p| p.span.start <= span.start && span.start < p.span.end);
+        Evidence {
+            doc: doc.id.clone(),
+            outlet: self.input.outlet.clone(),
+            post,
+            span,
+            text: span.slice(&doc.text).to_string(),
+        }
+    }
+
+    /// The attribution whose content (or cue) covers `span`, if any.
+    pub(crate) fn attribution_covering(&self, span: Span) -> Option<&'a model::Attribution> {
+        self.input.analysis.attributions.iter().find(|a| {
+            a.content
+                .iter()
+                .any(|c| c.contains(span) || c.overlaps(span))
+        })
+    }
+
+    /// The fullest name of an attribution source (its entity's name when resolved).
+    pub(crate) fn source_name(&self, s: &model::AttributionSource) -> String {
+        s.entity
+            .and_then(|e| self.input.analysis.entities.get(e))
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| s.text.clone())
+    }
+
+    /// A key that matches the same speaker across documents and spellings.
+    pub(crate) fn speaker_key(&self, s: &model::AttributionSource) -> String {
+        if let Some(e) = s.entity.and_then(|e| self.input.analysis.entities.get(e)) {
+            return person_key(&e.name);
+        }
+        if s.is_descriptor {
+            return format!("~{}", text::normalize::fold_for_match(&s.text));
+        }
+        person_key(&s.text)
+    }
+
+    pub(crate) fn reported_by(&self, source: Option<String>, via: Option<String>) -> ReportedBy {
+        let outlet = self.input.outlet.clone();
+        let mut display = outlet.clone();
+        if let Some(s) = &source {
+            display.push_str(" citing ");
+            display.push_str(s);
+        }
+        if let Some(v) = &via {
+            display.push_str(" via ");
+            display.push_str(v);
+        }
+        ReportedBy {
+            outlet,
+            source,
+            via,
+            display,
+        }
+    }
+}
+
+/// The key of a name: the folded last capitalised word ("Volodymyr Zelenskyy" and
+/// "Zelensky" meet at `zelenski`), or the whole folded text when it has none.
+/// Organisations are keyed by all their capitalised words ("Financial Times" is
+/// not "The Times").
+pub(crate) fn person_key(name: &str) -> String {
+    let capitalised: Vec<&str> = name
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let Some(last) = capitalised.last() else {
+        return text::normalize::fold_for_match(name);
+    };
+    let last_key = name_key(last);
+    if ORGANISATION_HEADS.iter().any(|h| name_key(h) == last_key) {
+        return capitalised
+            .iter()
+            .filter(|w| !w.eq_ignore_ascii_case("the"))
+            .map(|w| name_key(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    last_key
+}
+
+/// Last words that make a name an organisation's.
+const ORGANISATION_HEADS: &[&str] = &[
+    "times",
+    "news",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "agency",
+    "ministry",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "government",
+    "service",
+    "services",
+    "house",
+    "department",
+    "bank",
+    "fund",
+    "union",
+    "court",
+    "army",
+    "forces",
+    "guard",
+    "police",
+    "press",
+    "media",
+    "network",
+    "group",
+    "institute",
+    "university",
+    "foundation",
+    "company",
+    "corporation",
+    "association",
+    "organisation",
+    "organization",
+    "league",
+    "alliance",
+    "coalition",
+    "command",
+    "staff",
+    "assembly",
+    "parliament",
+    "senate",
+    "congress",
+];
+
+/// "according to X" near `span` in its sentence: the source the sentence credits
+/// when no attribution analysis covers it. Prefers the mention right after the
+/// figure in the same clause, then the nearest one before it.
+fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<String> {
+    let text = sentence.slice(ctx.text());
+    // ASCII lower-casing keeps byte offsets aligned with `text`.
+    let lower = text.to_ascii_lowercase();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find("according to ") {
+        let at = from + pos;
+        let after = &text[at + "according to ".len()..];
+        let end = after
+            .find([',', '.', ';', '\u{2014}', '(', ')', '\n'])
+            .unwrap_or(after.len());
+        let mut name = after[..end].trim();
+        for cut in [" who ", " that ", " which ", " and "] {
+            if let Some(p) = name.find(cut) {
+                name = name[..p].trim();
+            }
+        }
+        if !name.is_empty() && name.split_whitespace().count() <= 8 {
+            found.push((sentence.start + at, name.to_string()));
+        }
+        from = at + 1;
+    }
+    let after = found
+        .iter()
+        .filter(|(at, _)| *at >= span.end)
+        .min_by_key(|(at, _)| *at - span.end);
+    let before = found
+        .iter()
+        .filter(|(at, _)| *at < span.start)
+        .min_by_key(|(at, _)| span.start - *at);
+    after.or(before).map(|(_, n)| n.clone())
+}
+
+// ---------------------------------------------------------------------------
+// Quantity statements
+// ---------------------------------------------------------------------------
+
+struct QuantityStatement {
+    doc: usize,
+    /// Index of the quantity in its document's analysis.
+    index: usize,
+    /// The other figure of a change the document reports, by quantity index.
+    change_partner: Option<usize>,
+    quantity: Quantity,
+    unit_concept: Option<String>,
+    concepts: BTreeMap<String, bool>,
+    statement: Statement,
+}
+
+/// Topic window: this many topic-bearing words either side of the figure.
+const TOPIC_WINDOW: usize = 8;
+
+fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatement> {
+    let mut out = Vec::new();
+    for (d, ctx) in ctxs.iter().enumerate() {
+        let text = ctx.text();
+        let quantities = &ctx.input.analysis.quantities;
+        let changes = find_changes(text, quantities, ctx);
+        for (qi, q) in quantities.iter().enumerate() {
+            let sentence = ctx.sentence_at(q.span.start);
+            let sent_text = sentence.slice(text);
+            let toks: Vec<Token> = tokenize(sent_text)
+                .into_iter()
+                .map(|t| Token {
+                    span: Span::new(t.span.start + sentence.start, t.span.end + sentence.start),
+                    ..t
+                })
+                .collect();
+            // Window of words around the figure, excluding the figure itself.
+            let first_in = toks.partition_point(|t| t.span.end <= q.span.start);
+            let last_in = toks.partition_point(|t| t.span.start < q.span.end);
+            // Only words that carry a topic count toward the window.
+            let in_quantity = |t: &Token| {
+                quantities.iter().any(|o| {
+                    o.span.overlaps(t.span) && !o.unit_span.is_some_and(|u| u.overlaps(t.span))
+                })
+            };
+            let is_word = |t: &&Token| {
+                !in_quantity(t)
+                    && (matches!(t.shape, TokenShape::Capitalized | TokenShape::Upper)
+                        || (t.shape != TokenShape::Punct
+                            && t.shape != TokenShape::Number
+                            && lex.concept(t.text).is_some()))
+            };
+            let mut window: Vec<Token> = toks[..first_in]
+                .iter()
+                .rev()
+                .filter(is_word)
+                .take(TOPIC_WINDOW)
+                .copied()
+                .collect();
+            window.reverse();
+            window.extend(
+                toks[last_in..]
+                    .iter()
+                    .filter(is_word)
+                    .take(TOPIC_WINDOW)
+                    .copied(),
+            );
+            let concepts = lex.concepts(sent_text, &rebase(&window, sentence.start), &ctx.names);
+            let unit_concept = q.unit.as_deref().map(|u| {
+                lex.concept(u.rsplit(' ').next().unwrap_or(u))
+                    .unwrap_or_else(|| u.to_string())
+            });
+            let mut concepts = concept_map(&concepts);
+            if let Some(u) = &unit_concept {
+                concepts.insert(u.clone(), false);
+            }
+            if concepts.is_empty() {
+                continue;
+            }
+            let (source, via) = match ctx.attribution_covering(q.span) {
+                Some(a) => (
+                    a.source.as_ref().map(|s| ctx.source_name(s)),
+                    a.via.as_ref().map(|v| v.text.clone()),
+                ),
+                None => (according_to_source(ctx, sentence, q.span), None),
+            };
+            let role = changes
+                .iter()
+                .find_map(|(prev, next)| {
+                    if *prev == qi {
+                        Some(ValueRole::Previous)
+                    } else if *next == qi {
+                        Some(ValueRole::Updated)
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or(ValueRole::Stated);
+            let change_partner = changes.iter().find_map(|(prev, next)| {
+                if *prev == qi {
+                    Some(*next)
+                } else if *next == qi {
+                    Some(*prev)
+                } else {
+                    None
+                }
+            });
+            out.push(QuantityStatement {
+                doc: d,
+                index: qi,
+                change_partner,
+                quantity: q.clone(),
+                unit_concept,
+                concepts,
+                statement: Statement {
+                    evidence: ctx.evidence_for(sentence),
+                    reported_by: ctx.reported_by(source, via),
+                    value: StatedValue::Quantity {
+                        text: q.text.clone(),
+                        value: q.value,
+                        upper: q.upper,
+                        qualifier: q.qualifier,
+                        is_ratio: q.is_ratio,
+                        unit: q.unit.clone(),
+                        role,
+                    },
+                },
+            });
+        }
+    }
+    out
+}
+
+/// Tokens of a sentence window re-expressed relative to the sentence text.
+fn rebase<'t>(toks: &[Token<'t>], base: usize) -> Vec<Token<'t>> {
+    toks.iter()
+        .map(|t| Token {
+            span: Span::new(t.span.start - base, t.span.end - base),
+            ..*t
+        })
+        .collect()
+}
+
+/// Changes a document itself reports between two figures of one sentence:
+/// "no longer X but Y", "from X to Y", "was X, now Y", "Y, down/up from X".
+/// Returns (previous, updated) quantity indices.
+fn find_changes(text: &str, quantities: &[Quantity], ctx: &DocContext) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..quantities.len() {
+        let Some(j) = (i + 1 < quantities.len()).then_some(i + 1) else {
+            continue;
+        };
+        let (a, b) = (&quantities[i], &quantities[j]);
+        if a.is_ratio != b.is_ratio {
+            continue;
+        }
+        let sentence = ctx.sentence_at(a.span.start);
+        if b.span.start >= sentence.end || a.span.end > b.span.start {
+            continue;
+        }
+        if let (Some(ua), Some(ub)) = (&a.unit, &b.unit) {
+            if ua != ub {
+                continue;
+            }
+        }
+        let before = text
+            .get(sentence.start..a.span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        // The counted noun of the first figure is not part of the link words.
+        let a_end = a
+            .unit_span
+            .filter(|u| u.start >= a.span.end && u.end <= b.span.start)
+            .map(|u| u.end)
+            .unwrap_or(a.span.end);
+        let between = text.get(a_end..b.span.start).unwrap_or("").to_lowercase();
+        let before_words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let tail = |n: usize| before_words[before_words.len().saturating_sub(n)..].join(" ");
+        let between_words: Vec<&str> = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let no_longer_but = tail(4).contains("no longer") && between_words.contains(&"but");
+        let from_to = before_words.last() == Some(&"from") && between_words == ["to"];
+        let was_now = tail(4)
+            .split(' ')
+            .any(|w| matches!(w, "was" | "were" | "been"))
+            && between_words.contains(&"now");
+        let down_from = matches!(
+            between_words.as_slice(),
+            ["down", "from"] | ["up", "from"] | ["compared", "with"] | ["compared", "to"]
+        );
+        if no_longer_but || from_to || was_now {
+            out.push((i, j));
+        } else if down_from {
+            out.push((j, i));
+        }
+    }
+    out
+}
+
+/// Minimum weighted topic overlap for two figures to be the same claim.
+const QUANTITY_MATCH_SCORE: f64 = 3.0;
+
+fn quantity_similarity(a: &QuantityStatement, b: &QuantityStatement) -> f64 {
+    let percent = |q: &QuantityStatement| q.quantity.unit.as_deref() == Some("percent");
+    if percent(a) != percent(b) {
+        return 0.0;
+    }
+    let unit_bonus = match (&a.unit_concept, &b.unit_concept) {
+        (Some(x), Some(y)) if x != y => return 0.0,
+        (Some(_), Some(_)) => 1.5,
+        _ => 0.0,
+    };
+    let (score, common) = overlap(&a.concepts, &b.concepts);
+    // Besides the unit, one shared topic word suffices for figures that agree;
+    // figures that differ need two before they are read as the same measure.
+    let unit_shared = usize::from(
+        a.unit_concept.is_some()
+            && a.unit_concept == b.unit_concept
+            && a.concepts
+                .contains_key(a.unit_concept.as_deref().unwrap_or("")),
+    );
+    let needed = if compatible(&a.statement.value, &b.statement.value) {
+        1
+    } else {
+        2
+    };
+    if common.saturating_sub(unit_shared) < needed {
+        return 0.0;
+    }
+    score + unit_bonus
+}
+
+/// The interval of values a figure allows, with a relative rounding tolerance.
+fn value_interval(value: f64, upper: Option<f64>, q: Option<QuantityQualifier>) -> (f64, f64) {
+    // Each end is widened by half the ~5% rounding allowance, so two figures conflict
+    // when they differ by more than about 5%.
+    const ROUNDING: f64 = 0.025;
+    const APPROX: f64 = 0.05;
+    let hi = upper.unwrap_or(value);
+    let (lo, hi) = match q {
+        Some(QuantityQualifier::MoreThan) | Some(QuantityQualifier::AtLeast) => {
+            (value, f64::INFINITY)
+        }
+        Some(QuantityQualifier::LessThan)
+        | Some(QuantityQualifier::AtMost)
+        | Some(QuantityQualifier::UpTo) => (0.0, hi),
+        Some(QuantityQualifier::Approximately) => (value * (1.0 - APPROX), hi * (1.0 + APPROX)),
+        _ => (value, hi),
+    };
+    (lo * (1.0 - ROUNDING), hi * (1.0 + ROUNDING))
+}
+
+fn compatible(a: &StatedValue, b: &StatedValue) -> bool {
+    match (a, b) {
+        (
+            StatedValue::Quantity {
+                value: va,
+                upper: ua,
+                qualifier: qa,
+                is_ratio: ra,
+                ..
+            },
+            StatedValue::Quantity {
+                value: vb,
+                upper: ub,
+                qualifier: qb,
+                is_ratio: rb,
+                ..
+            },
+        ) => {
+            if ra != rb {
+                return false;
+            }
+            let (alo, ahi) = value_interval(*va, *ua, *qa);
+            let (blo, bhi) = value_interval(*vb, *ub, *qb);
+            alo <= bhi && blo <= ahi
+        }
+        _ => false,
+    }
+}
+
+/// A figure in words: "600,000–800,000", "more than 460", "by half (ratio)".
+fn value_words(v: &StatedValue) -> String {
+    match v {
+        StatedValue::Quantity {
+            text,
+            is_ratio,
+            unit,
+            ..
+        } => {
+            let mut s = text.clone();
+            if *is_ratio {
+                s.push_str(" (ratio)");
+            } else if let Some(u) = unit {
+                if !text.to_lowercase().contains(u.as_str()) {
+                    s.push(' ');
+                    s.push_str(u);
+                }
+            }
+            s
+        }
+        StatedValue::Said { stance, .. } => stance
+            .map(|s| format!("{s:?}").to_lowercase())
+            .unwrap_or_else(|| "no stance".to_string()),
+        StatedValue::Date {
+            value, end_value, ..
+        } => match end_value {
+            Some(e) => format!("{value}/{e}"),
+            None => value.clone(),
+        },
+    }
+}
+
+/// Splits statements into sides of mutually compatible values, in value order.
+fn sides_by_value(statements: &[Statement]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    let key = |s: &Statement| match &s.value {
+        StatedValue::Quantity {
+            value, is_ratio, ..
+        } => (u8::from(*is_ratio), *value),
+        _ => (2, 0.0),
+    };
+    order.sort_by(|&a, &b| {
+        key(&statements[a])
+            .partial_cmp(&key(&statements[b]))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(&b))
+    });
+    let mut sides: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let joined = sides.iter_mut().find(|side| {
+            side.iter()
+                .all(|&j| compatible(&statements[i].value, &statements[j].value))
+        });
+        match joined {
+            Some(side) => side.push(i),
+            None => sides.push(vec![i]),
+        }
+    }
+    sides
+}
+
+fn role_of(s: &Statement) -> ValueRole {
+    match &s.value {
+        StatedValue::Quantity { role, .. } => *role,
+        _ => ValueRole::Stated,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Attribution statements
+// ---------------------------------------------------------------------------
+
+struct SaidStatement {
+    doc: usize,
+    speaker_key: String,
+    speaker_name: String,
+    is_descriptor: bool,
+    concepts: BTreeMap<String, bool>,
+    words: Vec<String>,
+    statement: Statement,
+}
+
+fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
+    let mut out = Vec::new();
+    for (d, ctx) in ctxs.iter().enumerate() {
+        for a in &ctx.input.analysis.attributions {
+            let Some(source) = &a.source else { continue };
+            let Some(first) = a.content.first() else {
+                continue;
+            };
+            let toks = tokenize(&a.content_text);
+            let concepts = concept_map(&lex.concepts(&a.content_text, &toks, &ctx.names));
+            let words: Vec<String> = toks
+                .iter()
+                .filter(|t| t.shape != TokenShape::Punct)
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            let sentence = ctx.sentence_at(first.start);
+            let last = a.content.last().copied().unwrap_or(*first);
+            let end_sentence = ctx.sentence_at(last.end.saturating_sub(1));
+            let start = sentence.start.min(first.start);
+            let span = Span::new(start, end_sentence.end.max(last.end).max(start));
+            let name = ctx.source_name(source);
+            out.push(SaidStatement {
+                doc: d,
+                speaker_key: ctx.speaker_key(source),
+                speaker_name: name.clone(),
+                is_descriptor: source.is_descriptor,
+                concepts,
+                words,
+                statement: Statement {
+                    evidence: ctx.evidence_for(span),
+                    reported_by: ctx
+                        .reported_by(Some(name), a.via.as_ref().map(|v| v.text.clone())),
+                    value: StatedValue::Said {
+                        content: a.content_text.clone(),
+                        kind: a.kind,
+                        stance: a.stance,
+                    },
+                },
+            });
+        }
+    }
+    out
+}
+
+/// Content overlap for "the same speaker saying the same thing".
+fn said_similar(a: &SaidStatement, b: &SaidStatement) -> bool {
+    let (score, common) = overlap(&a.concepts, &b.concepts);
+    let smaller = a.concepts.len().min(b.concepts.len()).max(1) as f64;
+    common >= 2 && score / smaller >= 0.3
+}
+
+pub(crate) fn is_positive(s: Stance) -> bool {
+    matches!(s, Stance::Proposes | Stance::Supports | Stance::Accepts)
+}
+
+pub(crate) fn is_negative(s: Stance) -> bool {
+    matches!(s, Stance::Rejects | Stance::Denies)
+}
+
+/// Word-set similarity of two quotes (Jaccard over lower-cased words).
+fn quote_similarity(a: &[String], b: &[String]) -> f64 {
+    let sa: BTreeSet<&String> = a.iter().collect();
+    let sb: BTreeSet<&String> = b.iter().collect();
+    let inter = sa.intersection(&sb).count() as f64;
+    let union = sa.union(&sb).count() as f64;
+    if union == 0.0 {
+        0.0
+    } else {
+        inter / union
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Dated event statements
+// ---------------------------------------------------------------------------
+
+struct DatedStatement {
+    doc: usize,
+    concepts: BTreeMap<String, bool>,
+    statement: Statement,
+}
+
+fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
+    let mut out = Vec::new();
+    for (d, ctx) in ctxs.iter().enumerate() {
+        let text = ctx.text();
+        for t in &ctx.input.analysis.timexes {
+            // Calendar days only: "2025-11-27" or "XXXX-11-27".
+            if t.kind != TimexType::Date || t.value.len() < 10 {
+                continue;
+            }
+            let sentence = ctx.sentence_at(t.span.start);
+            let sent_text = sentence.slice(text);
+            let toks: Vec<Token> = tokenize(sent_text)
+                .into_iter()
+                .filter(|tok| {
+                    let abs = Span::new(
+                        tok.span.start + sentence.start,
+                        tok.span.end + sentence.start,
+                    );
+                    !abs.overlaps(t.span)
+                })
+                .collect();
+            let concepts = concept_map(&lex.concepts(sent_text, &toks, &ctx.names));
+            if concepts.values().filter(|p| !**p).count() < 3 {
+                continue;
+            }
+            out.push(DatedStatement {
+                doc: d,
+                concepts,
+                statement: Statement {
+                    evidence: ctx.evidence_for(sentence),
+                    reported_by: ctx.reported_by(
+                        ctx.attribution_covering(t.span)
+                            .and_then(|a| a.source.as_ref())
+                            .map(|s| ctx.source_name(s)),
+                        None,
+                    ),
+                    value: StatedValue::Date {
+                        value: t.value.clone(),
+                        end_value: t.end_value.clone(),
+                        text: t.text.clone(),
+                    },
+                },
+            });
+        }
+    }
+    out
+}
+
+/// Same event: most of the smaller sentence's common words are shared.
+fn same_event(a: &DatedStatement, b: &DatedStatement) -> bool {
+    let (_, common) = overlap(&a.concepts, &b.concepts);
+    let count = |m: &BTreeMap<String, bool>| m.values().filter(|p| !**p).count();
+    let smaller = count(&a.concepts).min(count(&b.concepts)).max(1);
+    common >= 3 && common as f64 / smaller as f64 >= 0.5
+}
+
+/// Two date values agree when one is a prefix of the other or their ranges meet.
+fn dates_compatible(a: &StatedValue, b: &StatedValue) -> bool {
+    let range = |v: &StatedValue| match v {
+        StatedValue::Date {
+            value, end_value, ..
+        } => Some((
+            value.clone(),
+            end_value.clone().unwrap_or_else(|| value.clone()),
+        )),
+        _ => None,
+    };
+    let (Some((a0, a1)), Some((b0, b1))) = (range(a), range(b)) else {
+        return false;
+    };
+    let unknown_year = |s: &str| s.starts_with("XXXX");
+    let strip = |s: &str, other: &str| {
+        if unknown_year(s) || unknown_year(other) {
+            s.get(4..).unwrap_or("").to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let (a0, a1, b0, b1) = (
+        strip(&a0, &b0),
+        strip(&a1, &b1),
+        strip(&b0, &a0),
+        strip(&b1, &a1),
+    );
+    a0.starts_with(&b0) || b0.starts_with(&a0) || (a0 <= b1 && b0 <= a1)
+}
+
+// ---------------------------------------------------------------------------
+// Assembly
+// ---------------------------------------------------------------------------
+
+/// Reads every document's statements, groups them into claims and finds the
+/// disagreements. Output order is deterministic: claims by kind, then by the
+/// position of their first statement in input order.
+pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
+    let lex = Lexicon::new();
+    let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
+    let mut set = ClaimSet::default();
+
+    // Quantity claims.
+    let qs = quantity_statements(&ctxs, &lex);
+    let mut groups = Groups::new(qs.len());
+    let keys: Vec<Vec<&str>> = qs.iter().map(|q| common_keys(&q.concepts)).collect();
+    for (i, j) in candidate_pairs(&keys) {
+        if quantity_similarity(&qs[i], &qs[j]) >= QUANTITY_MATCH_SCORE {
+            groups.union(i, j);
+        }
+    }
+    // The two figures of a reported change are one claim by construction.
+    let by_position: HashMap<(usize, usize), usize> = qs
+        .iter()
+        .enumerate()
+        .map(|(n, q)| ((q.doc, q.index), n))
+        .collect();
+    for (n, q) in qs.iter().enumerate() {
+        if let Some(&m) = q.change_partner.and_then(|p| by_position.get(&(q.doc, p))) {
+            groups.union(n, m);
+        }
+    }
+    for members in groups.members() {
+        let first = &qs[members[0]];
+        let topic = shared_topic(
+            members.iter().map(|&m| &qs[m].concepts),
+            first.unit_concept.as_deref(),
+        );
+        // The most used unit of the absolute figures (ratios name the measure less directly).
+        let mut unit_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for (order, &m) in members.iter().enumerate() {
+            if let Some(u) = qs[m].quantity.unit.as_deref() {
+                let e = unit_counts.entry(u).or_insert((0, order));
+                e.0 += if qs[m].quantity.is_ratio { 1 } else { 2 };
+            }
+        }
+        let unit = unit_counts
+            .into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+            .map(|(u, _)| u.to_string());
+        let label = match &unit {
+            Some(u) if topic.is_empty() => u.clone(),
+            Some(u) => format!("{u}: {}", topic.join(", ")),
+            None => topic.join(", "),
+        };
+        let statements: Vec<Statement> = members.iter().map(|&m| qs[m].statement.clone()).collect();
+        let _ = first.doc;
+        push_claim(
+            &mut set,
+            ClaimKind::Quantity,
+            label,
+            unit,
+            topic,
+            None,
+            statements,
+        );
+    }
+
+    // Attribution claims.
+    let said = said_statements(&ctxs, &lex);
+    let mut groups = Groups::new(said.len());
+    let said_keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
+    let said_pairs = candidate_pairs(&said_keys);
+    for &(i, j) in &said_pairs {
+        if said[i].speaker_key == said[j].speaker_key && said_similar(&said[i], &said[j]) {
+            groups.union(i, j);
+        }
+    }
+    let mut said_claim: Vec<String> = vec![String::new(); said.len()];
+    for members in groups.members() {
+        let topic = shared_topic(members.iter().map(|&m| &said[m].concepts), None);
+        let speaker = longest(members.iter().map(|&m| said[m].speaker_name.as_str()));
+        let label = if topic.is_empty() {
+            speaker.clone()
+        } else {
+            format!("{speaker}: {}", topic.join(", "))
+        };
+        let statements: Vec<Statement> =
+            members.iter().map(|&m| said[m].statement.clone()).collect();
+        let id = push_claim(
+            &mut set,
+            ClaimKind::Attribution,
+            label,
+            None,
+            topic,
+            Some(speaker),
+            statements,
+        );
+        for &m in &members {
+            said_claim[m] = id.clone();
+        }
+        let _ = said[members[0]].doc;
+    }
+
+    // Dated event claims.
+    let dated = dated_statements(&ctxs, &lex);
+    let mut groups = Groups::new(dated.len());
+    let dated_keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
+    for (i, j) in candidate_pairs(&dated_keys) {
+        if same_event(&dated[i], &dated[j]) {
+            groups.union(i, j);
+        }
+    }
+    for members in groups.members() {
+        let topic = shared_topic(members.iter().map(|&m| &dated[m].concepts), None);
+        let label = topic.join(", ");
+        let statements: Vec<Statement> = members
+            .iter()
+            .map(|&m| dated[m].statement.clone())
+            .collect();
+        let _ = dated[members[0]].doc;
+        push_claim(
+            &mut set,
+            ClaimKind::DatedEvent,
+            label,
+            None,
+            topic,
+            None,
+            statements,
+        );
+    }
+
+    // Disagreements within claims.
+    let mut found: Vec<(DisagreementKind, Vec<String>, String, Vec<DisagreementSide>)> = Vec::new();
+    for claim in &set.claims {
+        match claim.kind {
+            ClaimKind::Quantity => {
+                if let Some(d) = value_disagreement(claim) {
+                    found.push(d);
+                }
+            }
+            ClaimKind::DatedEvent => {
+                if let Some(d) = date_disagreement(claim) {
+                    found.push(d);
+                }
+            }
+            ClaimKind::Attribution => {}
+        }
+    }
+    // Opposite stances of one named speaker on overlapping content.
+    for &(i, j) in &said_pairs {
+        {
+            let (a, b) = (&said[i], &said[j]);
+            if a.is_descriptor || b.is_descriptor || a.speaker_key != b.speaker_key {
+                continue;
+            }
+            let (
+                StatedValue::Said {
+                    stance: Some(sa), ..
+                },
+                StatedValue::Said {
+                    stance: Some(sb), ..
+                },
+            ) = (&a.statement.value, &b.statement.value)
+            else {
+                continue;
+            };
+            let opposite =
+                (is_positive(*sa) && is_negative(*sb)) || (is_negative(*sa) && is_positive(*sb));
+            if !opposite || !said_similar(a, b) {
+                continue;
+            }
+            let mut claims = vec![said_claim[i].clone(), said_claim[j].clone()];
+            claims.dedup();
+            let summary = format!(
+                "{}: {} vs {}",
+                a.speaker_name,
+                value_words(&a.statement.value),
+                value_words(&b.statement.value)
+            );
+            found.push((
+                DisagreementKind::OppositeStances,
+                claims,
+                summary,
+                vec![side(&a.statement), side(&b.statement)],
+            ));
+        }
+    }
+    // The same quoted words given to different named speakers.
+    let word_keys: Vec<Vec<&str>> = said
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.len() >= 4)
+                .collect()
+        })
+        .collect();
+    for (i, j) in candidate_pairs(&word_keys) {
+        {
+            let (a, b) = (&said[i], &said[j]);
+            let direct = |s: &SaidStatement| {
+                matches!(
+                    s.statement.value,
+                    StatedValue::Said {
+                        kind: AttributionKind::Direct | AttributionKind::Mixed,
+                        ..
+                    }
+                )
+            };
+            if a.is_descriptor
+                || b.is_descriptor
+                || a.speaker_key == b.speaker_key
+                || !direct(a)
+                || !direct(b)
+                || a.words.len().min(b.words.len()) < 5
+                || quote_similarity(&a.words, &b.words) < 0.8
+            {
+                continue;
+            }
+            let summary = format!(
+                "the same words attributed to {} and to {}",
+                a.speaker_name, b.speaker_name
+            );
+            let speaker_side = |s: &SaidStatement| {
+                DisagreementSide::new(s.speaker_name.clone(), vec![s.statement.clone()])
+            };
+            found.push((
+                DisagreementKind::SameWordsDifferentSpeakers,
+                vec![said_claim[i].clone(), said_claim[j].clone()],
+                summary,
+                vec![speaker_side(a), speaker_side(b)],
+            ));
+        }
+    }
+    for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
+        set.disagreements.push(Disagreement {
+            id: format!("disagreement-{}", n + 1),
+            kind,
+            claims,
+            summary,
+            sides,
+        });
+    }
+    set
+}
+
+fn side(s: &Statement) -> DisagreementSide {
+    DisagreementSide::new(value_words(&s.value), vec![s.clone()])
+}
+
+fn push_claim(
+    set: &mut ClaimSet,
+    kind: ClaimKind,
+    label: String,
+    unit: Option<String>,
+    topic: Vec<String>,
+    speaker: Option<String>,
+    statements: Vec<Statement>,
+) -> String {
+    let id = format!("claim-{}", set.claims.len() + 1);
+    let outlets: BTreeSet<String> = statements
+        .iter()
+        .map(|s| s.reported_by.outlet.clone())
+        .collect();
+    set.claims.push(Claim {
+        id: id.clone(),
+        kind,
+        label,
+        unit,
+        topic,
+        speaker,
+        statements,
+        outlets: outlets.into_iter().collect(),
+    });
+    id
+}
+
+fn longest<'s>(names: impl Iterator<Item = &'s str>) -> String {
+    names
+        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The common-word concepts most statements of a group share (at most four),
+/// most frequent first; the unit itself is left out.
+fn shared_topic<'m>(
+    sets: impl Iterator<Item = &'m BTreeMap<String, bool>>,
+    unit: Option<&str>,
+) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut n = 0;
+    for set in sets {
+        n += 1;
+        for (k, proper) in set {
+            if !*proper && Some(k.as_str()) != unit {
+                *counts.entry(k.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let need = if n == 1 { 1 } else { 2 };
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().filter(|(_, c)| *c >= need).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(4)
+        .map(|(k, _)| k.to_string())
+        .collect()
+}
+
+type Found = (DisagreementKind, Vec<String>, String, Vec<DisagreementSide>);
+
+/// Conflicting figures in one quantity claim, or a change the documents report.
+fn value_disagreement(claim: &Claim) -> Option<Found> {
+    let idx_sides = sides_by_value(&claim.statements);
+    if idx_sides.len() < 2 {
+        return None;
+    }
+    let sides: Vec<DisagreementSide> = idx_sides
+        .iter()
+        .map(|members| {
+            let statements: Vec<Statement> = members
+                .iter()
+                .map(|&m| claim.statements[m].clone())
+                .collect();
+            // Name the side by its most common wording.
+            let mut words: BTreeMap<String, usize> = BTreeMap::new();
+            for s in &statements {
+                *words.entry(value_words(&s.value)).or_default() += 1;
+            }
+            let value = words
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(w, _)| w)
+                .unwrap_or_default();
+            DisagreementSide::new(value, statements)
+        })
+        .collect();
+    // A reported change explains the split when every side holds the previous or
+    // the updated value of a change some document states.
+    let explained = sides.iter().all(|side| {
+        side.statements
+            .iter()
+            .any(|s| role_of(s) != ValueRole::Stated)
+            || side.statements.iter().all(|s| {
+                claim
+                    .statements
+                    .iter()
+                    .any(|p| role_of(p) == ValueRole::Previous && compatible(&p.value, &s.value))
+            })
+    }) && claim
+        .statements
+        .iter()
+        .any(|s| role_of(s) == ValueRole::Updated);
+    // Figures in different sentences of one page are usually about different
+    // things; a conflict needs two documents, or two figures in one sentence.
+    let crosses = |a: &Statement, b: &Statement| {
+        a.evidence.doc != b.evidence.doc || a.evidence.span == b.evidence.span
+    };
+    let conflicting_pair = sides.iter().enumerate().any(|(i, si)| {
+        sides[i + 1..].iter().any(|sj| {
+            si.statements
+                .iter()
+                .any(|a| sj.statements.iter().any(|b| crosses(a, b)))
+        })
+    });
+    if !conflicting_pair && !explained {
+        return None;
+    }
+    let mut sides = sides;
+    if explained {
+        // Earlier values first, the updated value last.
+        sides.sort_by_key(|side| {
+            side.statements
+                .iter()
+                .any(|s| role_of(s) == ValueRole::Updated)
+        });
+    }
+    let kind = if explained {
+        DisagreementKind::ChangedOverTime
+    } else {
+        DisagreementKind::ConflictingValues
+    };
+    let what = claim.unit.clone().unwrap_or_else(|| claim.label.clone());
+    let parts: Vec<String> = sides
+        .iter()
+        .map(|s| {
+            let mut who: Vec<String> = s
+                .statements
+                .iter()
+                .map(|st| st.reported_by.display.clone())
+                .collect();
+            who.dedup();
+            format!("{} ({})", s.value, who.join("; "))
+        })
+        .collect();
+    let joiner = if explained { " -> " } else { " vs " };
+    let summary = format!("{what}: {}", parts.join(joiner));
+    Some((kind, vec![claim.id.clone()], summary, sides))
+}
+
+/// Different dates for one event.
+fn date_disagreement(claim: &Claim) -> Option<Found> {
+    let mut sides: Vec<Vec<&Statement>> = Vec::new();
+    for s in &claim.statements {
+        match sides
+            .iter_mut()
+            .find(|side| side.iter().all(|o| dates_compatible(&o.value, &s.value)))
+        {
+            Some(side) => side.push(s),
+            None => sides.push(vec![s]),
+        }
+    }
+    if sides.len() < 2 {
+        return None;
+    }
+    // Only across documents: one page giving two dates in similar sentences is
+    // usually two events.
+    let docs: BTreeSet<&str> = claim
+        .statements
+        .iter()
+        .map(|s| s.evidence.doc.as_str())
+        .collect();
+    if docs.len() < 2 {
+        return None;
+    }
+    let sides: Vec<DisagreementSide> = sides
+        .into_iter()
+        .map(|ss| {
+            DisagreementSide::new(value_words(&ss[0].value), ss.into_iter().cloned().collect())
+        })
+        .collect();
+    let summary = format!(
+        "{}: {}",
+        claim.label,
+        sides
+            .iter()
+            .map(|s| s.value.clone())
+            .collect::<Vec<_>>()
+            .join(" vs ")
+    );
+    Some((
+        DisagreementKind::ConflictingDates,
+        vec![claim.id.clone()],
+        summary,
+        sides,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(items: &[&str], f: impl Fn(&str) -> String, expect: expect_test::Expect) {
+        let out: Vec<String> = items.iter().map(|i| format!("{i} => {}", f(i))).collect();
+        expect.assert_eq(&out.join("\n"));
+    }
+
+    #[test]
+    fn speaker_keys_match_people_by_surname_and_organisations_whole() {
+        check(
+            &[
+                "Volodymyr Zelenskyy",
+                "Zelensky",
+                "the Financial Times",
+                "The Times",
+                "Kremlin spokesman Dmitry Peskov",
+                "a senior official",
+            ],
+            person_key,
+            expect_test::expect![[r#"
+                Volodymyr Zelenskyy => zelenski
+                Zelensky => zelenski
+                the Financial Times => financial times
+                The Times => times
+                Kremlin spokesman Dmitry Peskov => peskov
+                a senior official => a senior official"#]],
+        );
+    }
+
+    #[test]
+    fn related_words_share_a_concept() {
+        let lex = Lexicon::new();
+        check(
+            &[
+                "army",
+                "troops",
+                "personnel",
+                "capped",
+                "reduced",
+                "limits",
+                "agreed",
+                "proposal",
+                "the",
+                "Kyiv's",
+            ],
+            |w| lex.concept(w).unwrap_or_else(|| "-".to_string()),
+            expect_test::expect![[r#"
+                army => military
+                troops => military
+                personnel => military
+                capped => limit
+                reduced => limit
+                limits => limit
+                agreed => accept
+                proposal => plan
+                the => -
+                Kyiv's => kyiv"#]],
+        );
+    }
+
+    #[test]
+    fn figures_compare_within_rounding() {
+        let q =
+            |value: f64, upper: Option<f64>, qualifier: QuantityQualifier| StatedValue::Quantity {
+                text: String::new(),
+                value,
+                upper,
+                qualifier: Some(qualifier),
+                is_ratio: false,
+                unit: None,
+                role: ValueRole::Stated,
+            };
+        use QuantityQualifier::*;
+        let cases = [
+            (
+                "1000 ~ about 1020",
+                q(1000.0, None, Exact),
+                q(1020.0, None, Approximately),
+            ),
+            ("600k vs 800k", q(6e5, None, Exact), q(8e5, None, Exact)),
+            (
+                "600k-800k ~ 800k",
+                q(6e5, Some(8e5), Exact),
+                q(8e5, None, Exact),
+            ),
+            (
+                "800k vs closer to 1m",
+                q(8e5, None, Exact),
+                q(1e6, None, Approximately),
+            ),
+            (
+                "more than 460 ~ 500",
+                q(460.0, None, MoreThan),
+                q(500.0, None, Exact),
+            ),
+            ("up to 20 vs 30", q(20.0, None, UpTo), q(30.0, None, Exact)),
+        ];
+        let out: Vec<String> = cases
+            .iter()
+            .map(|(name, a, b)| format!("{name}: {}", compatible(a, b)))
+            .collect();
+        expect_test::expect![[r#"
+            1000 ~ about 1020: true
+            600k vs 800k: false
+            600k-800k ~ 800k: true
+            800k vs closer to 1m: false
+            more than 460 ~ 500: true
+            up to 20 vs 30: false"#]]
+        .assert_eq(&out.join("\n"));
+    }
+}

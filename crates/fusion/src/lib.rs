@@ -6,5 +6,6 @@
 pub mod claims;
 pub mod framing;
 pub mod lineage;
+pub mod positions;
 pub mod stories;
 pub mod timeline;

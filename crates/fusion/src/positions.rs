@@ -1,0 +1,230 @@
+//! Positions: which actor takes which stance on which issue.
+//!
+//! Built from attributions that carry a stance. Issues are discovered from the
+//! text, not taken from a list: the key words of each attributed content (common
+//! words and names, with stance verbs left out) are compared, and contents that
+//! share enough of them form one issue, labelled by its most frequent words.
+//! Actors are matched across documents and spellings by their name key.
+
+use std::collections::BTreeMap;
+
+use model::{Evidence, Stance};
+use serde::Serialize;
+use text::tokenize;
+
+use crate::claims::{is_negative, is_positive, DocContext, DocInput, Groups, Lexicon, ReportedBy};
+
+/// Actors × issues with each actor's stance and its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct PositionTable {
+    pub issues: Vec<Issue>,
+    pub actors: Vec<Actor>,
+    /// One entry per actor and issue, sorted by actor name then issue.
+    pub positions: Vec<Position>,
+}
+
+/// A matter actors take positions on, discovered from attributed content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// `issue-1`, ... in order of first mention.
+    pub id: String,
+    /// The issue's most frequent key words, joined ("border, ceasefire, plan").
+    pub label: String,
+    pub terms: Vec<String>,
+}
+
+/// Someone who takes positions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// The spelling-insensitive key used to match the actor across outlets.
+    pub key: String,
+    /// The fullest name seen.
+    pub name: String,
+}
+
+/// One actor's stance on one issue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Position {
+    /// The actor's display name.
+    pub actor: String,
+    pub actor_key: String,
+    /// The issue id.
+    pub issue: String,
+    /// The most frequently reported stance (the latest one on a tie).
+    pub stance: Stance,
+    /// True when the actor is reported both for and against.
+    pub mixed: bool,
+    pub statements: Vec<PositionStatement>,
+}
+
+/// One report of an actor's stance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PositionStatement {
+    pub stance: Stance,
+    pub content: String,
+    pub evidence: Evidence,
+    pub reported_by: ReportedBy,
+}
+
+struct Stated {
+    actor_key: String,
+    actor_name: String,
+    terms: BTreeMap<String, bool>,
+    statement: PositionStatement,
+}
+
+/// Builds the position table of a story.
+pub fn positions(docs: &[DocInput]) -> PositionTable {
+    let lex = Lexicon::new();
+    let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
+    let stance_words: Vec<String> = ["accept", "reject"]
+        .iter()
+        .filter_map(|w| lex.concept(w))
+        .collect();
+    let mut stated: Vec<Stated> = Vec::new();
+    for ctx in &ctxs {
+        for a in &ctx.input.analysis.attributions {
+            let (Some(source), Some(stance)) = (&a.source, a.stance) else {
+                continue;
+            };
+            let toks = tokenize(&a.content_text);
+            let terms: BTreeMap<String, bool> = lex
+                .concepts(&a.content_text, &toks, &ctx.names)
+                .into_iter()
+                .filter(|c| !stance_words.contains(&c.key))
+                .map(|c| (c.key, c.proper))
+                .collect();
+            if terms.is_empty() {
+                continue;
+            }
+            let at = a.content.first().map(|s| s.start).unwrap_or(0);
+            let name = ctx.source_name(source);
+            stated.push(Stated {
+                actor_key: ctx.speaker_key(source),
+                actor_name: name.clone(),
+                terms,
+                statement: PositionStatement {
+                    stance,
+                    content: a.content_text.clone(),
+                    evidence: ctx.evidence_at(at),
+                    reported_by: ctx
+                        .reported_by(Some(name), a.via.as_ref().map(|v| v.text.clone())),
+                },
+            });
+        }
+    }
+
+    // Issues: contents sharing two common key words, or most of the smaller one.
+    let mut groups = Groups::new(stated.len());
+    for i in 0..stated.len() {
+        for j in i + 1..stated.len() {
+            if same_issue(&stated[i].terms, &stated[j].terms) {
+                groups.union(i, j);
+            }
+        }
+    }
+    let mut table = PositionTable::default();
+    let mut issue_of = vec![String::new(); stated.len()];
+    for members in groups.members() {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for &m in &members {
+            for (t, proper) in &stated[m].terms {
+                if !*proper {
+                    *counts.entry(t.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let top = ranked.first().map(|r| r.1).unwrap_or(0);
+        let need = if members.len() > 1 { 2.min(top) } else { 1 };
+        let mut terms: Vec<String> = ranked
+            .iter()
+            .filter(|(_, c)| *c >= need)
+            .take(3)
+            .map(|(t, _)| (*t).to_string())
+            .collect();
+        terms.sort();
+        let id = format!("issue-{}", table.issues.len() + 1);
+        for &m in &members {
+            issue_of[m] = id.clone();
+        }
+        table.issues.push(Issue {
+            id,
+            label: terms.join(", "),
+            terms,
+        });
+    }
+
+    // Actors and their positions.
+    let mut by_actor: BTreeMap<String, String> = BTreeMap::new();
+    for s in &stated {
+        let name = by_actor.entry(s.actor_key.clone()).or_default();
+        if s.actor_name.len() > name.len() {
+            *name = s.actor_name.clone();
+        }
+    }
+    let mut cells: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, s) in stated.iter().enumerate() {
+        cells
+            .entry((s.actor_key.clone(), issue_of[i].clone()))
+            .or_default()
+            .push(i);
+    }
+    for ((actor_key, issue), members) in cells {
+        let mut counts: BTreeMap<Stance, (usize, usize)> = BTreeMap::new();
+        for (order, &m) in members.iter().enumerate() {
+            let e = counts.entry(stated[m].statement.stance).or_default();
+            e.0 += 1;
+            e.1 = order;
+        }
+        let Some(stance) = counts
+            .iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.cmp(&b.1 .1)))
+            .map(|(s, _)| *s)
+        else {
+            continue;
+        };
+        let mixed =
+            counts.keys().any(|s| is_positive(*s)) && counts.keys().any(|s| is_negative(*s));
+        table.positions.push(Position {
+            actor: by_actor.get(&actor_key).cloned().unwrap_or_default(),
+            actor_key,
+            issue,
+            stance,
+            mixed,
+            statements: members
+                .iter()
+                .map(|&m| stated[m].statement.clone())
+                .collect(),
+        });
+    }
+    table.positions.sort_by(|a, b| {
+        a.actor
+            .cmp(&b.actor)
+            .then(issue_number(&a.issue).cmp(&issue_number(&b.issue)))
+    });
+    table.actors = by_actor
+        .into_iter()
+        .map(|(key, name)| Actor { key, name })
+        .collect();
+    table.actors.sort_by(|a, b| a.name.cmp(&b.name));
+    table
+}
+
+fn issue_number(id: &str) -> usize {
+    id.rsplit('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+fn same_issue(a: &BTreeMap<String, bool>, b: &BTreeMap<String, bool>) -> bool {
+    let common: usize = a
+        .iter()
+        .filter(|(k, proper)| !**proper && b.contains_key(*k))
+        .count();
+    let size = |m: &BTreeMap<String, bool>| m.values().filter(|p| !**p).count();
+    let smaller = size(a).min(size(b)).max(1);
+    common >= 2 || (common >= 1 && smaller <= 2 && common * 2 >= smaller)
+}

@@ -1,0 +1,714 @@
+//! Claims, disagreements, positions and framing over invented multi-outlet
+//! mini-stories, plus a run over the shared seed pages when they are present.
+
+use std::fmt::Write as _;
+
+use expect_test::{expect, Expect};
+use fusion::claims::{build_claims, ClaimSet, DocInput, StatedValue};
+use fusion::framing::{framing, name_key};
+use fusion::positions::positions;
+use model::{
+    Attribution, AttributionKind, AttributionSource, Document, DocumentAnalysis, InputFormat,
+    OffsetMap, Span, Stance, TimeAnchor, Timex, TimexType,
+};
+
+// ---------------------------------------------------------------------------
+// Fixture: documents and hand-built analyses from short strings
+// ---------------------------------------------------------------------------
+
+/// A story under construction: each `doc` adds a document; `said` and `date` add
+/// hand-made attributions and timexes to the last document (found by substring).
+#[derive(Default)]
+struct Story {
+    docs: Vec<(Document, DocumentAnalysis, String)>,
+}
+
+fn find_span(text: &str, needle: &str) -> Span {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("fixture text lacks {needle:?}"));
+    Span::new(start, start + needle.len())
+}
+
+fn document(id: &str, text: &str) -> Document {
+    Document {
+        id: id.to_string(),
+        origin: format!("{id}.txt"),
+        url: None,
+        format: InputFormat::Text,
+        outlet: None,
+        title: None,
+        authors: Vec::new(),
+        published: None,
+        language: Some("en".to_string()),
+        credited_source: None,
+        is_live_blog: false,
+        text: text.to_string(),
+        offsets: OffsetMap::default(),
+        posts: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
+impl Story {
+    fn doc(mut self, outlet: &str, text: &str) -> Story {
+        let id = format!("doc{}", self.docs.len() + 1);
+        let analysis = DocumentAnalysis {
+            sentences: text::split_sentences(text),
+            quantities: analysis::quantity::find_quantities(text),
+            ..DocumentAnalysis::default()
+        };
+        self.docs
+            .push((document(&id, text), analysis, outlet.to_string()));
+        self
+    }
+
+    fn said(
+        mut self,
+        source: &str,
+        content: &str,
+        kind: AttributionKind,
+        stance: Option<Stance>,
+    ) -> Story {
+        let (doc, analysis, _) = self.docs.last_mut().expect("said() after doc()");
+        let content_span = find_span(&doc.text, content);
+        analysis.attributions.push(Attribution {
+            source: Some(AttributionSource {
+                span: Some(find_span(&doc.text, source)),
+                text: source.to_string(),
+                entity: None,
+                is_descriptor: source.starts_with(|c: char| c.is_lowercase()),
+            }),
+            cue: None,
+            cue_text: None,
+            content: vec![content_span],
+            content_text: content.to_string(),
+            kind,
+            stance,
+            via: None,
+        });
+        self
+    }
+
+    fn date(mut self, written: &str, value: &str) -> Story {
+        let (doc, analysis, _) = self.docs.last_mut().expect("date() after doc()");
+        analysis.timexes.push(Timex {
+            span: find_span(&doc.text, written),
+            text: written.to_string(),
+            kind: TimexType::Date,
+            value: value.to_string(),
+            end_value: None,
+            anchor: TimeAnchor {
+                kind: model::AnchorKind::None,
+                value: None,
+            },
+        });
+        self
+    }
+
+    fn inputs(&self) -> Vec<DocInput<'_>> {
+        self.docs
+            .iter()
+            .map(|(doc, analysis, outlet)| DocInput {
+                doc,
+                analysis,
+                outlet: outlet.clone(),
+            })
+            .collect()
+    }
+}
+
+fn short(s: &str) -> String {
+    let s = s.replace('\n', " ");
+    if s.chars().count() > 70 {
+        let cut: String = s.chars().take(67).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}
+
+fn value_text(v: &StatedValue) -> String {
+    match v {
+        StatedValue::Quantity { text, role, .. } => format!("{text:?} {role:?}"),
+        StatedValue::Said { stance, .. } => format!("said {stance:?}"),
+        StatedValue::Date { value, .. } => format!("date {value}"),
+    }
+}
+
+/// Renders claims stated by two or more statements, and every disagreement.
+fn render_claims(set: &ClaimSet) -> String {
+    let mut out = String::new();
+    for c in &set.claims {
+        if c.statements.len() < 2 {
+            continue;
+        }
+        let _ = writeln!(out, "{} {:?} [{}]", c.id, c.kind, c.label);
+        for s in &c.statements {
+            let _ = writeln!(
+                out,
+                "  {} <{}> {}",
+                value_text(&s.value),
+                s.reported_by.display,
+                short(&s.evidence.text)
+            );
+        }
+    }
+    for d in &set.disagreements {
+        let _ = writeln!(out, "{} {:?} {:?}: {}", d.id, d.kind, d.claims, d.summary);
+        if std::env::var("PARALLAX_DUMP").is_ok() {
+            for side in &d.sides {
+                let _ = writeln!(out, "    side {}", side.value);
+                for s in &side.statements {
+                    let _ = writeln!(
+                        out,
+                        "      {} <{}> {}",
+                        value_text(&s.value),
+                        s.reported_by.display,
+                        short(&s.evidence.text)
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn check(story: Story, expect: Expect) {
+    let inputs = story.inputs();
+    expect.assert_eq(&render_claims(&build_claims(&inputs)));
+}
+
+fn check_framing(story: Story, expect: Expect) {
+    let inputs = story.inputs();
+    let mut out = String::new();
+    for p in framing(&inputs) {
+        let _ = writeln!(out, "{} ({} docs)", p.outlet, p.documents);
+        for s in &p.spellings {
+            let forms: Vec<String> = s
+                .forms
+                .iter()
+                .map(|f| format!("{}x{}", f.form, f.count))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  spelling {}: {} (others: {})",
+                s.key,
+                forms.join(" "),
+                s.others_use.join(" ")
+            );
+        }
+        for t in &p.loaded_terms {
+            let _ = writeln!(out, "  loaded {:?} {:?} x{}", t.category, t.term, t.count);
+        }
+        for s in &p.sources {
+            let _ = writeln!(
+                out,
+                "  source {} x{} (direct {}, indirect {})",
+                s.name, s.count, s.direct, s.indirect
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  quotes {} direct share {:.2}; exclusive claims {}",
+            p.quotes.total,
+            p.quotes.direct_share,
+            p.exclusive_claims.len()
+        );
+    }
+    expect.assert_eq(&out);
+}
+
+// ---------------------------------------------------------------------------
+// Invented stories
+// ---------------------------------------------------------------------------
+
+#[test]
+fn army_size_figures_conflict_across_outlets() {
+    check(
+        Story::default()
+            .doc(
+                "Northern Post",
+                "Under the accord, Varnia agreed to cap the size of its army at 250,000, according to senior diplomats.",
+            )
+            .doc(
+                "Harbour Times",
+                "Varnia rejected a proposed limit of 150,000 personnel on its military and wants that number to be closer to 300,000.",
+            )
+            .doc(
+                "Daily Ledger",
+                "The draft would make Varnia reduce the size of its armed forces by half, according to The Chronicle. \
+                 Separately, rebels lost more than 2,000 soldiers in the spring fighting.",
+            ),
+        expect![[r#"
+            claim-1 Quantity [personnel: limit, plan, number, reject]
+              "250,000" Stated <Northern Post citing senior diplomats> Under the accord, Varnia agreed to cap the size of its army at 250,...
+              "150,000" Stated <Harbour Times> Varnia rejected a proposed limit of 150,000 personnel on its milita...
+              "closer to 300,000" Stated <Harbour Times> Varnia rejected a proposed limit of 150,000 personnel on its milita...
+              "half" Stated <Daily Ledger citing The Chronicle> The draft would make Varnia reduce the size of its armed forces by ...
+            disagreement-1 ConflictingValues ["claim-1"]: personnel: 150,000 personnel (Harbour Times) vs 250,000 army (Northern Post citing senior diplomats) vs closer to 300,000 personnel (Harbour Times) vs half (ratio) (Daily Ledger citing The Chronicle)
+        "#]],
+    );
+}
+
+#[test]
+fn a_reported_change_is_not_a_contradiction() {
+    check(
+        Story::default()
+            .doc("Alpha", "The leaked 14-point plan was sent to Ostrava on Monday.")
+            .doc(
+                "Beta",
+                "After the talks the number of plan points was no longer 14 but, by some accounts, between 9 and 11.",
+            )
+            .doc("Gamma", "Officials said the plan's 14 points would be published."),
+        expect![[r#"
+            claim-1 Quantity [point: plan, account, number, talk]
+              "14-point" Stated <Alpha> The leaked 14-point plan was sent to Ostrava on Monday.
+              "14" Previous <Beta> After the talks the number of plan points was no longer 14 but, by ...
+              "between 9 and 11" Updated <Beta> After the talks the number of plan points was no longer 14 but, by ...
+              "14" Stated <Gamma> Officials said the plan's 14 points would be published.
+            disagreement-1 ChangedOverTime ["claim-1"]: point: 14 point (Alpha; Beta; Gamma) -> between 9 and 11 point (Beta)
+        "#]],
+    );
+}
+
+#[test]
+fn was_now_and_down_from_are_changes() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "The garrison was 4,000 soldiers last spring and now numbers 2,500 soldiers after the withdrawal.",
+            )
+            .doc(
+                "Beta",
+                "After the withdrawal the garrison numbers 2,500 soldiers, down from 4,000 soldiers.",
+            )
+            .doc("Gamma", "The garrison of 4,000 soldiers held the fort before the withdrawal."),
+        expect![[r#"
+            claim-1 Quantity [soldier: garrison, withdrawal, number, spring]
+              "4,000" Previous <Alpha> The garrison was 4,000 soldiers last spring and now numbers 2,500 s...
+              "2,500" Updated <Alpha> The garrison was 4,000 soldiers last spring and now numbers 2,500 s...
+              "2,500" Updated <Beta> After the withdrawal the garrison numbers 2,500 soldiers, down from...
+              "4,000" Previous <Beta> After the withdrawal the garrison numbers 2,500 soldiers, down from...
+              "4,000" Stated <Gamma> The garrison of 4,000 soldiers held the fort before the withdrawal.
+            disagreement-1 ChangedOverTime ["claim-1"]: soldier: 4,000 soldier (Alpha; Beta; Gamma) -> 2,500 soldier (Alpha; Beta)
+        "#]],
+    );
+}
+
+#[test]
+fn figures_within_rounding_agree() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "The storm destroyed 1,020 homes in the valley, officials said.",
+            )
+            .doc(
+                "Beta",
+                "About 1,000 homes in the valley were destroyed by the storm.",
+            )
+            .doc("Gamma", "The storm killed 12 people in the valley."),
+        expect![[r#"
+            claim-1 Quantity [home: destroy, storm, valley]
+              "1,020" Stated <Alpha> The storm destroyed 1,020 homes in the valley, officials said.
+              "About 1,000" Stated <Beta> About 1,000 homes in the valley were destroyed by the storm.
+        "#]],
+    );
+}
+
+#[test]
+fn stances_and_quotes_across_outlets() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Minister Anna Koval said Brenland accepts the ceasefire plan for the border region.",
+            )
+            .said(
+                "Minister Anna Koval",
+                "Brenland accepts the ceasefire plan for the border region",
+                AttributionKind::Indirect,
+                Some(Stance::Accepts),
+            )
+            .doc(
+                "Beta",
+                "Koval rejected the ceasefire plan for the border region on Tuesday. \
+                 \u{201c}We will never give up the river towns,\u{201d} said Peter Lind.",
+            )
+            .said(
+                "Koval",
+                "the ceasefire plan for the border region",
+                AttributionKind::Indirect,
+                Some(Stance::Rejects),
+            )
+            .said(
+                "Peter Lind",
+                "We will never give up the river towns,",
+                AttributionKind::Direct,
+                None,
+            )
+            .doc(
+                "Gamma",
+                "\u{201c}We will never give up the river towns,\u{201d} Anna Koval told reporters.",
+            )
+            .said(
+                "Anna Koval",
+                "We will never give up the river towns,",
+                AttributionKind::Direct,
+                None,
+            ),
+        expect![[r#"
+            claim-1 Attribution [Minister Anna Koval: border, ceasefire, plan, region]
+              said Some(Accepts) <Alpha citing Minister Anna Koval> Minister Anna Koval said Brenland accepts the ceasefire plan for th...
+              said Some(Rejects) <Beta citing Koval> Koval rejected the ceasefire plan for the border region on Tuesday.
+            disagreement-1 OppositeStances ["claim-1"]: Minister Anna Koval: accepts vs rejects
+            disagreement-2 SameWordsDifferentSpeakers ["claim-2", "claim-3"]: the same words attributed to Peter Lind and to Anna Koval
+        "#]],
+    );
+}
+
+#[test]
+fn different_dates_for_one_event() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Delegations from both countries will sign the water treaty in Tarsk on March 3.",
+            )
+            .date("March 3", "2031-03-03")
+            .doc(
+                "Beta",
+                "Delegations from both countries will sign the water treaty in Tarsk on March 5.",
+            )
+            .date("March 5", "2031-03-05"),
+        expect![[r#"
+            claim-1 DatedEvent [country, deal, delegation, sign]
+              date 2031-03-03 <Alpha> Delegations from both countries will sign the water treaty in Tarsk...
+              date 2031-03-05 <Beta> Delegations from both countries will sign the water treaty in Tarsk...
+            disagreement-1 ConflictingDates ["claim-1"]: country, deal, delegation, sign: 2031-03-03 vs 2031-03-05
+        "#]],
+    );
+}
+
+#[test]
+fn positions_by_actor_and_issue() {
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "Koval said Brenland accepts the ceasefire plan for the border region. \
+             Lind demanded new elections in the capital.",
+        )
+        .said(
+            "Koval",
+            "Brenland accepts the ceasefire plan for the border region",
+            AttributionKind::Indirect,
+            Some(Stance::Accepts),
+        )
+        .said(
+            "Lind",
+            "new elections in the capital",
+            AttributionKind::Indirect,
+            Some(Stance::Demands),
+        )
+        .doc(
+            "Beta",
+            "Lind rejected the ceasefire plan for the border, his office said.",
+        )
+        .said(
+            "Lind",
+            "the ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        );
+    let inputs = story.inputs();
+    let table = positions(&inputs);
+    let mut out = String::new();
+    for issue in &table.issues {
+        let _ = writeln!(out, "{} [{}]", issue.id, issue.label);
+    }
+    for p in &table.positions {
+        let _ = writeln!(
+            out,
+            "{} on {}: {:?} ({} statements)",
+            p.actor,
+            p.issue,
+            p.stance,
+            p.statements.len()
+        );
+    }
+    expect![[r#"
+        issue-1 [border, ceasefire, plan]
+        issue-2 [capital, election]
+        Koval on issue-1: Accepts (1 statements)
+        Lind on issue-1: Rejects (1 statements)
+        Lind on issue-2: Demands (1 statements)
+    "#]]
+    .assert_eq(&out);
+}
+
+#[test]
+fn framing_profiles_per_outlet() {
+    check_framing(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Zelenskyy met officials in Kyiv. The aggressor struck Kyiv again, and Zelenskyy spoke.",
+            )
+            .said(
+                "Zelenskyy",
+                "spoke",
+                AttributionKind::Indirect,
+                None,
+            )
+            .doc(
+                "Beta",
+                "The Kiev regime and its Western backers rejected the talks, Zelensky said. \
+                 Then the \u{201c}peace plan\u{201d} stalled.",
+            )
+            .said(
+                "Zelensky",
+                "The Kiev regime and its Western backers rejected the talks",
+                AttributionKind::Indirect,
+                None,
+            ),
+        expect![[r#"
+            Alpha (1 docs)
+              spelling kiv: Kyivx2 (others: Kiev)
+              spelling zelenski: Zelenskyyx2 (others: Zelensky)
+              loaded Charged "aggressor" x1
+              source Zelenskyy x1 (direct 0, indirect 1)
+              quotes 1 direct share 0.00; exclusive claims 1
+            Beta (1 docs)
+              spelling kiv: Kievx1 (others: Kyiv)
+              spelling zelenski: Zelenskyx1 (others: Zelenskyy)
+              loaded Delegitimising "regime" x1
+              loaded Charged "backers" x1
+              loaded ScareQuote "peace plan" x1
+              source Zelensky x1 (direct 0, indirect 1)
+              quotes 1 direct share 0.00; exclusive claims 1
+        "#]],
+    );
+}
+
+#[test]
+fn malformed_analysis_spans_do_not_panic() {
+    let mut story = Story::default()
+        .doc("Alpha", "Officials said 40 people left. The talks ended.")
+        .said(
+            "Officials",
+            "40 people left",
+            AttributionKind::Indirect,
+            Some(Stance::Claims),
+        )
+        .date("The talks", "2031-03-03");
+    {
+        let (doc, analysis, _) = story.docs.last_mut().expect("one doc");
+        let len = doc.text.len();
+        // Spans past the end and reversed spans, as a buggy earlier stage might give.
+        analysis.quantities[0].span = Span {
+            start: len + 5,
+            end: len + 9,
+        };
+        analysis.attributions[0].content = vec![
+            Span { start: 30, end: 4 },
+            Span {
+                start: len,
+                end: len + 50,
+            },
+        ];
+        analysis.timexes[0].span = Span {
+            start: len + 1,
+            end: len + 2,
+        };
+        analysis.sentences.push(Span {
+            start: len + 3,
+            end: len + 1,
+        });
+    }
+    let inputs = story.inputs();
+    let set = build_claims(&inputs);
+    let json = serde_json::to_string(&set).expect("claims serialise");
+    assert!(json.contains("\"claims\""));
+    let table = positions(&inputs);
+    assert_eq!(table.positions.len(), 1);
+    let profiles = framing(&inputs);
+    assert_eq!(profiles.len(), 1);
+    serde_json::to_string(&table).expect("positions serialise");
+    serde_json::to_string(&profiles).expect("framing serialises");
+}
+
+#[test]
+fn name_keys_fold_transliterations() {
+    let keys: Vec<String> = [
+        "Kyiv",
+        "Kiev",
+        "Zelensky",
+        "Zelenskyy",
+        "Zelenskiy",
+        "Donbas",
+        "Donbass",
+        "Zaporizhzhia",
+        "Zaporizhia",
+        "Erdoğan",
+        "Andrey",
+        "Andriy",
+    ]
+    .iter()
+    .map(|w| name_key(w))
+    .collect();
+    expect![[r#"kiv kiv zelenski zelenski zelenski donbas donbas zaporizhia zaporizhia erdogan andri andri"#]]
+        .assert_eq(&keys.join(" "));
+}
+
+// ---------------------------------------------------------------------------
+// Shared seed pages
+// ---------------------------------------------------------------------------
+
+/// The five seed pages as documents read as-is (outlet = file name), analysed for
+/// quantities only.
+fn seed_story() -> Option<Story> {
+    let dir = testkit::shared_path("seeds")?;
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("seeds directory is readable")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut story = Story::default();
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("seed is UTF-8 text");
+        let name = f
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("seed")
+            .to_string();
+        story = story.doc(&name, &text);
+    }
+    Some(story)
+}
+
+fn quantity_values(side: &fusion::claims::DisagreementSide) -> Vec<(f64, Option<f64>, String)> {
+    side.statements
+        .iter()
+        .filter_map(|s| match &s.value {
+            StatedValue::Quantity { value, upper, .. } => {
+                Some((*value, *upper, s.evidence.text.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn seeds_surface_army_size_conflict_points_change_and_spellings() {
+    let Some(story) = seed_story() else { return };
+    let inputs = story.inputs();
+    let set = build_claims(&inputs);
+    if std::env::var("PARALLAX_DUMP").is_ok() {
+        println!("{}", render_claims(&set));
+    }
+
+    // Army size: 600,000 vs 800,000 vs closer to 1 million, each with its sentence.
+    let army = set
+        .disagreements
+        .iter()
+        .find(|d| {
+            let values: Vec<f64> = d
+                .sides
+                .iter()
+                .flat_map(quantity_values)
+                .map(|(v, _, _)| v)
+                .collect();
+            [600_000.0, 800_000.0, 1_000_000.0]
+                .iter()
+                .all(|x| values.contains(x))
+        })
+        .expect("an army-size disagreement with 600,000, 800,000 and ~1 million");
+    assert_eq!(
+        army.kind,
+        fusion::claims::DisagreementKind::ConflictingValues
+    );
+    let all: Vec<(f64, Option<f64>, String)> =
+        army.sides.iter().flat_map(quantity_values).collect();
+    for (value, needle) in [
+        (600_000.0, "600,000"),
+        (800_000.0, "800,000"),
+        (1_000_000.0, "1 million"),
+    ] {
+        assert!(
+            all.iter()
+                .any(|(v, _, sentence)| *v == value && sentence.contains(needle)),
+            "{needle} is shown with its sentence"
+        );
+    }
+    // 600,000 and 800,000 are on different sides.
+    let side_of = |x: f64| {
+        army.sides.iter().position(|s| {
+            quantity_values(s)
+                .iter()
+                .any(|(v, u, _)| *v == x && u.is_none())
+        })
+    };
+    assert_ne!(side_of(600_000.0), side_of(800_000.0));
+
+    // The number of points changes from 28 to between 19 and 24.
+    let points = set
+        .disagreements
+        .iter()
+        .find(|d| d.kind == fusion::claims::DisagreementKind::ChangedOverTime)
+        .expect("a change over time");
+    let values: Vec<(f64, Option<f64>, String)> =
+        points.sides.iter().flat_map(quantity_values).collect();
+    assert!(values.iter().any(|(v, u, _)| *v == 28.0 && u.is_none()));
+    assert!(values
+        .iter()
+        .any(|(v, u, s)| *v == 19.0 && *u == Some(24.0) && s.contains("no longer 28")));
+
+    // Kyiv and Kiev per outlet.
+    let profiles = framing(&inputs);
+    if std::env::var("PARALLAX_DUMP").is_ok() {
+        print_framing(&profiles);
+    }
+    let kyiv_form = |outlet_prefix: &str| -> Vec<String> {
+        profiles
+            .iter()
+            .filter(|p| p.outlet.starts_with(outlet_prefix))
+            .flat_map(|p| p.spellings.iter())
+            .filter(|s| s.key == name_key("Kyiv"))
+            .flat_map(|s| s.forms.iter().map(|f| f.form.clone()))
+            .collect()
+    };
+    assert_eq!(kyiv_form("000"), ["Kyiv"]);
+    assert_eq!(kyiv_form("001"), ["Kyiv"]);
+    assert_eq!(kyiv_form("002"), ["Kyiv"]);
+    assert_eq!(kyiv_form("004"), ["Kiev"]);
+}
+
+/// Prints framing profiles (for `PARALLAX_DUMP=1` runs).
+fn print_framing(profiles: &[fusion::framing::FramingProfile]) {
+    for p in profiles {
+        println!(
+            "{} docs={} exclusive={}",
+            p.outlet,
+            p.documents,
+            p.exclusive_claims.len()
+        );
+        for s in &p.spellings {
+            println!(
+                "  spelling {} {:?} others {:?}",
+                s.key,
+                s.forms
+                    .iter()
+                    .map(|f| format!("{}x{}", f.form, f.count))
+                    .collect::<Vec<_>>(),
+                s.others_use
+            );
+        }
+        for t in &p.loaded_terms {
+            println!("  loaded {:?} {:?} x{}", t.category, t.term, t.count);
+        }
+    }
+}
