@@ -4,8 +4,8 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod pipeline;
 pub mod quantity;
 pub mod timex;
-pub mod pipeline;
 
 pub use pipeline::analyze;

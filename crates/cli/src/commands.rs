@@ -29,7 +29,8 @@ impl StoreArgs {
     }
     fn open(&self) -> anyhow::Result<Engine> {
         let path = self.path();
-        let store = SqliteStore::open(&path).with_context(|| format!("opening the store {}", path.display()))?;
+        let store = SqliteStore::open(&path)
+            .with_context(|| format!("opening the store {}", path.display()))?;
         Ok(Engine::new(store))
     }
 }
@@ -54,7 +55,9 @@ impl MetaArgs {
     fn to_meta(&self) -> anyhow::Result<ItemMeta> {
         let published = match &self.published {
             Some(p) => Some(PublishedTime {
-                at: parse_datetime(p).with_context(|| format!("--published `{p}` is not a date (use RFC 3339 or YYYY-MM-DD)"))?,
+                at: parse_datetime(p).with_context(|| {
+                    format!("--published `{p}` is not a date (use RFC 3339 or YYYY-MM-DD)")
+                })?,
                 provenance: TimeProvenance::User,
                 confidence: 1.0,
             }),
@@ -125,7 +128,10 @@ fn run_ingest(
     fetch: &FetchArgs,
     quiet: bool,
 ) -> anyhow::Result<engine::IngestReport> {
-    let opts = IngestOptions { meta: meta.to_meta()?, fetch: fetch.policy() };
+    let opts = IngestOptions {
+        meta: meta.to_meta()?,
+        fetch: fetch.policy(),
+    };
     let bar = if quiet || !std::io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
     } else {
@@ -161,14 +167,22 @@ fn print_failures(report: &engine::IngestReport) {
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<u8> {
     let mut engine = args.store.open()?;
-    let report = run_ingest(&mut engine, &args.inputs, &args.meta, &args.fetch, args.json)?;
+    let report = run_ingest(
+        &mut engine,
+        &args.inputs,
+        &args.meta,
+        &args.fetch,
+        args.json,
+    )?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         for item in &report.items {
             match &item.status {
                 ItemStatus::Added { id } => println!("added      {}  {}", &id[..12], item.input),
-                ItemStatus::Unchanged { id } => println!("unchanged  {}  {}", &id[..12], item.input),
+                ItemStatus::Unchanged { id } => {
+                    println!("unchanged  {}  {}", &id[..12], item.input)
+                }
                 ItemStatus::NearDuplicate { id, of, similarity } => println!(
                     "added      {}  {}  (near-duplicate of {}, similarity {:.2})",
                     &id[..12],
@@ -217,20 +231,31 @@ pub fn docs(args: DocsArgs) -> anyhow::Result<u8> {
         println!("The store is empty. Add documents with: parallax ingest <files|folders|URLs>");
         return Ok(exit::OK);
     }
-    println!("{:>3}  {:<12}  {:<20}  {:<17}  {:>5}  title", "#", "id", "outlet", "published", "posts");
+    println!(
+        "{:>3}  {:<12}  {:<20}  {:<17}  {:>5}  title",
+        "#", "id", "outlet", "published", "posts"
+    );
     for d in list {
         let mut title = d.title.clone().unwrap_or_else(|| d.origin.clone());
         if title.chars().count() > 60 {
             title = title.chars().take(59).collect::<String>() + "…";
         }
-        let dup = d.duplicate_of.as_ref().map(|o| format!("  [repost of {}]", &o[..12.min(o.len())])).unwrap_or_default();
+        let dup = d
+            .duplicate_of
+            .as_ref()
+            .map(|o| format!("  [repost of {}]", &o[..12.min(o.len())]))
+            .unwrap_or_default();
         println!(
             "{:>3}  {:<12}  {:<20}  {:<17}  {:>5}  {title}{dup}",
             d.seq,
             &d.id[..12],
             truncate(d.outlet.as_deref().unwrap_or("?"), 20),
             d.published.as_deref().unwrap_or("-"),
-            if d.is_live_blog { format!("{}L", d.posts) } else { d.posts.to_string() },
+            if d.is_live_blog {
+                format!("{}L", d.posts)
+            } else {
+                d.posts.to_string()
+            },
         );
     }
     Ok(exit::OK)
@@ -263,12 +288,19 @@ pub fn show(args: ShowArgs) -> anyhow::Result<u8> {
     let id = engine.store.resolve(&args.doc)?;
     let (doc, analysis) = engine.document_with_analysis(&id)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&analysis_json(&doc, &analysis, &doc.origin))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&analysis_json(&doc, &analysis, &doc.origin))?
+        );
         return Ok(exit::OK);
     }
     print_header(&doc);
     let marks: Vec<(Span, String)> = if args.timex {
-        analysis.timexes.iter().map(|t| (t.span, t.value.clone())).collect()
+        analysis
+            .timexes
+            .iter()
+            .map(|t| (t.span, t.value.clone()))
+            .collect()
     } else {
         Vec::new()
     };
@@ -277,9 +309,14 @@ pub fn show(args: ShowArgs) -> anyhow::Result<u8> {
             println!(
                 "\n── post {} · {} · {}{}",
                 i + 1,
-                post.time.map(|t| t.to_iso()).unwrap_or_else(|| "no time".into()),
+                post.time
+                    .map(|t| t.to_iso())
+                    .unwrap_or_else(|| "no time".into()),
                 post.title.as_deref().unwrap_or("(untitled)"),
-                post.author.as_ref().map(|a| format!(" · {a}")).unwrap_or_default()
+                post.author
+                    .as_ref()
+                    .map(|a| format!(" · {a}"))
+                    .unwrap_or_default()
             );
         } else {
             println!();
@@ -295,19 +332,35 @@ fn print_header(doc: &Document) {
     if let Some(u) = &doc.url {
         println!("url:       {u}");
     }
-    println!("outlet:    {}", doc.outlet.as_ref().map(|o| o.name.as_str()).unwrap_or("?"));
+    println!(
+        "outlet:    {}",
+        doc.outlet.as_ref().map(|o| o.name.as_str()).unwrap_or("?")
+    );
     println!("title:     {}", doc.title.as_deref().unwrap_or("-"));
     if !doc.authors.is_empty() {
         println!("authors:   {}", doc.authors.join(", "));
     }
     match &doc.published {
-        Some(p) => println!("published: {} ({:?}, confidence {:.2})", p.at.to_iso(), p.provenance, p.confidence),
+        Some(p) => println!(
+            "published: {} ({:?}, confidence {:.2})",
+            p.at.to_iso(),
+            p.provenance,
+            p.confidence
+        ),
         None => println!("published: unknown"),
     }
     if let Some(c) = &doc.credited_source {
         println!("credits:   {c}");
     }
-    println!("kind:      {}{}", if doc.is_live_blog { "live blog, posts: " } else { "article, posts: " }, doc.posts.len());
+    println!(
+        "kind:      {}{}",
+        if doc.is_live_blog {
+            "live blog, posts: "
+        } else {
+            "article, posts: "
+        },
+        doc.posts.len()
+    );
     for d in &doc.diagnostics {
         println!("note:      [{:?}] {}: {}", d.severity, d.code, d.message);
     }
@@ -358,7 +411,11 @@ fn load_one(input: &str, fetch: &FetchArgs) -> anyhow::Result<LoadedInput> {
 }
 
 /// Loads and extracts every document of one input (a feed or WARC gives several).
-fn documents_of(input: &str, meta: &MetaArgs, fetch: &FetchArgs) -> anyhow::Result<(Vec<(Document, Vec<u8>)>, usize)> {
+fn documents_of(
+    input: &str,
+    meta: &MetaArgs,
+    fetch: &FetchArgs,
+) -> anyhow::Result<(Vec<(Document, Vec<u8>)>, usize)> {
     let loaded = load_one(input, fetch)?;
     let mut overrides = meta.to_meta()?;
     overrides.fill_from(&loaded.meta);
@@ -438,13 +495,22 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
                 v
             })
             .collect();
-        let out = if out.len() == 1 { out.into_iter().next().unwrap_or(Value::Null) } else { Value::Array(out) };
+        let out = if out.len() == 1 {
+            out.into_iter().next().unwrap_or(Value::Null)
+        } else {
+            Value::Array(out)
+        };
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         let mut stdout = std::io::stdout().lock();
         for (i, (d, _)) in docs.iter().enumerate() {
             if docs.len() > 1 {
-                writeln!(stdout, "{}== {} ==", if i > 0 { "\n" } else { "" }, d.origin)?;
+                writeln!(
+                    stdout,
+                    "{}== {} ==",
+                    if i > 0 { "\n" } else { "" },
+                    d.origin
+                )?;
             }
             if let Some(t) = &d.title {
                 writeln!(stdout, "{t}\n")?;
@@ -452,7 +518,13 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
             writeln!(stdout, "{}", d.text)?;
         }
     }
-    Ok(if failed > 0 { exit::PARTIAL } else if docs.is_empty() { exit::FAILURE } else { exit::OK })
+    Ok(if failed > 0 {
+        exit::PARTIAL
+    } else if docs.is_empty() {
+        exit::FAILURE
+    } else {
+        exit::OK
+    })
 }
 
 #[derive(clap::Args, Debug)]
@@ -524,7 +596,12 @@ pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<u8> {
                 a.quantities.len()
             );
             for t in &a.timexes {
-                println!("  time   {:<28} {:<10} {}", truncate(&t.text, 28), format!("{:?}", t.kind), t.value);
+                println!(
+                    "  time   {:<28} {:<10} {}",
+                    truncate(&t.text, 28),
+                    format!("{:?}", t.kind),
+                    t.value
+                );
             }
             for at in &a.attributions {
                 print_attribution(doc, at);
@@ -532,16 +609,37 @@ pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<u8> {
         }
     }
     if args.json {
-        let v = if out.len() == 1 { out.into_iter().next().unwrap_or(Value::Null) } else { Value::Array(out) };
+        let v = if out.len() == 1 {
+            out.into_iter().next().unwrap_or(Value::Null)
+        } else {
+            Value::Array(out)
+        };
         println!("{}", serde_json::to_string_pretty(&v)?);
     }
-    Ok(if failed > 0 { exit::PARTIAL } else if docs.is_empty() { exit::FAILURE } else { exit::OK })
+    Ok(if failed > 0 {
+        exit::PARTIAL
+    } else if docs.is_empty() {
+        exit::FAILURE
+    } else {
+        exit::OK
+    })
 }
 
 fn print_attribution(doc: &Document, at: &model::Attribution) {
-    let source = at.source.as_ref().map(|s| s.text.as_str()).unwrap_or("(unattributed)");
-    let via = at.via.as_ref().map(|v| format!(" via {}", v.text)).unwrap_or_default();
-    let cue = at.cue.map(|c| c.slice(&doc.text).to_string()).unwrap_or_default();
+    let source = at
+        .source
+        .as_ref()
+        .map(|s| s.text.as_str())
+        .unwrap_or("(unattributed)");
+    let via = at
+        .via
+        .as_ref()
+        .map(|v| format!(" via {}", v.text))
+        .unwrap_or_default();
+    let cue = at
+        .cue
+        .map(|c| c.slice(&doc.text).to_string())
+        .unwrap_or_default();
     let stance = at.stance.map(|s| format!(" [{s:?}]")).unwrap_or_default();
     println!("  {:?}{stance} · {source}{via} · {cue}", at.kind);
     println!("      {}", truncate(&at.content_text, 200));
@@ -567,7 +665,10 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<u8> {
     let ids: Vec<String> = if args.docs.is_empty() {
         engine.store.list()?.into_iter().map(|d| d.id).collect()
     } else {
-        args.docs.iter().map(|d| engine.store.resolve(d)).collect::<Result<_, _>>()?
+        args.docs
+            .iter()
+            .map(|d| engine.store.resolve(d))
+            .collect::<Result<_, _>>()?
     };
     let mut all = Vec::new();
     for id in ids {

@@ -25,12 +25,22 @@ pub struct IngestOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum ItemStatus {
-    Added { id: String },
+    Added {
+        id: String,
+    },
     /// Stored before: nothing changed.
-    Unchanged { id: String },
+    Unchanged {
+        id: String,
+    },
     /// Added, and linked as a near-duplicate of an earlier document.
-    NearDuplicate { id: String, of: String, similarity: f64 },
-    Failed { reason: String },
+    NearDuplicate {
+        id: String,
+        of: String,
+        similarity: f64,
+    },
+    Failed {
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -48,7 +58,10 @@ pub struct IngestReport {
 
 impl IngestReport {
     pub fn failed(&self) -> usize {
-        self.items.iter().filter(|i| matches!(i.status, ItemStatus::Failed { .. })).count()
+        self.items
+            .iter()
+            .filter(|i| matches!(i.status, ItemStatus::Failed { .. }))
+            .count()
     }
     pub fn succeeded(&self) -> usize {
         self.items.len() - self.failed()
@@ -58,7 +71,9 @@ impl IngestReport {
         let mut ids = Vec::new();
         for i in &self.items {
             let id = match &i.status {
-                ItemStatus::Added { id } | ItemStatus::Unchanged { id } | ItemStatus::NearDuplicate { id, .. } => id,
+                ItemStatus::Added { id }
+                | ItemStatus::Unchanged { id }
+                | ItemStatus::NearDuplicate { id, .. } => id,
                 ItemStatus::Failed { .. } => continue,
             };
             if !ids.contains(id) {
@@ -99,7 +114,11 @@ pub fn decode_fingerprint(s: &str) -> Option<Fingerprint> {
     let minhash = (0..hex.len() / 8)
         .map(|i| u32::from_str_radix(&hex[i * 8..i * 8 + 8], 16).ok())
         .collect::<Option<Vec<u32>>>()?;
-    Some(Fingerprint { simhash, minhash, shingles })
+    Some(Fingerprint {
+        simhash,
+        minhash,
+        shingles,
+    })
 }
 
 impl Engine {
@@ -128,7 +147,12 @@ impl Engine {
                         sources::SourceError::Io { path, .. } => path.clone(),
                         _ => String::new(),
                     };
-                    report.items.push(ItemOutcome { input: name.clone(), status: ItemStatus::Failed { reason: e.to_string() } });
+                    report.items.push(ItemOutcome {
+                        input: name.clone(),
+                        status: ItemStatus::Failed {
+                            reason: e.to_string(),
+                        },
+                    });
                     progress(Progress::InputDone(name));
                     continue;
                 }
@@ -136,11 +160,18 @@ impl Engine {
             let name = input.name();
             let loaded: Result<LoadedInput, sources::SourceError> = match &input {
                 InputRef::File(p) => sources::files::load_file(p),
-                InputRef::Url(u) => fetcher.get_or_insert_with(|| Fetcher::new(opts.fetch.clone())).fetch(u),
+                InputRef::Url(u) => fetcher
+                    .get_or_insert_with(|| Fetcher::new(opts.fetch.clone()))
+                    .fetch(u),
             };
             match loaded {
                 Ok(loaded) => self.ingest_loaded(&loaded, opts, &mut known, &mut report)?,
-                Err(e) => report.items.push(ItemOutcome { input: name.clone(), status: ItemStatus::Failed { reason: e.to_string() } }),
+                Err(e) => report.items.push(ItemOutcome {
+                    input: name.clone(),
+                    status: ItemStatus::Failed {
+                        reason: e.to_string(),
+                    },
+                }),
             }
             progress(Progress::InputDone(name));
         }
@@ -157,7 +188,12 @@ impl Engine {
         let items = match split_input(&loaded.name, &loaded.bytes) {
             Ok(items) => items,
             Err(e) => {
-                report.items.push(ItemOutcome { input: loaded.name.clone(), status: ItemStatus::Failed { reason: e.to_string() } });
+                report.items.push(ItemOutcome {
+                    input: loaded.name.clone(),
+                    status: ItemStatus::Failed {
+                        reason: e.to_string(),
+                    },
+                });
                 return Ok(());
             }
         };
@@ -167,13 +203,19 @@ impl Engine {
             let item = match item {
                 Ok(i) => i,
                 Err(e) => {
-                    report.items.push(ItemOutcome { input: e.origin.clone(), status: ItemStatus::Failed { reason: e.reason } });
+                    report.items.push(ItemOutcome {
+                        input: e.origin.clone(),
+                        status: ItemStatus::Failed { reason: e.reason },
+                    });
                     continue;
                 }
             };
             let doc = extract::document::build_document(&item, &overrides);
             let status = self.store_document(&doc, &item.body, known)?;
-            report.items.push(ItemOutcome { input: item.origin.clone(), status });
+            report.items.push(ItemOutcome {
+                input: item.origin.clone(),
+                status,
+            });
         }
         Ok(())
     }
@@ -186,8 +228,15 @@ impl Engine {
         known: &mut Vec<(String, Fingerprint)>,
     ) -> Result<ItemStatus, EngineError> {
         if doc.text.trim().is_empty() {
-            let why = doc.diagnostics.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("; ");
-            return Ok(ItemStatus::Failed { reason: format!("no article text could be extracted ({why})") });
+            let why = doc
+                .diagnostics
+                .iter()
+                .map(|d| d.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            return Ok(ItemStatus::Failed {
+                reason: format!("no article text could be extracted ({why})"),
+            });
         }
         if self.store.contains(&doc.id)? {
             return Ok(ItemStatus::Unchanged { id: doc.id.clone() });
@@ -198,14 +247,26 @@ impl Engine {
             .iter()
             .map(|(id, f)| (id, jaccard_estimate(&fp, f)))
             .find(|(_, j)| *j >= NEAR_DUPLICATE_JACCARD)
-            .map(|(id, j)| DuplicateLink { of: id.clone(), similarity: j });
+            .map(|(id, j)| DuplicateLink {
+                of: id.clone(),
+                similarity: j,
+            });
         let analysis = analyze(doc);
-        let outcome =
-            self.store.put(doc, raw, Some((&analysis, ANALYZER_VERSION)), dup.as_ref(), Some(&encode_fingerprint(&fp)))?;
+        let outcome = self.store.put(
+            doc,
+            raw,
+            Some((&analysis, ANALYZER_VERSION)),
+            dup.as_ref(),
+            Some(&encode_fingerprint(&fp)),
+        )?;
         known.push((doc.id.clone(), fp));
         Ok(match (outcome, dup) {
             (PutOutcome::AlreadyPresent, _) => ItemStatus::Unchanged { id: doc.id.clone() },
-            (PutOutcome::Inserted, Some(d)) => ItemStatus::NearDuplicate { id: doc.id.clone(), of: d.of, similarity: d.similarity },
+            (PutOutcome::Inserted, Some(d)) => ItemStatus::NearDuplicate {
+                id: doc.id.clone(),
+                of: d.of,
+                similarity: d.similarity,
+            },
             (PutOutcome::Inserted, None) => ItemStatus::Added { id: doc.id.clone() },
         })
     }

@@ -39,7 +39,10 @@ impl Engine {
 
     /// A stored document with its analysis, recomputing (and storing) the analysis
     /// when it is missing or older than this program's analyzer.
-    pub fn document_with_analysis(&mut self, id: &str) -> Result<(Document, DocumentAnalysis), EngineError> {
+    pub fn document_with_analysis(
+        &mut self,
+        id: &str,
+    ) -> Result<(Document, DocumentAnalysis), EngineError> {
         let doc = self.store.document(id)?;
         match self.store.analysis(id)? {
             Some((a, v)) if v == ANALYZER_VERSION => Ok((doc, a)),
@@ -53,8 +56,11 @@ impl Engine {
 
     /// Fuses the given stored documents (all when `ids` is empty) into a brief.
     pub fn brief(&mut self, ids: &[String]) -> Result<fusion::brief::Brief, EngineError> {
-        let ids: Vec<String> =
-            if ids.is_empty() { self.store.list()?.into_iter().map(|d| d.id).collect() } else { ids.to_vec() };
+        let ids: Vec<String> = if ids.is_empty() {
+            self.store.list()?.into_iter().map(|d| d.id).collect()
+        } else {
+            ids.to_vec()
+        };
         let mut docs = Vec::with_capacity(ids.len());
         for id in &ids {
             docs.push(self.document_with_analysis(id)?);

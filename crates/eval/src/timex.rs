@@ -269,7 +269,10 @@ pub fn parse_dct(value: &str) -> Option<Timestamp> {
     if let Some(t) = rest.strip_prefix('T') {
         let mut parts = t.split(':');
         let h: u32 = parts.next()?.get(..2)?.parse().ok()?;
-        let m: u32 = parts.next().and_then(|m| m.get(..2)?.parse().ok()).unwrap_or(0);
+        let m: u32 = parts
+            .next()
+            .and_then(|m| m.get(..2)?.parse().ok())
+            .unwrap_or(0);
         let s: Option<u32> = parts.next().and_then(|s| s.get(..2)?.parse().ok());
         let utc = date.and_hms_opt(h, m, s.unwrap_or(0))?;
         let precision = if s.is_some() {
@@ -377,7 +380,9 @@ fn score_doc(gold: &[Item], system: &[Item], mode: SpanMode) -> (Counts, Vec<Opt
     let mut used = vec![false; system.len()];
     let mut partner: Vec<Option<usize>> = vec![None; gold.len()];
     for (gi, g) in gold.iter().enumerate() {
-        if let Some(si) = (0..system.len()).find(|&si| !used[si] && same_extent(g, &system[si], mode)) {
+        if let Some(si) =
+            (0..system.len()).find(|&si| !used[si] && same_extent(g, &system[si], mode))
+        {
             used[si] = true;
             partner[gi] = Some(si);
             c.strict += 1;
@@ -560,7 +565,11 @@ fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
             let p = entry.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(ext)) {
+            } else if p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(ext))
+            {
                 out.push(p);
             }
         }
@@ -617,7 +626,10 @@ pub fn run_tempeval(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         }
     }
     write_details(opts, "timex_tempeval.tsv", &details)?;
-    let mut report = Report::new("timex (TempEval-3 TBAQ-cleaned, developer half)", format!("{} documents", files.len()));
+    let mut report = Report::new(
+        "timex (TempEval-3 TBAQ-cleaned, developer half)",
+        format!("{} documents", files.len()),
+    );
     add_metrics(&mut report, &total, true);
     if no_dct > 0 {
         report.note(format!("{no_dct} documents had no readable DCT"));
@@ -869,7 +881,10 @@ mod tests {
 
     #[test]
     fn dct_values_parse() {
-        assert_eq!(parse_dct("1998-01-08").map(|t| t.to_iso()).as_deref(), Some("1998-01-08"));
+        assert_eq!(
+            parse_dct("1998-01-08").map(|t| t.to_iso()).as_deref(),
+            Some("1998-01-08")
+        );
         assert_eq!(
             parse_dct("1999-10-24T20:00").map(|t| t.to_iso()).as_deref(),
             Some("1999-10-24T20:00Z")

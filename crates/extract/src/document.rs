@@ -6,7 +6,8 @@
 //! tags, JSON-LD, byline) > what can be inferred (URL, latest post time).
 
 use model::{
-    content_id, Diagnostic, Document, InputFormat, Outlet, Post, PublishedTime, Severity, Span, TimeProvenance,
+    content_id, Diagnostic, Document, InputFormat, Outlet, Post, PublishedTime, Severity, Span,
+    TimeProvenance,
 };
 
 use crate::input::{domain_of, outlet_from, BodyKind, ItemMeta, RawItem};
@@ -38,28 +39,65 @@ pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
     let mut diagnostics = Vec::new();
     let raw = decode(&item.body, &mut diagnostics);
 
-    let (text, offsets, format, page_title, page_authors, page_outlet, page_published, page_language, credited) =
-        match item.kind {
-            BodyKind::Html => {
-                let h = html::extract_html(&raw, meta.url.as_deref());
-                diagnostics.extend(h.diagnostics);
-                if meta.url.is_none() {
-                    meta.url = h.canonical_url.clone();
-                }
-                let credited = plaintext::find_credit(&h.text);
-                (h.text, h.offsets, InputFormat::Html, h.title, h.authors, h.outlet, h.published, h.language, credited)
+    let (
+        text,
+        offsets,
+        format,
+        page_title,
+        page_authors,
+        page_outlet,
+        page_published,
+        page_language,
+        credited,
+    ) = match item.kind {
+        BodyKind::Html => {
+            let h = html::extract_html(&raw, meta.url.as_deref());
+            diagnostics.extend(h.diagnostics);
+            if meta.url.is_none() {
+                meta.url = h.canonical_url.clone();
             }
-            BodyKind::Text => {
-                let c = plaintext::clean_text(&raw);
-                let outlet = c.self_reference.clone().map(|name| Outlet { name, domain: None });
-                (c.text, c.offsets, InputFormat::Text, c.title, Vec::new(), outlet, c.published, None, c.credited_source)
-            }
-        };
+            let credited = find_credit(&h.text);
+            (
+                h.text,
+                h.offsets,
+                InputFormat::Html,
+                h.title,
+                h.authors,
+                h.outlet,
+                h.published,
+                h.language,
+                credited,
+            )
+        }
+        BodyKind::Text => {
+            let c = plaintext::clean_text(&raw);
+            let outlet = self_reference(&raw)
+                .or_else(|| {
+                    c.byline
+                        .as_deref()
+                        .filter(|b| looks_like_organisation(b))
+                        .map(str::to_string)
+                })
+                .map(|name| Outlet { name, domain: None });
+            (
+                c.text,
+                c.offsets,
+                InputFormat::Text,
+                c.title,
+                Vec::new(),
+                outlet,
+                c.published,
+                None,
+                c.credited_source,
+            )
+        }
+    };
     let format = if item.origin.contains("#item-") {
         InputFormat::FeedItem
     } else if item.origin.contains("#record-") {
         InputFormat::Warc
-    } else if item.origin.contains("#line-") || item.origin.to_ascii_lowercase().ends_with(".json") {
+    } else if item.origin.contains("#line-") || item.origin.to_ascii_lowercase().ends_with(".json")
+    {
         InputFormat::Json
     } else {
         format
@@ -79,16 +117,34 @@ pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
         .or(page_outlet)
         .or_else(|| outlet_from(None, meta.url.as_deref()));
     let title = meta.title.clone().or(page_title);
-    let authors = if meta.authors.is_empty() { page_authors } else { meta.authors.clone() };
-    let language = meta.language.clone().or(page_language).or_else(|| guess_language(&text));
+    let authors = if meta.authors.is_empty() {
+        page_authors
+    } else {
+        meta.authors.clone()
+    };
+    let language = meta
+        .language
+        .clone()
+        .or(page_language)
+        .or_else(|| guess_language(&text));
 
+    // A credit to the outlet itself ("Source: Meduza" on Meduza) is not a repost.
+    let credited = credited.filter(|c| {
+        outlet.as_ref().is_none_or(|o| {
+            !text::normalize::fold_for_match(&o.name).contains(&text::normalize::fold_for_match(c))
+        })
+    });
     let blog = liveblog::split_posts(&text, published.as_ref().map(|p| p.at));
     let published = published.or_else(|| {
-        blog.posts.iter().filter_map(|p| p.time).max().map(|at| PublishedTime {
-            at,
-            provenance: TimeProvenance::Inferred,
-            confidence: 0.5,
-        })
+        blog.posts
+            .iter()
+            .filter_map(|p| p.time)
+            .max()
+            .map(|at| PublishedTime {
+                at,
+                provenance: TimeProvenance::Inferred,
+                confidence: 0.5,
+            })
     });
     let mut posts = blog.posts;
     if posts.is_empty() && !text.is_empty() {
@@ -140,10 +196,16 @@ pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
 /// A cheap English check on function-word frequency: `Some("en")` when the text
 /// reads as English, `None` when it cannot tell.
 pub fn guess_language(text: &str) -> Option<String> {
-    const EN: &[&str] = &["the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "said"];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "said",
+    ];
     let mut words = 0usize;
     let mut hits = 0usize;
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(2000) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+    {
         words += 1;
         if EN.iter().any(|e| w.eq_ignore_ascii_case(e)) {
             hits += 1;
@@ -154,5 +216,128 @@ pub fn guess_language(text: &str) -> Option<String> {
 
 /// The outlet named by a URL's domain, for callers that only have a URL.
 pub fn outlet_for_url(url: &str) -> Option<Outlet> {
-    domain_of(url).map(|d| Outlet { name: d.clone(), domain: Some(d) })
+    domain_of(url).map(|d| Outlet {
+        name: d.clone(),
+        domain: Some(d),
+    })
+}
+
+/// An explicit credit to another outlet on a line of its own in clean text.
+pub fn find_credit(text: &str) -> Option<String> {
+    text.lines().find_map(|l| plaintext::credit_line(l.trim()))
+}
+
+/// The page naming its own outlet in promotional or legal lines: "You're currently
+/// reading X", "Sign up for X's newsletter", "© 2026 X". Raw text, before cleaning,
+/// because those lines are what cleaning drops.
+pub fn self_reference(raw: &str) -> Option<String> {
+    for line in raw.lines().map(str::trim).filter(|l| l.len() < 300) {
+        let lower = line.to_lowercase();
+        if lower.len() != line.len() {
+            continue; // offsets below assume lowercasing kept byte lengths
+        }
+        let after = |marker: &str| lower.find(marker).map(|i| &line[i + marker.len()..]);
+        let candidates = [
+            after("currently reading "),
+            after("you are reading "),
+            after("sign up for ").filter(|_| lower.contains("newsletter")),
+            after("subscribe to ").filter(|_| lower.contains("newsletter")),
+            after("\u{a9} ").or_else(|| after("copyright ")),
+        ];
+        for rest in candidates.into_iter().flatten() {
+            if let Some(name) = leading_name(rest) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// Capitalised words at the start of `s` (after an optional year), up to a
+/// possessive, comma or period: "Meduza’s daily" -> "Meduza".
+fn leading_name(s: &str) -> Option<String> {
+    let mut words = Vec::new();
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i == 0 && w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let (core, stop) = match w.find(['\u{2019}', '\'', ',', '.', ';', ':', '!']) {
+            Some(p) => (&w[..p], true),
+            None => (w, false),
+        };
+        let is_name = core.chars().next().is_some_and(char::is_uppercase)
+            || (!words.is_empty() && matches!(core, "of" | "the" | "and"));
+        if core.is_empty() || !is_name {
+            break;
+        }
+        words.push(core);
+        if stop || words.len() == 5 {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "the" | "and"))
+    {
+        words.pop();
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A byline that names an organisation rather than a person.
+fn looks_like_organisation(byline: &str) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "news", "media", "times", "post", "daily", "press", "agency", "roundup", "digest", "wire",
+        "herald", "journal", "tribune", "network", "service", "staff", "desk", "bureau", "online",
+        "today", "weekly",
+    ];
+    byline.split_whitespace().any(|w| {
+        ORG_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_self_references() {
+        assert_eq!(
+            self_reference("x\nYou’re currently reading Lantern Post, the city’s paper.")
+                .as_deref(),
+            Some("Lantern Post")
+        );
+        assert_eq!(
+            self_reference("Sign up for the Harbour Courier’s morning newsletter").as_deref(),
+            None
+        );
+        assert_eq!(
+            self_reference("Sign up for Harbour Courier’s morning newsletter").as_deref(),
+            Some("Harbour Courier")
+        );
+        assert_eq!(
+            self_reference("© 2026 Valley Gazette. All rights reserved.").as_deref(),
+            Some("Valley Gazette")
+        );
+        assert_eq!(self_reference("Nothing here."), None);
+        assert!(looks_like_organisation("Independent Daily Digest"));
+        assert!(!looks_like_organisation("Mara Quill"));
+    }
+
+    #[test]
+    fn credit_to_itself_is_not_a_repost() {
+        let item = RawItem {
+            origin: "a.txt".into(),
+            body: "Lantern Post reports.\n\nSource: Lantern Post\n\nThe mayor of Tessaly said on Monday that the bridge would reopen. Residents welcomed the news after months of delays and detours.\n\nYou’re currently reading Lantern Post.".as_bytes().to_vec(),
+            kind: BodyKind::Text,
+            meta: ItemMeta::default(),
+        };
+        let doc = build_document(&item, &ItemMeta::default());
+        assert_eq!(doc.outlet.map(|o| o.name).as_deref(), Some("Lantern Post"));
+        assert_eq!(doc.credited_source, None);
+        assert_eq!(doc.id, model::content_id(&item.body));
+    }
 }

@@ -109,9 +109,15 @@ pub fn gunzip(origin: &str, bytes: &[u8]) -> Result<Vec<u8>, InputError> {
     decoder
         .take(MAX_DECOMPRESSED_BYTES + 1)
         .read_to_end(&mut out)
-        .map_err(|e| InputError::BadGzip { origin: origin.to_string(), reason: e.to_string() })?;
+        .map_err(|e| InputError::BadGzip {
+            origin: origin.to_string(),
+            reason: e.to_string(),
+        })?;
     if out.len() as u64 > MAX_DECOMPRESSED_BYTES {
-        return Err(InputError::TooLarge { origin: origin.to_string(), limit: MAX_DECOMPRESSED_BYTES });
+        return Err(InputError::TooLarge {
+            origin: origin.to_string(),
+            limit: MAX_DECOMPRESSED_BYTES,
+        });
     }
     Ok(out)
 }
@@ -144,7 +150,11 @@ pub fn sniff(name: &str, bytes: &[u8]) -> InputKind {
         if trimmed.contains("jsonfeed.org") {
             return InputKind::Feed;
         }
-        return if ext == "json" || !looks_like_json_lines(bytes) { InputKind::Json } else { InputKind::JsonLines };
+        return if ext == "json" || !looks_like_json_lines(bytes) {
+            InputKind::Json
+        } else {
+            InputKind::JsonLines
+        };
     }
     if trimmed.starts_with("<?xml") || trimmed.starts_with("<rss") || trimmed.starts_with("<feed") {
         if trimmed.contains("<rss") || trimmed.contains("<feed") || trimmed.contains("<rdf:rdf") {
@@ -154,10 +164,13 @@ pub fn sniff(name: &str, bytes: &[u8]) -> InputKind {
     if matches!(ext, "xml") {
         return InputKind::Feed;
     }
-    if matches!(ext, "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx")
-        || trimmed.starts_with("<!doctype html")
+    if matches!(
+        ext,
+        "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx"
+    ) || trimmed.starts_with("<!doctype html")
         || trimmed.starts_with("<html")
-        || (trimmed.starts_with('<') && (head.contains("<body") || head.contains("<head") || head.contains("<div")))
+        || (trimmed.starts_with('<')
+            && (head.contains("<body") || head.contains("<head") || head.contains("<div")))
     {
         return InputKind::Html;
     }
@@ -175,7 +188,10 @@ fn looks_like_json_lines(bytes: &[u8]) -> bool {
 /// Splits an input into its items. `name` is used for sniffing and in `origin`s.
 /// Gzip is undone first. Container-level failures are `Err`; per-item failures are
 /// returned beside the good items.
-pub fn split_input(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>>, InputError> {
+pub fn split_input(
+    name: &str,
+    bytes: &[u8],
+) -> Result<Vec<Result<RawItem, ItemError>>, InputError> {
     let owned;
     let bytes = if is_gzip(bytes) {
         owned = gunzip(name, bytes)?;
@@ -184,9 +200,18 @@ pub fn split_input(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemE
         bytes
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputError::Empty { origin: name.to_string() });
+        return Err(InputError::Empty {
+            origin: name.to_string(),
+        });
     }
-    let one = |kind| Ok(vec![Ok(RawItem { origin: name.to_string(), body: bytes.to_vec(), kind, meta: ItemMeta::default() })]);
+    let one = |kind| {
+        Ok(vec![Ok(RawItem {
+            origin: name.to_string(),
+            body: bytes.to_vec(),
+            kind,
+            meta: ItemMeta::default(),
+        })])
+    };
     match sniff(name, bytes) {
         InputKind::Html => one(BodyKind::Html),
         InputKind::Text => one(BodyKind::Text),
@@ -222,8 +247,10 @@ struct JsonArticle {
 fn article_to_item(origin: String, a: JsonArticle) -> Result<RawItem, ItemError> {
     let published = match &a.published {
         Some(s) => Some(PublishedTime {
-            at: parse_datetime(s)
-                .ok_or_else(|| ItemError { origin: origin.clone(), reason: format!("`published` is not a date: {s:?}") })?,
+            at: parse_datetime(s).ok_or_else(|| ItemError {
+                origin: origin.clone(),
+                reason: format!("`published` is not a date: {s:?}"),
+            })?,
             provenance: TimeProvenance::User,
             confidence: 1.0,
         }),
@@ -231,26 +258,51 @@ fn article_to_item(origin: String, a: JsonArticle) -> Result<RawItem, ItemError>
     };
     let outlet = match a.outlet {
         Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Object(o)) => o.get("name").and_then(|v| v.as_str()).map(str::to_string),
+        Some(serde_json::Value::Object(o)) => {
+            o.get("name").and_then(|v| v.as_str()).map(str::to_string)
+        }
         _ => None,
     };
     let authors = match a.authors {
         Some(serde_json::Value::String(s)) => vec![s],
-        Some(serde_json::Value::Array(v)) => v.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+        Some(serde_json::Value::Array(v)) => v
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     };
-    let meta = ItemMeta { url: a.url, title: a.title, outlet, published, authors, language: a.language };
+    let meta = ItemMeta {
+        url: a.url,
+        title: a.title,
+        outlet,
+        published,
+        authors,
+        language: a.language,
+    };
     let (body, kind) = match (a.html, a.text) {
         (Some(h), _) if !h.trim().is_empty() => (h.into_bytes(), BodyKind::Html),
         (_, Some(t)) if !t.trim().is_empty() => (t.into_bytes(), BodyKind::Text),
-        _ => return Err(ItemError { origin, reason: "the article has neither `text` nor `html`".into() }),
+        _ => {
+            return Err(ItemError {
+                origin,
+                reason: "the article has neither `text` nor `html`".into(),
+            })
+        }
     };
-    Ok(RawItem { origin, body, kind, meta })
+    Ok(RawItem {
+        origin,
+        body,
+        kind,
+        meta,
+    })
 }
 
 fn split_json(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>>, InputError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| InputError::BadJson { origin: name.to_string(), reason: e.to_string() })?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| InputError::BadJson {
+            origin: name.to_string(),
+            reason: e.to_string(),
+        })?;
     let values = match value {
         serde_json::Value::Array(v) => v,
         serde_json::Value::Object(_) => vec![value],
@@ -266,9 +318,15 @@ fn split_json(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            let origin = if many { format!("{name}#{}", i + 1) } else { name.to_string() };
-            let article: JsonArticle = serde_json::from_value(v)
-                .map_err(|e| ItemError { origin: origin.clone(), reason: format!("not an article object: {e}") })?;
+            let origin = if many {
+                format!("{name}#{}", i + 1)
+            } else {
+                name.to_string()
+            };
+            let article: JsonArticle = serde_json::from_value(v).map_err(|e| ItemError {
+                origin: origin.clone(),
+                reason: format!("not an article object: {e}"),
+            })?;
             article_to_item(origin, article)
         })
         .collect())
@@ -281,8 +339,10 @@ fn split_json_lines(name: &str, bytes: &[u8]) -> Vec<Result<RawItem, ItemError>>
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, line)| {
             let origin = format!("{name}#line-{}", i + 1);
-            let article: JsonArticle = serde_json::from_str(line)
-                .map_err(|e| ItemError { origin: origin.clone(), reason: format!("not a JSON article: {e}") })?;
+            let article: JsonArticle = serde_json::from_str(line).map_err(|e| ItemError {
+                origin: origin.clone(),
+                reason: format!("not a JSON article: {e}"),
+            })?;
             article_to_item(origin, article)
         })
         .collect()
@@ -293,9 +353,15 @@ fn split_json_lines(name: &str, bytes: &[u8]) -> Vec<Result<RawItem, ItemError>>
 // ---------------------------------------------------------------------------
 
 fn split_feed(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>>, InputError> {
-    let feed = feed_rs::parser::parse(bytes)
-        .map_err(|e| InputError::BadFeed { origin: name.to_string(), reason: e.to_string() })?;
-    let outlet = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|s| !s.is_empty());
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| InputError::BadFeed {
+        origin: name.to_string(),
+        reason: e.to_string(),
+    })?;
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|s| !s.is_empty());
     let language = feed.language.clone();
     Ok(feed
         .entries
@@ -306,11 +372,19 @@ fn split_feed(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>
             let url = entry.links.first().map(|l| l.href.clone());
             let title = entry.title.as_ref().map(|t| t.content.trim().to_string());
             let published = entry.published.or(entry.updated).map(|d| PublishedTime {
-                at: Timestamp { utc: d.naive_utc(), precision: TimePrecision::Second },
+                at: Timestamp {
+                    utc: d.naive_utc(),
+                    precision: TimePrecision::Second,
+                },
                 provenance: TimeProvenance::Feed,
                 confidence: 0.9,
             });
-            let authors = entry.authors.iter().map(|a| a.name.clone()).filter(|n| !n.is_empty()).collect();
+            let authors = entry
+                .authors
+                .iter()
+                .map(|a| a.name.clone())
+                .filter(|n| !n.is_empty())
+                .collect();
             let body = entry
                 .content
                 .as_ref()
@@ -318,8 +392,15 @@ fn split_feed(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>
                 .filter(|b| !b.trim().is_empty())
                 .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
                 .filter(|b| !b.trim().is_empty())
-                .ok_or_else(|| ItemError { origin: origin.clone(), reason: "feed item has no content or summary".into() })?;
-            let kind = if body.contains('<') { BodyKind::Html } else { BodyKind::Text };
+                .ok_or_else(|| ItemError {
+                    origin: origin.clone(),
+                    reason: "feed item has no content or summary".into(),
+                })?;
+            let kind = if body.contains('<') {
+                BodyKind::Html
+            } else {
+                BodyKind::Text
+            };
             let body = if kind == BodyKind::Html && !body.to_ascii_lowercase().contains("<body") {
                 // Give the fragment a body so extraction treats it as the main content.
                 format!("<html><body><article>{body}</article></body></html>")
@@ -330,7 +411,14 @@ fn split_feed(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>
                 origin,
                 body: body.into_bytes(),
                 kind,
-                meta: ItemMeta { url, title, outlet: outlet.clone(), published, authors, language: language.clone() },
+                meta: ItemMeta {
+                    url,
+                    title,
+                    outlet: outlet.clone(),
+                    published,
+                    authors,
+                    language: language.clone(),
+                },
             })
         })
         .collect())
@@ -367,18 +455,32 @@ fn split_warc(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>
         let origin = format!("{name}#record-{record}");
         if !bytes[pos..].starts_with(b"WARC/") {
             if record == 1 {
-                return Err(InputError::BadWarc { origin: name.to_string(), reason: "does not start with `WARC/`".into() });
+                return Err(InputError::BadWarc {
+                    origin: name.to_string(),
+                    reason: "does not start with `WARC/`".into(),
+                });
             }
-            items.push(Err(ItemError { origin, reason: "expected a `WARC/` record header; the rest is skipped".into() }));
+            items.push(Err(ItemError {
+                origin,
+                reason: "expected a `WARC/` record header; the rest is skipped".into(),
+            }));
             break;
         }
         let Some(hdr_end) = find(&bytes[pos..], b"\r\n\r\n").map(|i| pos + i) else {
-            items.push(Err(ItemError { origin, reason: "truncated record header".into() }));
+            items.push(Err(ItemError {
+                origin,
+                reason: "truncated record header".into(),
+            }));
             break;
         };
         let headers = String::from_utf8_lossy(&bytes[pos..hdr_end]).into_owned();
-        let Some(len) = header_value(&headers, "Content-Length").and_then(|v| v.parse::<usize>().ok()) else {
-            items.push(Err(ItemError { origin, reason: "record has no valid Content-Length; the rest is skipped".into() }));
+        let Some(len) =
+            header_value(&headers, "Content-Length").and_then(|v| v.parse::<usize>().ok())
+        else {
+            items.push(Err(ItemError {
+                origin,
+                reason: "record has no valid Content-Length; the rest is skipped".into(),
+            }));
             break;
         };
         let body_start = hdr_end + 4;
@@ -386,26 +488,39 @@ fn split_warc(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>
         if body_end > bytes.len() {
             items.push(Err(ItemError {
                 origin,
-                reason: format!("truncated record: Content-Length {len} but {} bytes left", bytes.len() - body_start),
+                reason: format!(
+                    "truncated record: Content-Length {len} but {} bytes left",
+                    bytes.len() - body_start
+                ),
             }));
             break;
         }
         pos = body_end;
-        let wtype = header_value(&headers, "WARC-Type").unwrap_or("").to_ascii_lowercase();
+        let wtype = header_value(&headers, "WARC-Type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if wtype != "response" && wtype != "resource" {
             continue;
         }
-        let url = header_value(&headers, "WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
-        let published = header_value(&headers, "WARC-Date").and_then(parse_datetime).map(|at| PublishedTime {
-            at,
-            provenance: TimeProvenance::Capture,
-            confidence: 0.3,
-        });
+        let url = header_value(&headers, "WARC-Target-URI")
+            .map(|u| u.trim_matches(['<', '>']).to_string());
+        let published = header_value(&headers, "WARC-Date")
+            .and_then(parse_datetime)
+            .map(|at| PublishedTime {
+                at,
+                provenance: TimeProvenance::Capture,
+                confidence: 0.3,
+            });
         let payload = &bytes[body_start..body_end];
         let result = if wtype == "response" {
-            http_payload(payload).map_err(|reason| ItemError { origin: origin.clone(), reason })
+            http_payload(payload).map_err(|reason| ItemError {
+                origin: origin.clone(),
+                reason,
+            })
         } else {
-            let ctype = header_value(&headers, "Content-Type").unwrap_or("text/html").to_string();
+            let ctype = header_value(&headers, "Content-Type")
+                .unwrap_or("text/html")
+                .to_string();
             Ok((ctype, payload.to_vec()))
         };
         match result {
@@ -422,7 +537,11 @@ fn split_warc(name: &str, bytes: &[u8]) -> Result<Vec<Result<RawItem, ItemError>
                     origin,
                     body,
                     kind,
-                    meta: ItemMeta { url, published, ..ItemMeta::default() },
+                    meta: ItemMeta {
+                        url,
+                        published,
+                        ..ItemMeta::default()
+                    },
                 }));
             }
             Err(e) => items.push(Err(e)),
@@ -439,13 +558,17 @@ fn http_payload(payload: &[u8]) -> Result<(String, Vec<u8>), String> {
         return Err("payload is not an HTTP response".into());
     }
     let mut body = payload[hdr_end + 4..].to_vec();
-    if header_value(&headers, "Transfer-Encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+    if header_value(&headers, "Transfer-Encoding")
+        .is_some_and(|v| v.eq_ignore_ascii_case("chunked"))
+    {
         body = dechunk(&body).ok_or("malformed chunked transfer encoding")?;
     }
     if header_value(&headers, "Content-Encoding").is_some_and(|v| v.eq_ignore_ascii_case("gzip")) {
         body = gunzip("http body", &body).map_err(|e| e.to_string())?;
     }
-    let ctype = header_value(&headers, "Content-Type").unwrap_or("text/html").to_string();
+    let ctype = header_value(&headers, "Content-Type")
+        .unwrap_or("text/html")
+        .to_string();
     Ok((ctype, body))
 }
 
@@ -473,19 +596,37 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
 pub fn parse_datetime(s: &str) -> Option<Timestamp> {
     let s = s.trim();
     if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(Timestamp { utc: dt.naive_utc(), precision: TimePrecision::Second });
+        return Some(Timestamp {
+            utc: dt.naive_utc(),
+            precision: TimePrecision::Second,
+        });
     }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(Timestamp { utc: dt.naive_utc(), precision: TimePrecision::Second });
+        return Some(Timestamp {
+            utc: dt.naive_utc(),
+            precision: TimePrecision::Second,
+        });
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
-            let precision = if fmt.contains("%S") { TimePrecision::Second } else { TimePrecision::Minute };
+            let precision = if fmt.contains("%S") {
+                TimePrecision::Second
+            } else {
+                TimePrecision::Minute
+            };
             return Some(Timestamp { utc: dt, precision });
         }
     }
     if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(Timestamp { utc: d.and_hms_opt(0, 0, 0)?, precision: TimePrecision::Day });
+        return Some(Timestamp {
+            utc: d.and_hms_opt(0, 0, 0)?,
+            precision: TimePrecision::Day,
+        });
     }
     None
 }
@@ -494,8 +635,14 @@ pub fn parse_datetime(s: &str) -> Option<Timestamp> {
 pub fn outlet_from(name: Option<&str>, url: Option<&str>) -> Option<Outlet> {
     let domain = url.and_then(domain_of);
     match (name, domain) {
-        (Some(n), d) if !n.trim().is_empty() => Some(Outlet { name: n.trim().to_string(), domain: d }),
-        (_, Some(d)) => Some(Outlet { name: d.clone(), domain: Some(d) }),
+        (Some(n), d) if !n.trim().is_empty() => Some(Outlet {
+            name: n.trim().to_string(),
+            domain: d,
+        }),
+        (_, Some(d)) => Some(Outlet {
+            name: d.clone(),
+            domain: Some(d),
+        }),
         _ => None,
     }
 }
@@ -527,7 +674,10 @@ mod tests {
                         i.meta.title,
                         i.meta.outlet,
                         i.meta.published.as_ref().map(|p| p.at.to_iso()),
-                        String::from_utf8_lossy(&i.body).chars().take(40).collect::<String>()
+                        String::from_utf8_lossy(&i.body)
+                            .chars()
+                            .take(40)
+                            .collect::<String>()
                     ),
                     Err(e) => format!("item error: {e}"),
                 })
@@ -560,7 +710,13 @@ mod tests {
                 f.xml#item-1 Html url=Some("https://vp.example/one") title=Some("One") outlet=Some("Valley Post") published=Some("2026-03-04T09:30:00Z") body="<html><body><article><p>Hello there.</p>"
                 item error: f.xml#item-2: feed item has no content or summary"#]],
         );
-        check("bad.rss", "<rss><channel><item>", expect_test::expect![[r#"error: bad.rss: not a feed: unable to parse feed: no root element"#]]);
+        check(
+            "bad.rss",
+            "<rss><channel><item>",
+            expect_test::expect![[
+                r#"error: bad.rss: not a feed: unable to parse feed: no root element"#
+            ]],
+        );
     }
 
     #[test]
@@ -572,7 +728,8 @@ mod tests {
             http.len()
         );
         let warcinfo = "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n";
-        let truncated = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nHTTP/1.1 200";
+        let truncated =
+            "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nHTTP/1.1 200";
         check(
             "c.warc",
             &format!("{warcinfo}{rec}{truncated}"),
@@ -587,19 +744,38 @@ mod tests {
         assert_eq!(sniff("a.html.gz", b""), InputKind::Html);
         assert_eq!(sniff("x", b"<!DOCTYPE html><html>"), InputKind::Html);
         assert_eq!(sniff("x", b"Plain words here."), InputKind::Text);
-        assert_eq!(sniff("x.json", b"{\"version\":\"https://jsonfeed.org/version/1.1\"}"), InputKind::Feed);
-        assert_eq!(sniff("x", b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>"), InputKind::Feed);
+        assert_eq!(
+            sniff(
+                "x.json",
+                b"{\"version\":\"https://jsonfeed.org/version/1.1\"}"
+            ),
+            InputKind::Feed
+        );
+        assert_eq!(
+            sniff(
+                "x",
+                b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            ),
+            InputKind::Feed
+        );
     }
 
     #[test]
     fn truncated_gzip_is_an_error() {
         let err = split_input("a.html.gz", &[0x1f, 0x8b, 8, 0, 0]).expect_err("truncated");
-        assert!(err.to_string().starts_with("a.html.gz: gzip data is corrupt"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("a.html.gz: gzip data is corrupt"),
+            "{err}"
+        );
     }
 
     #[test]
     fn domains() {
-        assert_eq!(domain_of("https://www.bbc.co.uk/news/x?y").as_deref(), Some("bbc.co.uk"));
+        assert_eq!(
+            domain_of("https://www.bbc.co.uk/news/x?y").as_deref(),
+            Some("bbc.co.uk")
+        );
         assert_eq!(domain_of("not a url"), None);
     }
 }

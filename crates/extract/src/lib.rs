@@ -3,6 +3,7 @@
 //! near-duplicate signatures. Pure: the caller supplies bytes and metadata.
 
 pub mod dedup;
+pub mod document;
 pub mod html;
 pub mod input;
 pub mod liveblog;

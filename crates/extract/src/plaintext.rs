@@ -796,7 +796,7 @@ fn is_photo_credit(plain: &str) -> bool {
 }
 
 /// "Source: Meduza" -> "Meduza"; "Originally published by X" -> "X".
-fn credit_line(plain: &str) -> Option<String> {
+pub(crate) fn credit_line(plain: &str) -> Option<String> {
     let lower = plain.to_lowercase();
     for prefix in [
         "source:",

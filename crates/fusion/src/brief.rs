@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use model::{Document, DocumentAnalysis, EntityKind, Evidence, Span, TimexType};
 use serde::Serialize;
 
-use crate::claims::{build_claims, Claim, DocInput, Disagreement};
+use crate::claims::{build_claims, Claim, Disagreement, DocInput};
 use crate::framing::{framing, FramingProfile};
 use crate::lineage::{find_reposts, independent_sources, LineageInput, RepostLink, SourceGroup};
 use crate::positions::{positions, PositionTable};
@@ -111,16 +111,27 @@ pub struct OutletSummary {
 
 /// The outlet name a document is shown under.
 pub fn outlet_name(doc: &Document) -> String {
-    doc.outlet.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| {
-        let stem = doc.origin.rsplit('/').next().unwrap_or(&doc.origin);
-        let stem = stem.split('#').next().unwrap_or(stem);
-        stem.rsplit_once('.').map(|(s, _)| s).unwrap_or(stem).to_string()
-    })
+    doc.outlet
+        .as_ref()
+        .map(|o| o.name.clone())
+        .unwrap_or_else(|| {
+            let stem = doc.origin.rsplit('/').next().unwrap_or(&doc.origin);
+            let stem = stem.split('#').next().unwrap_or(stem);
+            stem.rsplit_once('.')
+                .map(|(s, _)| s)
+                .unwrap_or(stem)
+                .to_string()
+        })
 }
 
 /// The sentence of `analysis` that contains `span`, or the span itself.
 pub fn sentence_of(analysis: &DocumentAnalysis, span: Span) -> Span {
-    analysis.sentences.iter().copied().find(|s| s.start <= span.start && span.end <= s.end).unwrap_or(span)
+    analysis
+        .sentences
+        .iter()
+        .copied()
+        .find(|s| s.start <= span.start && span.end <= s.end)
+        .unwrap_or(span)
 }
 
 /// Evidence for `span` in `doc`: its sentence, outlet and post.
@@ -129,7 +140,10 @@ pub fn evidence(doc: &Document, analysis: &DocumentAnalysis, span: Span) -> Evid
     Evidence {
         doc: doc.id.clone(),
         outlet: outlet_name(doc),
-        post: doc.posts.iter().position(|p| p.span.contains(sentence) || p.span.contains(span)),
+        post: doc
+            .posts
+            .iter()
+            .position(|p| p.span.contains(sentence) || p.span.contains(span)),
         span: sentence,
         text: sentence.slice(&doc.text).to_string(),
     }
@@ -141,7 +155,10 @@ fn day_value(value: &str) -> Option<NaiveDate> {
 }
 
 /// Builds the brief. `duplicates` holds the store's near-duplicate links (doc → earlier doc).
-pub fn build_brief(docs: &[(Document, DocumentAnalysis)], duplicates: &[(String, Option<String>)]) -> Brief {
+pub fn build_brief(
+    docs: &[(Document, DocumentAnalysis)],
+    duplicates: &[(String, Option<String>)],
+) -> Brief {
     let outlets: Vec<String> = docs.iter().map(|(d, _)| outlet_name(d)).collect();
 
     // Lineage: reposts and independent sources.
@@ -165,7 +182,10 @@ pub fn build_brief(docs: &[(Document, DocumentAnalysis)], duplicates: &[(String,
                         doc: id.clone(),
                         origin_doc: Some(of.clone()),
                         origin_outlet: outlets[pos].clone(),
-                        reason: crate::lineage::RepostReason::NearDuplicate { jaccard: 1.0, containment: 1.0 },
+                        reason: crate::lineage::RepostReason::NearDuplicate {
+                            jaccard: 1.0,
+                            containment: 1.0,
+                        },
                     });
                 }
             }
@@ -183,12 +203,20 @@ pub fn build_brief(docs: &[(Document, DocumentAnalysis)], duplicates: &[(String,
             title: d.title.clone(),
             text: d.text.clone(),
             published: d.published.as_ref().map(|p| p.at.date()),
-            dates: a.timexes.iter().filter(|t| t.kind == TimexType::Date).filter_map(|t| day_value(&t.value)).collect(),
+            dates: a
+                .timexes
+                .iter()
+                .filter(|t| t.kind == TimexType::Date)
+                .filter_map(|t| day_value(&t.value))
+                .collect(),
             names: a.entities.iter().map(|e| e.name.clone()).collect(),
         };
         let assignment = clusterer.add(&input);
         if !assignment.new_story {
-            reasons.entry(assignment.story).or_default().extend(assignment.reasons.iter().take(3).cloned());
+            reasons
+                .entry(assignment.story)
+                .or_default()
+                .extend(assignment.reasons.iter().take(3).cloned());
         }
         story_of.push((assignment.story, assignment.topic));
     }
@@ -220,8 +248,14 @@ pub fn build_brief(docs: &[(Document, DocumentAnalysis)], duplicates: &[(String,
             published: d.published.as_ref().map(|p| p.at.to_iso()),
             is_live_blog: d.is_live_blog,
             posts: d.posts.len(),
-            story: stories.iter().position(|s| s.id == story_of[i].0).unwrap_or(0),
-            repost_of: reposts.iter().find(|r| r.doc == d.id).map(|r| r.origin_outlet.clone()),
+            story: stories
+                .iter()
+                .position(|s| s.id == story_of[i].0)
+                .unwrap_or(0),
+            repost_of: reposts
+                .iter()
+                .find(|r| r.doc == d.id)
+                .map(|r| r.origin_outlet.clone()),
         })
         .collect();
     let mut outlet_summaries: Vec<OutletSummary> = Vec::new();
@@ -246,7 +280,9 @@ pub fn build_brief(docs: &[(Document, DocumentAnalysis)], duplicates: &[(String,
             if t.kind != TimexType::Date || t.value.len() != 10 {
                 continue;
             }
-            let Some(date) = day_value(&t.value) else { continue };
+            let Some(date) = day_value(&t.value) else {
+                continue;
+            };
             let sentence = sentence_of(a, t.span);
             dated.push(DatedSentence {
                 doc: d.id.clone(),
@@ -260,8 +296,15 @@ pub fn build_brief(docs: &[(Document, DocumentAnalysis)], duplicates: &[(String,
     }
     let timeline = build_timeline(&dated, None);
 
-    let inputs: Vec<DocInput> =
-        docs.iter().zip(&outlets).map(|((d, a), o)| DocInput { doc: d, analysis: a, outlet: o.clone() }).collect();
+    let inputs: Vec<DocInput> = docs
+        .iter()
+        .zip(&outlets)
+        .map(|((d, a), o)| DocInput {
+            doc: d,
+            analysis: a,
+            outlet: o.clone(),
+        })
+        .collect();
     let claim_set = build_claims(&inputs);
     let position_table = positions(&inputs);
     let framing_profiles = framing(&inputs);
@@ -290,7 +333,11 @@ fn quotes(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<Brie
             let anchor = at.content.first().copied().or(at.cue).unwrap_or_default();
             out.push(BriefQuote {
                 outlet: o.clone(),
-                source: at.source.as_ref().map(|s| s.text.clone()).unwrap_or_else(|| "(unattributed)".into()),
+                source: at
+                    .source
+                    .as_ref()
+                    .map(|s| s.text.clone())
+                    .unwrap_or_else(|| "(unattributed)".into()),
                 via: at.via.as_ref().map(|v| v.text.clone()),
                 cue: at.cue.map(|c| c.slice(&d.text).to_string()),
                 kind: at.kind,
@@ -335,17 +382,32 @@ fn cross_entities(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> 
             if !m.outlets.contains(o) {
                 m.outlets.push(o.clone());
             }
-            for mention in a.mentions.iter().filter(|x| x.entity == ei && !x.is_pronoun) {
+            for mention in a
+                .mentions
+                .iter()
+                .filter(|x| x.entity == ei && !x.is_pronoun)
+            {
                 m.mentions += 1;
-                let form = mention.text.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string();
+                let form = mention
+                    .text
+                    .trim_end_matches("'s")
+                    .trim_end_matches("\u{2019}s")
+                    .to_string();
                 match m.spellings.iter_mut().find(|s| s.form == form) {
                     Some(s) => *s.outlets.entry(o.clone()).or_default() += 1,
-                    None => m.spellings.push(Spelling { form, outlets: BTreeMap::from([(o.clone(), 1)]) }),
+                    None => m.spellings.push(Spelling {
+                        form,
+                        outlets: BTreeMap::from([(o.clone(), 1)]),
+                    }),
                 }
             }
         }
     }
-    merged.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    merged.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     merged
 }
 

@@ -3,6 +3,7 @@
 //! what happened when. Pure and deterministic: documents and their analyses in,
 //! data out.
 
+pub mod brief;
 pub mod claims;
 pub mod framing;
 pub mod lineage;

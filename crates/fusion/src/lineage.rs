@@ -31,7 +31,7 @@ pub struct LineageInput {
 }
 
 /// Why a document was judged a repost.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum RepostReason {
     /// Word-shingle overlap with an earlier document.
     NearDuplicate { jaccard: f64, containment: f64 },
@@ -40,7 +40,7 @@ pub enum RepostReason {
 }
 
 /// One repost and where it comes from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RepostLink {
     /// The repost's id.
     pub doc: String,
@@ -261,7 +261,7 @@ pub fn find_reposts_with(docs: &[LineageInput], config: &LineageConfig) -> Vec<R
 }
 
 /// One independent source and the documents that carry its content.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SourceGroup {
     /// The originating outlet.
     pub outlet: String,

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use model::{Evidence, Span};
 
 /// A sentence with the event date it mentions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DatedSentence {
     pub doc: String,
     pub outlet: String,
@@ -28,7 +28,7 @@ pub struct DatedSentence {
 }
 
 /// One summary sentence of a date, with every document that carries it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SummarySentence {
     pub text: String,
     /// The first entry is the representative copy; the rest are near-identical copies.
@@ -36,7 +36,7 @@ pub struct SummarySentence {
 }
 
 /// Another date given to the same event by another outlet.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DateConflict {
     pub other_date: NaiveDate,
     /// The sentence (as dated on the other date).
@@ -48,7 +48,7 @@ pub struct DateConflict {
 }
 
 /// One date of the timeline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TimelineEntry {
     pub date: NaiveDate,
     /// The ranking score of the date (see [`rank_dates`]).

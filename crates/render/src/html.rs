@@ -38,13 +38,22 @@ th{background:#f1f3f8;font-size:13px}.muted{color:var(--muted)}.tag{display:inli
 "#;
 
 fn evidence_html(o: &mut String, outlet: &str, text: &str) {
-    let _ = write!(o, "<div class=ev>{}: <q>{}</q></div>", esc(outlet), esc(&shorten(text, 240)));
+    let _ = write!(
+        o,
+        "<div class=ev>{}: <q>{}</q></div>",
+        esc(outlet),
+        esc(&shorten(text, 240))
+    );
 }
 
 /// The whole page.
 pub fn page(b: &Brief) -> String {
     let mut o = String::with_capacity(64 * 1024);
-    let headline = b.stories.first().map(|s| s.headline.as_str()).unwrap_or("Brief");
+    let headline = b
+        .stories
+        .first()
+        .map(|s| s.headline.as_str())
+        .unwrap_or("Brief");
     let _ = write!(
         o,
         "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content='width=device-width,initial-scale=1'>\
@@ -69,9 +78,19 @@ pub fn page(b: &Brief) -> String {
         o.push_str("<p class=muted>No disagreements found.</p>");
     }
     for d in &b.disagreements {
-        let _ = write!(o, "<div class=dis><b>{}</b> <span class=tag>{:?}</span>", esc(&d.summary), d.kind);
+        let _ = write!(
+            o,
+            "<div class=dis><b>{}</b> <span class=tag>{:?}</span>",
+            esc(&d.summary),
+            d.kind
+        );
         for side in &d.sides {
-            let _ = write!(o, "<div class=side><b>{}</b> — {}", esc(&side.value), esc(&side.outlets.join(", ")));
+            let _ = write!(
+                o,
+                "<div class=side><b>{}</b> — {}",
+                esc(&side.value),
+                esc(&side.outlets.join(", "))
+            );
             for s in side.statements.iter().take(3) {
                 evidence_html(&mut o, &s.reported_by.display, &s.evidence.text);
             }
@@ -90,7 +109,12 @@ pub fn page(b: &Brief) -> String {
         let _ = write!(o, "<div class=item><div class=date>{}</div>", e.date);
         for s in e.summary.iter().take(3) {
             let outlets: Vec<&str> = s.evidence.iter().map(|ev| ev.outlet.as_str()).collect();
-            let _ = write!(o, "<div>{} <span class=muted>— {}</span></div>", esc(&shorten(&s.text, 300)), esc(&outlets.join(", ")));
+            let _ = write!(
+                o,
+                "<div>{} <span class=muted>— {}</span></div>",
+                esc(&shorten(&s.text, 300)),
+                esc(&outlets.join(", "))
+            );
         }
         for c in &e.conflicting {
             let _ = write!(
@@ -108,7 +132,9 @@ pub fn page(b: &Brief) -> String {
     // Outlets × claims matrix
     let claims = key_claims(b, 25);
     let outlets: Vec<&str> = b.outlets.iter().map(|o| o.name.as_str()).collect();
-    o.push_str("<section id=matrix><h2>Outlets × key claims</h2><table class=matrix><tr><th>Claim</th>");
+    o.push_str(
+        "<section id=matrix><h2>Outlets × key claims</h2><table class=matrix><tr><th>Claim</th>",
+    );
     for name in &outlets {
         let _ = write!(o, "<th>{}</th>", esc(name));
     }
@@ -116,14 +142,23 @@ pub fn page(b: &Brief) -> String {
     for c in &claims {
         let _ = write!(o, "<tr><td>{}</td>", esc(&shorten(&c.label, 120)));
         for name in &outlets {
-            let vals: Vec<String> =
-                c.statements.iter().filter(|s| s.reported_by.outlet == *name).map(|s| value_text(&s.value)).collect();
+            let vals: Vec<String> = c
+                .statements
+                .iter()
+                .filter(|s| s.reported_by.outlet == *name)
+                .map(|s| value_text(&s.value))
+                .collect();
             if vals.is_empty() {
                 o.push_str("<td class=cell>·</td>");
             } else {
                 let mut uniq = vals.clone();
                 uniq.dedup();
-                let _ = write!(o, "<td class='cell yes' title='{}'>{}</td>", esc(&vals.join(" | ")), esc(&shorten(&uniq.join("; "), 60)));
+                let _ = write!(
+                    o,
+                    "<td class='cell yes' title='{}'>{}</td>",
+                    esc(&vals.join(" | ")),
+                    esc(&shorten(&uniq.join("; "), 60))
+                );
             }
         }
         o.push_str("</tr>");
@@ -137,14 +172,24 @@ pub fn page(b: &Brief) -> String {
     } else {
         o.push_str("<table><tr><th>Actor</th><th>Issue</th><th>Stance</th><th>Evidence</th></tr>");
         for p in &b.positions.positions {
-            let issue = b.positions.issues.iter().find(|i| i.id == p.issue).map(|i| i.label.as_str()).unwrap_or(&p.issue);
+            let issue = b
+                .positions
+                .issues
+                .iter()
+                .find(|i| i.id == p.issue)
+                .map(|i| i.label.as_str())
+                .unwrap_or(&p.issue);
             let _ = write!(
                 o,
                 "<tr><td>{}</td><td>{}</td><td>{:?}{}</td><td>",
                 esc(&p.actor),
                 esc(issue),
                 p.stance,
-                if p.mixed { " <span class=warn>(mixed)</span>" } else { "" }
+                if p.mixed {
+                    " <span class=warn>(mixed)</span>"
+                } else {
+                    ""
+                }
             );
             for s in p.statements.iter().take(2) {
                 evidence_html(&mut o, &s.reported_by.display, &s.evidence.text);
@@ -165,11 +210,17 @@ pub fn page(b: &Brief) -> String {
                 .spellings
                 .iter()
                 .map(|s| {
-                    let who: Vec<String> = s.outlets.iter().map(|(o, n)| format!("{o} ×{n}")).collect();
+                    let who: Vec<String> =
+                        s.outlets.iter().map(|(o, n)| format!("{o} ×{n}")).collect();
                     format!("<b>{}</b> ({})", esc(&s.form), esc(&who.join(", ")))
                 })
                 .collect();
-            let _ = write!(o, "<tr><td>{}</td><td>{}</td></tr>", esc(&e.name), forms.join("<br>"));
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td>{}</td></tr>",
+                esc(&e.name),
+                forms.join("<br>")
+            );
         }
         o.push_str("</table>");
     }
@@ -180,12 +231,22 @@ pub fn page(b: &Brief) -> String {
             let sp: Vec<String> = f
                 .spellings
                 .iter()
-                .map(|s| s.forms.iter().map(|fc| format!("{} ×{}", fc.form, fc.count)).collect::<Vec<_>>().join(", "))
+                .map(|s| {
+                    s.forms
+                        .iter()
+                        .map(|fc| format!("{} ×{}", fc.form, fc.count))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .collect();
             let _ = write!(o, "<div><b>Spellings:</b> {}</div>", esc(&sp.join("; ")));
         }
         if !f.loaded_terms.is_empty() {
-            let lt: Vec<String> = f.loaded_terms.iter().map(|l| format!("“{}” ×{}", l.term, l.count)).collect();
+            let lt: Vec<String> = f
+                .loaded_terms
+                .iter()
+                .map(|l| format!("“{}” ×{}", l.term, l.count))
+                .collect();
             let _ = write!(o, "<div><b>Loaded terms:</b> {}</div>", esc(&lt.join(", ")));
         }
         let _ = write!(
@@ -195,7 +256,12 @@ pub fn page(b: &Brief) -> String {
             f.quotes.direct_share * 100.0
         );
         if !f.sources.is_empty() {
-            let top: Vec<String> = f.sources.iter().take(5).map(|s| format!("{} ×{}", s.name, s.count)).collect();
+            let top: Vec<String> = f
+                .sources
+                .iter()
+                .take(5)
+                .map(|s| format!("{} ×{}", s.name, s.count))
+                .collect();
             let _ = write!(o, "<div><b>Quotes most:</b> {}</div>", esc(&top.join(", ")));
         }
         if !f.exclusive_claims.is_empty() {
@@ -206,7 +272,11 @@ pub fn page(b: &Brief) -> String {
                 .take(5)
                 .map(|c| shorten(&c.label, 80))
                 .collect();
-            let _ = write!(o, "<div><b>Only here:</b> {}</div>", esc(&labels.join(" · ")));
+            let _ = write!(
+                o,
+                "<div><b>Only here:</b> {}</div>",
+                esc(&labels.join(" · "))
+            );
         }
         o.push_str("</div>");
     }
@@ -221,8 +291,15 @@ pub fn page(b: &Brief) -> String {
             esc(&d.outlet),
             esc(d.title.as_deref().unwrap_or(&d.origin)),
             esc(d.published.as_deref().unwrap_or("unknown")),
-            if d.is_live_blog { format!("live blog, {} posts", d.posts) } else { "article".into() },
-            d.repost_of.as_ref().map(|r| format!("<span class=warn>repost of {}</span>", esc(r))).unwrap_or_default()
+            if d.is_live_blog {
+                format!("live blog, {} posts", d.posts)
+            } else {
+                "article".into()
+            },
+            d.repost_of
+                .as_ref()
+                .map(|r| format!("<span class=warn>repost of {}</span>", esc(r)))
+                .unwrap_or_default()
         );
     }
     o.push_str("</table></section></main></body></html>\n");
@@ -233,6 +310,9 @@ pub fn page(b: &Brief) -> String {
 mod tests {
     #[test]
     fn escapes_markup() {
-        assert_eq!(super::esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            super::esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 }

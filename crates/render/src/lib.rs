@@ -27,7 +27,11 @@ pub enum Format {
 /// Renders `brief` in `format`.
 pub fn render(brief: &Brief, format: Format) -> String {
     match format {
-        Format::Json => serde_json::to_string_pretty(brief).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")) + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(brief)
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+                + "\n"
+        }
         Format::Text => text(brief, false),
         Format::Md => text(brief, true),
         Format::Html => html::page(brief),
@@ -53,7 +57,12 @@ pub(crate) fn value_text(v: &StatedValue) -> String {
 }
 
 pub(crate) fn statement_line(s: &Statement) -> String {
-    format!("{} — {}: “{}”", value_text(&s.value), s.reported_by.display, shorten(&s.evidence.text, 160))
+    format!(
+        "{} — {}: “{}”",
+        value_text(&s.value),
+        s.reported_by.display,
+        shorten(&s.evidence.text, 160)
+    )
 }
 
 pub(crate) fn evidence_line(e: &Evidence) -> String {
@@ -64,9 +73,17 @@ pub(crate) fn evidence_line(e: &Evidence) -> String {
 pub(crate) fn key_claims(brief: &Brief, n: usize) -> Vec<&Claim> {
     let mut claims: Vec<&Claim> = brief.claims.iter().collect();
     claims.sort_by(|a, b| {
-        b.outlets.len().cmp(&a.outlets.len()).then(b.statements.len().cmp(&a.statements.len())).then(a.id.cmp(&b.id))
+        b.outlets
+            .len()
+            .cmp(&a.outlets.len())
+            .then(b.statements.len().cmp(&a.statements.len()))
+            .then(a.id.cmp(&b.id))
     });
-    claims.into_iter().filter(|c| c.outlets.len() > 1 || c.statements.len() > 1).take(n).collect()
+    claims
+        .into_iter()
+        .filter(|c| c.outlets.len() > 1 || c.statements.len() > 1)
+        .take(n)
+        .collect()
 }
 
 fn text(brief: &Brief, md: bool) -> String {
@@ -81,7 +98,11 @@ fn text(brief: &Brief, md: bool) -> String {
     let bullet = if md { "- " } else { "  • " };
     let sub = if md { "  - " } else { "      " };
 
-    let headline = brief.stories.first().map(|s| s.headline.as_str()).unwrap_or("(no documents)");
+    let headline = brief
+        .stories
+        .first()
+        .map(|s| s.headline.as_str())
+        .unwrap_or("(no documents)");
     if md {
         let _ = writeln!(o, "# Brief: {headline}");
     } else {
@@ -100,8 +121,16 @@ fn text(brief: &Brief, md: bool) -> String {
 
     h1(&mut o, "Outlets");
     for d in &brief.documents {
-        let repost = d.repost_of.as_ref().map(|r| format!("  [repost of {r}]")).unwrap_or_default();
-        let kind = if d.is_live_blog { format!("live blog, {} posts", d.posts) } else { "article".to_string() };
+        let repost = d
+            .repost_of
+            .as_ref()
+            .map(|r| format!("  [repost of {r}]"))
+            .unwrap_or_default();
+        let kind = if d.is_live_blog {
+            format!("live blog, {} posts", d.posts)
+        } else {
+            "article".to_string()
+        };
         let _ = writeln!(
             o,
             "{bullet}{} — {} ({kind}; {}){repost}",
@@ -112,14 +141,24 @@ fn text(brief: &Brief, md: bool) -> String {
     }
     for g in &brief.independent_sources {
         if !g.repeated_by.is_empty() {
-            let _ = writeln!(o, "{bullet}{} is repeated by {} (counted once)", g.outlet, g.repeated_by.join(", "));
+            let _ = writeln!(
+                o,
+                "{bullet}{} is repeated by {} (counted once)",
+                g.outlet,
+                g.repeated_by.join(", ")
+            );
         }
     }
 
     if brief.stories.len() > 1 {
         h1(&mut o, "Stories");
         for s in &brief.stories {
-            let _ = writeln!(o, "{bullet}{} ({} documents)", shorten(&s.headline, 90), s.documents.len());
+            let _ = writeln!(
+                o,
+                "{bullet}{} ({} documents)",
+                shorten(&s.headline, 90),
+                s.documents.len()
+            );
         }
     }
 
@@ -136,8 +175,17 @@ fn text(brief: &Brief, md: bool) -> String {
         let _ = writeln!(o, "{bullet}no dated events found");
     }
     for e in &brief.timeline {
-        let first = e.summary.first().map(|s| shorten(&s.text, 150)).unwrap_or_default();
-        let _ = writeln!(o, "{bullet}{} — {first}  [{}]", e.date, e.sources.join(", "));
+        let first = e
+            .summary
+            .first()
+            .map(|s| shorten(&s.text, 150))
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "{bullet}{} — {first}  [{}]",
+            e.date,
+            e.sources.join(", ")
+        );
         for c in &e.conflicting {
             let _ = writeln!(
                 o,
@@ -155,7 +203,12 @@ fn text(brief: &Brief, md: bool) -> String {
         let _ = writeln!(o, "{bullet}no claim is made by more than one statement");
     }
     for c in claims {
-        let _ = writeln!(o, "{bullet}{} — reported by {}", shorten(&c.label, 100), c.outlets.join(", "));
+        let _ = writeln!(
+            o,
+            "{bullet}{} — reported by {}",
+            shorten(&c.label, 100),
+            c.outlets.join(", ")
+        );
         for s in c.statements.iter().take(4) {
             let _ = writeln!(o, "{sub}{}", statement_line(s));
         }
@@ -166,10 +219,21 @@ fn text(brief: &Brief, md: bool) -> String {
         let _ = writeln!(o, "{bullet}no stances found");
     }
     for p in brief.positions.positions.iter().take(20) {
-        let issue =
-            brief.positions.issues.iter().find(|i| i.id == p.issue).map(|i| i.label.as_str()).unwrap_or(&p.issue);
+        let issue = brief
+            .positions
+            .issues
+            .iter()
+            .find(|i| i.id == p.issue)
+            .map(|i| i.label.as_str())
+            .unwrap_or(&p.issue);
         let mixed = if p.mixed { " (mixed)" } else { "" };
-        let _ = writeln!(o, "{bullet}{} {:?}{mixed} — {}", p.actor, p.stance, shorten(issue, 60));
+        let _ = writeln!(
+            o,
+            "{bullet}{} {:?}{mixed} — {}",
+            p.actor,
+            p.stance,
+            shorten(issue, 60)
+        );
         if let Some(s) = p.statements.first() {
             let _ = writeln!(o, "{sub}{}", evidence_line(&s.evidence));
         }
@@ -195,16 +259,32 @@ fn text(brief: &Brief, md: bool) -> String {
                 .spellings
                 .iter()
                 .take(4)
-                .map(|s| s.forms.iter().map(|fc| fc.form.clone()).collect::<Vec<_>>().join("/"))
+                .map(|s| {
+                    s.forms
+                        .iter()
+                        .map(|fc| fc.form.clone())
+                        .collect::<Vec<_>>()
+                        .join("/")
+                })
                 .collect();
             parts.push(format!("writes {}", sp.join(", ")));
         }
         if !f.loaded_terms.is_empty() {
-            let lt: Vec<String> = f.loaded_terms.iter().take(5).map(|l| format!("“{}” ×{}", l.term, l.count)).collect();
+            let lt: Vec<String> = f
+                .loaded_terms
+                .iter()
+                .take(5)
+                .map(|l| format!("“{}” ×{}", l.term, l.count))
+                .collect();
             parts.push(format!("loaded terms {}", lt.join(", ")));
         }
         if f.quotes.total > 0 {
-            let top: Vec<String> = f.sources.iter().take(3).map(|s| format!("{} ×{}", s.name, s.count)).collect();
+            let top: Vec<String> = f
+                .sources
+                .iter()
+                .take(3)
+                .map(|s| format!("{} ×{}", s.name, s.count))
+                .collect();
             parts.push(format!(
                 "{} attributions ({:.0}% direct), most quoted: {}",
                 f.quotes.total,
@@ -213,16 +293,44 @@ fn text(brief: &Brief, md: bool) -> String {
             ));
         }
         if !f.exclusive_claims.is_empty() {
-            parts.push(format!("{} claims no other outlet reports", f.exclusive_claims.len()));
+            parts.push(format!(
+                "{} claims no other outlet reports",
+                f.exclusive_claims.len()
+            ));
         }
-        let _ = writeln!(o, "{bullet}{}: {}", f.outlet, if parts.is_empty() { "—".to_string() } else { parts.join("; ") });
+        let _ = writeln!(
+            o,
+            "{bullet}{}: {}",
+            f.outlet,
+            if parts.is_empty() {
+                "—".to_string()
+            } else {
+                parts.join("; ")
+            }
+        );
     }
 
     h1(&mut o, "Who said what");
     let speakers: BTreeSet<&str> = brief.quotes.iter().map(|q| q.source.as_str()).collect();
-    let _ = writeln!(o, "{bullet}{} attributions from {} sources (parallax quotes lists them all)", brief.quotes.len(), speakers.len());
-    for q in brief.quotes.iter().filter(|q| q.kind == model::AttributionKind::Direct).take(8) {
-        let _ = writeln!(o, "{bullet}{} ({}): “{}”", q.source, q.outlet, shorten(&q.content, 140));
+    let _ = writeln!(
+        o,
+        "{bullet}{} attributions from {} sources (parallax quotes lists them all)",
+        brief.quotes.len(),
+        speakers.len()
+    );
+    for q in brief
+        .quotes
+        .iter()
+        .filter(|q| q.kind == model::AttributionKind::Direct)
+        .take(8)
+    {
+        let _ = writeln!(
+            o,
+            "{bullet}{} ({}): “{}”",
+            q.source,
+            q.outlet,
+            shorten(&q.content, 140)
+        );
     }
     o
 }
@@ -232,7 +340,12 @@ fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
     for side in &d.sides {
         let _ = writeln!(o, "{sub}{} — {}", side.value, side.outlets.join(", "));
         for s in side.statements.iter().take(2) {
-            let _ = writeln!(o, "{sub}    {}: “{}”", s.reported_by.display, shorten(&s.evidence.text, 150));
+            let _ = writeln!(
+                o,
+                "{sub}    {}: “{}”",
+                s.reported_by.display,
+                shorten(&s.evidence.text, 150)
+            );
         }
     }
 }

@@ -30,7 +30,10 @@ impl Default for FetchPolicy {
             timeout_secs: 20,
             max_bytes: 20 * 1024 * 1024,
             max_redirects: 5,
-            user_agent: format!("ParallaxBot/{} (+news comparison; respects robots.txt)", env!("CARGO_PKG_VERSION")),
+            user_agent: format!(
+                "ParallaxBot/{} (+news comparison; respects robots.txt)",
+                env!("CARGO_PKG_VERSION")
+            ),
             allow_private: false,
             respect_robots: true,
         }
@@ -82,7 +85,10 @@ fn split_url(url: &str) -> Option<(String, String, u16, String)> {
     let authority = authority.rsplit('@').next()?;
     let (host, port) = if let Some(stripped) = authority.strip_prefix('[') {
         let (h, after) = stripped.split_once(']')?;
-        let port = after.strip_prefix(':').map(|p| p.parse().ok()).unwrap_or(Some(default_port))?;
+        let port = after
+            .strip_prefix(':')
+            .map(|p| p.parse().ok())
+            .unwrap_or(Some(default_port))?;
         (h.to_string(), port)
     } else {
         match authority.rsplit_once(':') {
@@ -94,7 +100,11 @@ fn split_url(url: &str) -> Option<(String, String, u16, String)> {
         return None;
     }
     let path = path.split('#').next().unwrap_or("/");
-    let path = if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
+    let path = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    };
     Some((format!("{scheme}://{authority}"), host, port, path))
 }
 
@@ -102,7 +112,9 @@ fn resolve_location(base: &str, location: &str) -> String {
     if location.contains("://") {
         return location.to_string();
     }
-    let Some((origin, _, _, path)) = split_url(base) else { return location.to_string() };
+    let Some((origin, _, _, path)) = split_url(base) else {
+        return location.to_string();
+    };
     if let Some(rest) = location.strip_prefix("//") {
         let scheme = base.split("://").next().unwrap_or("https");
         return format!("{scheme}://{rest}");
@@ -122,7 +134,11 @@ impl Fetcher {
             .http_status_as_error(false)
             .user_agent(policy.user_agent.as_str())
             .build();
-        Fetcher { policy, agent: config.new_agent(), robots: HashMap::new() }
+        Fetcher {
+            policy,
+            agent: config.new_agent(),
+            robots: HashMap::new(),
+        }
     }
 
     fn check_address(&self, url: &str, host: &str, port: u16) -> Result<(), SourceError> {
@@ -131,10 +147,17 @@ impl Fetcher {
         }
         let addrs = (host, port)
             .to_socket_addrs()
-            .map_err(|e| SourceError::Http { url: url.to_string(), reason: format!("cannot resolve {host}: {e}") })?;
+            .map_err(|e| SourceError::Http {
+                url: url.to_string(),
+                reason: format!("cannot resolve {host}: {e}"),
+            })?;
         for addr in addrs {
             if is_private(addr.ip()) {
-                return Err(SourceError::PrivateAddress { url: url.to_string(), host: host.to_string(), addr: addr.ip() });
+                return Err(SourceError::PrivateAddress {
+                    url: url.to_string(),
+                    host: host.to_string(),
+                    addr: addr.ip(),
+                });
             }
         }
         Ok(())
@@ -151,7 +174,9 @@ impl Fetcher {
                 .get_raw(&robots_url, 512 * 1024)
                 .ok()
                 .filter(|(status, _, _)| *status == 200)
-                .map(|(_, _, body)| RobotsRules::parse(&String::from_utf8_lossy(&body), &self.policy.user_agent))
+                .map(|(_, _, body)| {
+                    RobotsRules::parse(&String::from_utf8_lossy(&body), &self.policy.user_agent)
+                })
                 .unwrap_or_default();
             self.robots.insert(origin.to_string(), rules);
         }
@@ -159,9 +184,20 @@ impl Fetcher {
     }
 
     /// One request, no redirects: (status, headers of interest, body capped at `limit`).
-    fn get_raw(&self, url: &str, limit: u64) -> Result<(u16, HashMap<String, String>, Vec<u8>), SourceError> {
-        let http_err = |reason: String| SourceError::Http { url: url.to_string(), reason };
-        let response = self.agent.get(url).call().map_err(|e| http_err(e.to_string()))?;
+    fn get_raw(
+        &self,
+        url: &str,
+        limit: u64,
+    ) -> Result<(u16, HashMap<String, String>, Vec<u8>), SourceError> {
+        let http_err = |reason: String| SourceError::Http {
+            url: url.to_string(),
+            reason,
+        };
+        let response = self
+            .agent
+            .get(url)
+            .call()
+            .map_err(|e| http_err(e.to_string()))?;
         let status = response.status().as_u16();
         let mut headers = HashMap::new();
         for name in ["location", "content-type", "last-modified"] {
@@ -177,7 +213,10 @@ impl Fetcher {
             .read_to_end(&mut body)
             .map_err(|e| http_err(format!("reading the body: {e}")))?;
         if body.len() as u64 > limit {
-            return Err(SourceError::TooLarge { url: url.to_string(), limit });
+            return Err(SourceError::TooLarge {
+                url: url.to_string(),
+                limit,
+            });
         }
         Ok((status, headers, body))
     }
@@ -187,16 +226,28 @@ impl Fetcher {
         let mut current = url.to_string();
         for _ in 0..=self.policy.max_redirects {
             let (origin, host, port, path) =
-                split_url(&current).ok_or_else(|| SourceError::BadUrl { url: current.clone() })?;
+                split_url(&current).ok_or_else(|| SourceError::BadUrl {
+                    url: current.clone(),
+                })?;
             self.check_address(&current, &host, port)?;
             if !self.robots_allows(&origin, &path) {
-                return Err(SourceError::Robots { url: current.clone(), robots: format!("{origin}/robots.txt") });
+                return Err(SourceError::Robots {
+                    url: current.clone(),
+                    robots: format!("{origin}/robots.txt"),
+                });
             }
             let (status, headers, body) = self.get_raw(&current, self.policy.max_bytes)?;
             match status {
                 200..=299 => {
-                    let meta = ItemMeta { url: Some(current.clone()), ..ItemMeta::default() };
-                    return Ok(LoadedInput { name: current, bytes: body, meta });
+                    let meta = ItemMeta {
+                        url: Some(current.clone()),
+                        ..ItemMeta::default()
+                    };
+                    return Ok(LoadedInput {
+                        name: current,
+                        bytes: body,
+                        meta,
+                    });
                 }
                 300..=399 => {
                     let location = headers.get("location").ok_or_else(|| SourceError::Http {
@@ -205,10 +256,18 @@ impl Fetcher {
                     })?;
                     current = resolve_location(&current, location);
                 }
-                _ => return Err(SourceError::Http { url: current, reason: format!("HTTP status {status}") }),
+                _ => {
+                    return Err(SourceError::Http {
+                        url: current,
+                        reason: format!("HTTP status {status}"),
+                    })
+                }
             }
         }
-        Err(SourceError::TooManyRedirects { url: url.to_string(), limit: self.policy.max_redirects })
+        Err(SourceError::TooManyRedirects {
+            url: url.to_string(),
+            limit: self.policy.max_redirects,
+        })
     }
 }
 
@@ -239,7 +298,10 @@ mod tests {
                     .iter()
                     .find(|(p, _)| *p == path)
                     .map(|(_, r)| r.clone())
-                    .unwrap_or_else(|| "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".into());
+                    .unwrap_or_else(|| {
+                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .into()
+                    });
                 let _ = stream.write_all(resp.as_bytes());
             }
         });
@@ -267,7 +329,11 @@ mod tests {
             ("/loop", "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string()),
         ];
         let base = serve(routes, 20);
-        let policy = FetchPolicy { allow_private: true, max_redirects: 2, ..FetchPolicy::default() };
+        let policy = FetchPolicy {
+            allow_private: true,
+            max_redirects: 2,
+            ..FetchPolicy::default()
+        };
         let mut f = Fetcher::new(policy);
         let got = f.fetch(&format!("{base}/old")).expect("redirect followed");
         assert_eq!(got.bytes, b"<p>moved here</p>");
@@ -282,15 +348,33 @@ mod tests {
 
     #[test]
     fn size_cap() {
-        let base = serve(vec![("/robots.txt", ok("")), ("/big", ok(&"x".repeat(5000)))], 4);
-        let policy = FetchPolicy { allow_private: true, max_bytes: 1000, ..FetchPolicy::default() };
-        let err = Fetcher::new(policy).fetch(&format!("{base}/big")).expect_err("too large");
+        let base = serve(
+            vec![("/robots.txt", ok("")), ("/big", ok(&"x".repeat(5000)))],
+            4,
+        );
+        let policy = FetchPolicy {
+            allow_private: true,
+            max_bytes: 1000,
+            ..FetchPolicy::default()
+        };
+        let err = Fetcher::new(policy)
+            .fetch(&format!("{base}/big"))
+            .expect_err("too large");
         assert!(matches!(err, SourceError::TooLarge { .. }), "{err}");
     }
 
     #[test]
     fn private_ranges() {
-        for ip in ["127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.5.5", "169.254.1.1", "::1", "fd00::1", "100.64.0.1"] {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.0.1",
+            "172.16.5.5",
+            "169.254.1.1",
+            "::1",
+            "fd00::1",
+            "100.64.0.1",
+        ] {
             assert!(is_private(ip.parse().expect("ip")), "{ip}");
         }
         assert!(!is_private("93.184.216.34".parse().expect("ip")));

@@ -48,7 +48,10 @@ pub fn expand_inputs(inputs: &[String]) -> Vec<Result<InputRef, SourceError>> {
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, &mut out),
             Ok(_) => out.push(Ok(InputRef::File(path))),
-            Err(source) => out.push(Err(SourceError::Io { path: input.clone(), source })),
+            Err(source) => out.push(Err(SourceError::Io {
+                path: input.clone(),
+                source,
+            })),
         }
     }
     out
@@ -58,7 +61,10 @@ fn walk(dir: &Path, out: &mut Vec<Result<InputRef, SourceError>>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
-            out.push(Err(SourceError::Io { path: dir.display().to_string(), source }));
+            out.push(Err(SourceError::Io {
+                path: dir.display().to_string(),
+                source,
+            }));
             return;
         }
     };
@@ -66,7 +72,11 @@ fn walk(dir: &Path, out: &mut Vec<Result<InputRef, SourceError>>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            if !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            if !p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
                 walk(&p, out);
             }
         } else if is_input_file(&p) {
@@ -77,10 +87,16 @@ fn walk(dir: &Path, out: &mut Vec<Result<InputRef, SourceError>>) {
 
 /// Reads a local file with its sidecar metadata, if any.
 pub fn load_file(path: &Path) -> Result<LoadedInput, SourceError> {
-    let bytes =
-        std::fs::read(path).map_err(|source| SourceError::Io { path: path.display().to_string(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     let meta = read_sidecar(path)?.unwrap_or_default();
-    Ok(LoadedInput { name: path.display().to_string(), bytes, meta })
+    Ok(LoadedInput {
+        name: path.display().to_string(),
+        bytes,
+        meta,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,19 +120,33 @@ pub fn read_sidecar(path: &Path) -> Result<Option<ItemMeta>, SourceError> {
         return Ok(None);
     }
     let shown = side.display().to_string();
-    let text = std::fs::read_to_string(&side).map_err(|source| SourceError::Io { path: shown.clone(), source })?;
-    let s: Sidecar =
-        serde_json::from_str(&text).map_err(|e| SourceError::BadSidecar { path: shown.clone(), reason: e.to_string() })?;
+    let text = std::fs::read_to_string(&side).map_err(|source| SourceError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let s: Sidecar = serde_json::from_str(&text).map_err(|e| SourceError::BadSidecar {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
     let published = match s.published {
         Some(p) => Some(PublishedTime {
-            at: parse_datetime(&p)
-                .ok_or_else(|| SourceError::BadSidecar { path: shown.clone(), reason: format!("`published` is not a date: {p:?}") })?,
+            at: parse_datetime(&p).ok_or_else(|| SourceError::BadSidecar {
+                path: shown.clone(),
+                reason: format!("`published` is not a date: {p:?}"),
+            })?,
             provenance: TimeProvenance::User,
             confidence: 1.0,
         }),
         None => None,
     };
-    Ok(Some(ItemMeta { url: s.url, title: s.title, outlet: s.outlet, published, authors: s.authors, language: s.language }))
+    Ok(Some(ItemMeta {
+        url: s.url,
+        title: s.title,
+        outlet: s.outlet,
+        published,
+        authors: s.authors,
+        language: s.language,
+    }))
 }
 
 #[cfg(test)]
@@ -130,22 +160,44 @@ mod tests {
         std::fs::create_dir_all(dir.join("sub")).expect("mkdir");
         std::fs::write(dir.join("b.txt"), "B").expect("write");
         std::fs::write(dir.join("sub/a.html"), "<p>A</p>").expect("write");
-        std::fs::write(dir.join("b.txt.meta.json"), r#"{"outlet":"Bee News","published":"2026-03-04"}"#).expect("write");
+        std::fs::write(
+            dir.join("b.txt.meta.json"),
+            r#"{"outlet":"Bee News","published":"2026-03-04"}"#,
+        )
+        .expect("write");
         std::fs::write(dir.join(".hidden"), "x").expect("write");
-        let got: Vec<String> = expand_inputs(&[dir.display().to_string(), "https://x.example/a".into(), "/no/such".into()])
-            .into_iter()
-            .map(|r| match r {
-                Ok(i) => i.name().replace(&dir.display().to_string(), "D"),
-                Err(e) => format!("err {}", e.to_string().split(':').next().unwrap_or("")),
-            })
-            .collect();
-        assert_eq!(got, vec!["D/b.txt", "D/sub/a.html", "https://x.example/a", "err /no/such"]);
+        let got: Vec<String> = expand_inputs(&[
+            dir.display().to_string(),
+            "https://x.example/a".into(),
+            "/no/such".into(),
+        ])
+        .into_iter()
+        .map(|r| match r {
+            Ok(i) => i.name().replace(&dir.display().to_string(), "D"),
+            Err(e) => format!("err {}", e.to_string().split(':').next().unwrap_or("")),
+        })
+        .collect();
+        assert_eq!(
+            got,
+            vec![
+                "D/b.txt",
+                "D/sub/a.html",
+                "https://x.example/a",
+                "err /no/such"
+            ]
+        );
         let loaded = load_file(&dir.join("b.txt")).expect("load");
         assert_eq!(loaded.meta.outlet.as_deref(), Some("Bee News"));
-        assert_eq!(loaded.meta.published.map(|p| p.at.to_iso()).as_deref(), Some("2026-03-04"));
+        assert_eq!(
+            loaded.meta.published.map(|p| p.at.to_iso()).as_deref(),
+            Some("2026-03-04")
+        );
         std::fs::write(dir.join("b.txt.meta.json"), r#"{"outlet":1}"#).expect("write");
         let err = load_file(&dir.join("b.txt")).expect_err("bad sidecar");
-        assert!(err.to_string().contains("sidecar metadata is invalid"), "{err}");
+        assert!(
+            err.to_string().contains("sidecar metadata is invalid"),
+            "{err}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -24,11 +24,18 @@ pub struct LoadedInput {
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{url}: {reason}")]
     Http { url: String, reason: String },
     #[error("{url}: refused: {host} resolves to the private or loopback address {addr} (use --allow-private to permit)")]
-    PrivateAddress { url: String, host: String, addr: std::net::IpAddr },
+    PrivateAddress {
+        url: String,
+        host: String,
+        addr: std::net::IpAddr,
+    },
     #[error("{url}: disallowed by {robots}")]
     Robots { url: String, robots: String },
     #[error("{url}: response exceeds the size cap of {limit} bytes")]

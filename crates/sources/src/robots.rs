@@ -19,7 +19,9 @@ impl RobotsRules {
         let mut in_rules = false;
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
-            let Some((key, value)) = line.split_once(':') else { continue };
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
             let key = key.trim().to_ascii_lowercase();
             let value = value.trim().to_string();
             match key.as_str() {
@@ -36,7 +38,9 @@ impl RobotsRules {
                         continue; // "Disallow:" allows everything
                     }
                     let rule = (key == "allow", value);
-                    let mine = group_agents.iter().any(|a| a != "*" && agent.contains(a.as_str()));
+                    let mine = group_agents
+                        .iter()
+                        .any(|a| a != "*" && agent.contains(a.as_str()));
                     if mine {
                         found_specific = true;
                         specific.push(rule.clone());
@@ -48,7 +52,9 @@ impl RobotsRules {
                 _ => {}
             }
         }
-        RobotsRules { rules: if found_specific { specific } else { star } }
+        RobotsRules {
+            rules: if found_specific { specific } else { star },
+        }
     }
 
     /// Whether `path` (with query) may be fetched.
@@ -100,7 +106,10 @@ mod tests {
         assert!(r.allows("/news/a"));
         assert!(!r.allows("/private/x"));
         assert!(r.allows("/private/ok/1"));
-        let r = RobotsRules::parse("User-agent: parallaxbot\nDisallow: /*.pdf$\n", "ParallaxBot/0.1");
+        let r = RobotsRules::parse(
+            "User-agent: parallaxbot\nDisallow: /*.pdf$\n",
+            "ParallaxBot/0.1",
+        );
         assert!(!r.allows("/a/b.pdf"));
         assert!(r.allows("/a/b.pdf?x=1"));
         assert!(RobotsRules::parse("", "x").allows("/"));

@@ -20,9 +20,15 @@ use rusqlite::{params, Connection, OptionalExtension};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("opening store {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("store {what}: {source}")]
-    Sql { what: &'static str, source: rusqlite::Error },
+    Sql {
+        what: &'static str,
+        source: rusqlite::Error,
+    },
     #[error("store record {id} is unreadable: {reason}")]
     Corrupt { id: String, reason: String },
     #[error("store schema version {found} is newer than this program understands ({known})")]
@@ -125,14 +131,19 @@ impl SqliteStore {
                 source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: shown, source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: shown,
+            source,
+        })?;
         Self::init(conn)
     }
 
     /// An in-memory store (tests, `parallax analyze`-style one-shot work).
     pub fn in_memory() -> Result<SqliteStore, StoreError> {
-        let conn =
-            Connection::open_in_memory().map_err(|source| StoreError::Open { path: ":memory:".into(), source })?;
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: ":memory:".into(),
+            source,
+        })?;
         Self::init(conn)
     }
 
@@ -146,19 +157,25 @@ impl SqliteStore {
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql("reading schema version"))
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql("reading schema version"))
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
         let current = self.schema_version()?;
         let known = MIGRATIONS.len() as i64;
         if current > known {
-            return Err(StoreError::TooNew { found: current, known });
+            return Err(StoreError::TooNew {
+                found: current,
+                known,
+            });
         }
         for (i, step) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             let tx = self.conn.transaction().map_err(sql("starting migration"))?;
             tx.execute_batch(step).map_err(sql("applying migration"))?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(sql("recording schema version"))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(sql("recording schema version"))?;
             tx.commit().map_err(sql("committing migration"))?;
         }
         Ok(())
@@ -187,13 +204,20 @@ impl SqliteStore {
             return Ok(PutOutcome::AlreadyPresent);
         }
         let blob = content_id(raw);
-        let record = serde_json::to_string(doc)
-            .map_err(|e| StoreError::Corrupt { id: doc.id.clone(), reason: e.to_string() })?;
+        let record = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt {
+            id: doc.id.clone(),
+            reason: e.to_string(),
+        })?;
         let tx = self.conn.transaction().map_err(sql("starting a write"))?;
-        tx.execute("INSERT OR IGNORE INTO blobs (sha256, len, bytes) VALUES (?1, ?2, ?3)", params![blob, raw.len() as i64, raw])
-            .map_err(sql("writing raw bytes"))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, len, bytes) VALUES (?1, ?2, ?3)",
+            params![blob, raw.len() as i64, raw],
+        )
+        .map_err(sql("writing raw bytes"))?;
         let seq: i64 = tx
-            .query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents", [], |r| r.get(0))
+            .query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents", [], |r| {
+                r.get(0)
+            })
             .map_err(sql("numbering a document"))?;
         tx.execute(
             "INSERT INTO documents (id, seq, blob, origin, url, outlet, title, published, format, is_live_blog,
@@ -221,8 +245,10 @@ impl SqliteStore {
         )
         .map_err(sql("writing a document"))?;
         if let Some((analysis, version)) = analysis {
-            let rec = serde_json::to_string(analysis)
-                .map_err(|e| StoreError::Corrupt { id: doc.id.clone(), reason: e.to_string() })?;
+            let rec = serde_json::to_string(analysis).map_err(|e| StoreError::Corrupt {
+                id: doc.id.clone(),
+                reason: e.to_string(),
+            })?;
             tx.execute(
                 "INSERT INTO analyses (doc_id, analyzer_version, record) VALUES (?1, ?2, ?3)",
                 params![doc.id, version, rec],
@@ -234,9 +260,16 @@ impl SqliteStore {
     }
 
     /// Replaces the analysis of a stored document (after re-analysis).
-    pub fn put_analysis(&mut self, id: &str, analysis: &DocumentAnalysis, version: i64) -> Result<(), StoreError> {
-        let rec = serde_json::to_string(analysis)
-            .map_err(|e| StoreError::Corrupt { id: id.to_string(), reason: e.to_string() })?;
+    pub fn put_analysis(
+        &mut self,
+        id: &str,
+        analysis: &DocumentAnalysis,
+        version: i64,
+    ) -> Result<(), StoreError> {
+        let rec = serde_json::to_string(analysis).map_err(|e| StoreError::Corrupt {
+            id: id.to_string(),
+            reason: e.to_string(),
+        })?;
         self.conn
             .execute(
                 "INSERT INTO analyses (doc_id, analyzer_version, record) VALUES (?1, ?2, ?3)
@@ -275,7 +308,8 @@ impl SqliteStore {
                 })
             })
             .map_err(sql("listing documents"))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(sql("listing documents"))
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(sql("listing documents"))
     }
 
     /// Resolves a document reference: a full id, an id prefix (4+ chars), a
@@ -284,7 +318,9 @@ impl SqliteStore {
         if let Ok(seq) = reference.parse::<i64>() {
             if let Some(id) = self
                 .conn
-                .query_row("SELECT id FROM documents WHERE seq = ?1", [seq], |r| r.get::<_, String>(0))
+                .query_row("SELECT id FROM documents WHERE seq = ?1", [seq], |r| {
+                    r.get::<_, String>(0)
+                })
                 .optional()
                 .map_err(sql("resolving a document"))?
             {
@@ -293,9 +329,11 @@ impl SqliteStore {
         }
         if let Some(id) = self
             .conn
-            .query_row("SELECT id FROM documents WHERE origin = ?1 OR url = ?1 ORDER BY seq LIMIT 1", [reference], |r| {
-                r.get::<_, String>(0)
-            })
+            .query_row(
+                "SELECT id FROM documents WHERE origin = ?1 OR url = ?1 ORDER BY seq LIMIT 1",
+                [reference],
+                |r| r.get::<_, String>(0),
+            )
             .optional()
             .map_err(sql("resolving a document"))?
         {
@@ -329,27 +367,37 @@ impl SqliteStore {
     pub fn document(&self, id: &str) -> Result<Document, StoreError> {
         let rec: String = self
             .conn
-            .query_row("SELECT record FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT record FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(sql("reading a document"))?
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        serde_json::from_str(&rec).map_err(|e| StoreError::Corrupt { id: id.to_string(), reason: e.to_string() })
+        serde_json::from_str(&rec).map_err(|e| StoreError::Corrupt {
+            id: id.to_string(),
+            reason: e.to_string(),
+        })
     }
 
     /// Loads a stored analysis, if any, with its analyzer version.
     pub fn analysis(&self, id: &str) -> Result<Option<(DocumentAnalysis, i64)>, StoreError> {
         let row: Option<(String, i64)> = self
             .conn
-            .query_row("SELECT record, analyzer_version FROM analyses WHERE doc_id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT record, analyzer_version FROM analyses WHERE doc_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()
             .map_err(sql("reading an analysis"))?;
         match row {
             None => Ok(None),
             Some((rec, v)) => serde_json::from_str(&rec)
                 .map(|a| Some((a, v)))
-                .map_err(|e| StoreError::Corrupt { id: id.to_string(), reason: e.to_string() }),
+                .map_err(|e| StoreError::Corrupt {
+                    id: id.to_string(),
+                    reason: e.to_string(),
+                }),
         }
     }
 
@@ -370,16 +418,27 @@ impl SqliteStore {
     pub fn fingerprints(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, fingerprint FROM documents WHERE fingerprint IS NOT NULL ORDER BY seq")
+            .prepare(
+                "SELECT id, fingerprint FROM documents WHERE fingerprint IS NOT NULL ORDER BY seq",
+            )
             .map_err(sql("reading fingerprints"))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(sql("reading fingerprints"))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(sql("reading fingerprints"))
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(sql("reading fingerprints"))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(sql("reading fingerprints"))
     }
 
     /// Number of stored documents and raw blobs.
     pub fn counts(&self) -> Result<(i64, i64), StoreError> {
-        let docs = self.conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0)).map_err(sql("counting"))?;
-        let blobs = self.conn.query_row("SELECT COUNT(*) FROM blobs", [], |r| r.get(0)).map_err(sql("counting"))?;
+        let docs = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+            .map_err(sql("counting"))?;
+        let blobs = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM blobs", [], |r| r.get(0))
+            .map_err(sql("counting"))?;
         Ok((docs, blobs))
     }
 }
@@ -415,8 +474,14 @@ mod tests {
         assert_eq!(s.schema_version().expect("v"), MIGRATIONS.len() as i64);
         let d = doc("abcd1234", "Hello.");
         let a = DocumentAnalysis::default();
-        assert_eq!(s.put(&d, b"raw", Some((&a, 1)), None, None).expect("put"), PutOutcome::Inserted);
-        assert_eq!(s.put(&d, b"raw", Some((&a, 1)), None, None).expect("put"), PutOutcome::AlreadyPresent);
+        assert_eq!(
+            s.put(&d, b"raw", Some((&a, 1)), None, None).expect("put"),
+            PutOutcome::Inserted
+        );
+        assert_eq!(
+            s.put(&d, b"raw", Some((&a, 1)), None, None).expect("put"),
+            PutOutcome::AlreadyPresent
+        );
         assert_eq!(s.counts().expect("counts"), (1, 1));
         assert_eq!(s.document("abcd1234").expect("doc"), d);
         assert_eq!(s.raw("abcd1234").expect("raw"), b"raw");
@@ -434,7 +499,8 @@ mod tests {
         let path = dir.join("s.sqlite");
         {
             let mut s = SqliteStore::open(&path).expect("open");
-            s.put(&doc("aaaa0001", "x"), b"x", None, None, None).expect("put");
+            s.put(&doc("aaaa0001", "x"), b"x", None, None, None)
+                .expect("put");
         }
         let s = SqliteStore::open(&path).expect("reopen");
         assert_eq!(s.list().expect("list").len(), 1);
@@ -445,6 +511,9 @@ mod tests {
     fn refuses_newer_schema() {
         let conn = Connection::open_in_memory().expect("open");
         conn.pragma_update(None, "user_version", 99).expect("set");
-        assert!(matches!(SqliteStore::init(conn), Err(StoreError::TooNew { found: 99, .. })));
+        assert!(matches!(
+            SqliteStore::init(conn),
+            Err(StoreError::TooNew { found: 99, .. })
+        ));
     }
 }

@@ -120,7 +120,11 @@ impl<'a> Scanner<'a> {
         let toks = super::lexicon::tokenize(original);
         let quarterly_text = toks
             .iter()
-            .filter(|t| lower.get(t.start..t.end).is_some_and(|w| w.starts_with("quarter")))
+            .filter(|t| {
+                lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.starts_with("quarter"))
+            })
             .count()
             >= 2;
         Scanner {
@@ -196,7 +200,9 @@ impl<'a> Scanner<'a> {
             "." => {
                 // A dot after an abbreviation such as "Nov." or "a.m." does not count
                 // unless a capitalised word follows on a new line.
-                self.toks.get(i + 1).is_none_or(|t| t.newline_before || t.cap)
+                self.toks
+                    .get(i + 1)
+                    .is_none_or(|t| t.newline_before || t.cap)
             }
             _ => self.toks.get(i).is_some_and(|t| t.newline_before),
         }
@@ -216,10 +222,18 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             // "1.5" and "1,000" are not clean counts for durations; accept plain digits.
-            if self.is(i + 1, ".") && self.glued(i + 1) && self.num(i + 2).is_some() && self.glued(i + 2) {
+            if self.is(i + 1, ".")
+                && self.glued(i + 1)
+                && self.num(i + 2).is_some()
+                && self.glued(i + 2)
+            {
                 return None;
             }
-            if self.is(i + 1, ",") && self.glued(i + 1) && self.num(i + 2).is_some() && self.glued(i + 2) {
+            if self.is(i + 1, ",")
+                && self.glued(i + 1)
+                && self.num(i + 2).is_some()
+                && self.glued(i + 2)
+            {
                 return None;
             }
             return Some((Some(v), i + 1));
@@ -320,7 +334,8 @@ impl<'a> Scanner<'a> {
         if is_future_cue(w) {
             return Some(Dir::Future);
         }
-        let past_form = is_past_cue(w) || (w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w));
+        let past_form =
+            is_past_cue(w) || (w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w));
         if past_form {
             // A participle after "be"/"being" is passive, not past ("will be held").
             if i > 0 && matches!(self.w(i - 1), "be" | "being") {
@@ -373,8 +388,10 @@ impl<'a> Scanner<'a> {
             "at" if w1 == "least" || w1 == "most" => push(2),
             "up" if w1 == "to" => push(2),
             "the" | "at" | "by" | "until" | "since"
-                if matches!(w1, "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest")
-                    && w2 == "of" =>
+                if matches!(
+                    w1,
+                    "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest"
+                ) && w2 == "of" =>
             {
                 push(3)
             }
@@ -407,21 +424,49 @@ impl<'a> Scanner<'a> {
         let is_amount = matches!(&sem, Sem::Fixed(TimexType::Duration, _));
         let degree_prefix = matches!(
             prefix_word,
-            "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some"
-                | "over" | "under" | "within" | "more" | "less" | "fewer" | "at" | "up"
-        ) && !(prefix_word == "at" && matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest"));
+            "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "approximately"
+                | "some"
+                | "over"
+                | "under"
+                | "within"
+                | "more"
+                | "less"
+                | "fewer"
+                | "at"
+                | "up"
+        ) && !(prefix_word == "at"
+            && matches!(
+                self.w(i + 1),
+                "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest"
+            ));
         let amount_like = is_amount
-            || matches!(&sem, Sem::Shift { .. } | Sem::NarrativeShift { .. } | Sem::QuarterShift(_))
+            || matches!(
+                &sem,
+                Sem::Shift { .. } | Sem::NarrativeShift { .. } | Sem::QuarterShift(_)
+            )
             || matches!(&sem, Sem::Fixed(TimexType::Date, v) if v.ends_with("_REF"));
         let start = if p == 0 {
             i
         } else if degree_prefix {
-            if amount_like && prefix_word != "within" && !(prefix_word == "over" && self.is(i + 1, "the")) {
+            if amount_like
+                && prefix_word != "within"
+                && !(prefix_word == "over" && self.is(i + 1, "the"))
+            {
                 i
             } else {
                 i + p
             }
-        } else if is_amount && !matches!(prefix_word, "the" | "end" | "beginning" | "start" | "middle") {
+        } else if is_amount
+            && !matches!(
+                prefix_word,
+                "the" | "end" | "beginning" | "start" | "middle"
+            )
+        {
             i + p
         } else {
             i
@@ -514,9 +559,27 @@ impl<'a> Scanner<'a> {
             let prev = if j > 0 { self.w(j - 1) } else { "" };
             let prev_ok = matches!(
                 prev,
-                "in" | "since" | "until" | "of" | "early" | "late" | "mid" | "-" | "last" | "next"
-                    | "this" | "by" | "during" | "from" | "through" | "before" | "after" | "on"
-                    | "till" | "and" | "to" | "the"
+                "in" | "since"
+                    | "until"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "by"
+                    | "during"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "on"
+                    | "till"
+                    | "and"
+                    | "to"
+                    | "the"
             );
             if !next_is_number && !prev_ok {
                 return None;
@@ -537,7 +600,9 @@ impl<'a> Scanner<'a> {
         }
         // "19:30" or "19.5" is not a day.
         if self.is(end, "%")
-            || (matches!(self.w(end), ":" | ".") && self.num(end + 1).is_some() && self.glued(end + 1))
+            || (matches!(self.w(end), ":" | ".")
+                && self.num(end + 1).is_some()
+                && self.glued(end + 1))
         {
             return None;
         }
@@ -660,10 +725,7 @@ impl<'a> Scanner<'a> {
                 "this" => 0,
                 _ => 1,
             };
-            return Some((
-                k + 2,
-                Sem::MonthOfShiftedYear { m, n },
-            ));
+            return Some((k + 2, Sem::MonthOfShiftedYear { m, n }));
         }
         // A bare abbreviation without a dot ("Mar", "Jan") is too ambiguous alone.
         if month_of(self.w(j)).is_some_and(|(_, abbr)| abbr) && !self.is(j + 1, ".") {
@@ -789,7 +851,11 @@ impl<'a> Scanner<'a> {
         if matches!(next, "%" | ":") || counted_noun(next) {
             return None;
         }
-        if (next == "," || next == ".") && self.glued(end) && self.num(end + 1).is_some() && self.glued(end + 1) {
+        if (next == "," || next == ".")
+            && self.glued(end)
+            && self.num(end + 1).is_some()
+            && self.glued(end + 1)
+        {
             return None;
         }
         if !(1800..=2100).contains(&y) {
@@ -805,7 +871,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let century = if v <= 20 { 20 } else { 19 };
-        Some((j + 3, fixed(TimexType::Date, &format!("{}{}X", century, v / 10))))
+        Some((
+            j + 3,
+            fixed(TimexType::Date, &format!("{}{}X", century, v / 10)),
+        ))
     }
 
     /// "the nineties", "the 20th century", "the twenty-first century".
@@ -892,7 +961,10 @@ impl<'a> Scanner<'a> {
                 return Some((e, sem));
             }
         }
-        let sem = Sem::Weekday { wd, rel: Rel::Tense };
+        let sem = Sem::Weekday {
+            wd,
+            rel: Rel::Tense,
+        };
         if let Some(part) = part_of_day(self.w(end)) {
             return Some((
                 end + 1,
@@ -986,7 +1058,11 @@ impl<'a> Scanner<'a> {
             "am" => Some((false, k + 1)),
             "pm" => Some((true, k + 1)),
             "a" | "p" => {
-                if self.is(k + 1, ".") && self.is(k + 2, "m") && self.glued(k + 1) && self.glued(k + 2) {
+                if self.is(k + 1, ".")
+                    && self.is(k + 2, "m")
+                    && self.glued(k + 1)
+                    && self.glued(k + 2)
+                {
                     let e = self.opt_dot(k + 3);
                     Some((self.w(k) == "p", e))
                 } else {
@@ -1031,14 +1107,29 @@ impl<'a> Scanner<'a> {
                         h = 0;
                     }
                     end = e;
-                } else if self.is(end, "o") && matches!(self.w(end + 1), "'" | "’") && self.is(end + 2, "clock") {
+                } else if self.is(end, "o")
+                    && matches!(self.w(end + 1), "'" | "’")
+                    && self.is(end + 2, "clock")
+                {
                     end += 3;
                 } else {
                     // A 24-hour time needs minutes and either a zone or an hour past 12.
                     if !has_minutes || h > 24 {
                         return None;
                     }
-                    if !is_zone(self.w(end)) && h <= 12 && !matches!(self.w(j.wrapping_sub(1)), "at" | "by" | "until" | "from" | "since" | "before" | "after" | "around") {
+                    if !is_zone(self.w(end))
+                        && h <= 12
+                        && !matches!(
+                            self.w(j.wrapping_sub(1)),
+                            "at" | "by"
+                                | "until"
+                                | "from"
+                                | "since"
+                                | "before"
+                                | "after"
+                                | "around"
+                        )
+                    {
                         return None;
                     }
                     // "22.33" only with a zone.
@@ -1060,7 +1151,11 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         let day = longer(self.weekday(k), self.relative_day(k));
-        let day = longer(day, self.month_date(k).filter(|(_, s)| matches!(s, Sem::MonthDay { d: Some(_), .. })));
+        let day = longer(
+            day,
+            self.month_date(k)
+                .filter(|(_, s)| matches!(s, Sem::MonthDay { d: Some(_), .. })),
+        );
         if let Some((e, sem)) = day {
             if !matches!(sem, Sem::PartOfDay { .. }) {
                 return Some((
@@ -1167,7 +1262,11 @@ impl<'a> Scanner<'a> {
             }
             if let Some((mo, _)) = month_of(uw) {
                 if self.cap(u) {
-                    let e = if month_of(uw).is_some_and(|(_, a)| a) { self.opt_dot(u + 1) } else { u + 1 };
+                    let e = if month_of(uw).is_some_and(|(_, a)| a) {
+                        self.opt_dot(u + 1)
+                    } else {
+                        u + 1
+                    };
                     return Some((
                         e,
                         Sem::MonthDay {
@@ -1180,7 +1279,14 @@ impl<'a> Scanner<'a> {
                 }
             }
             if let Some(code) = season_of(uw) {
-                return Some((u + 1, Sem::Season { code, year: None, rel }));
+                return Some((
+                    u + 1,
+                    Sem::Season {
+                        code,
+                        year: None,
+                        rel,
+                    },
+                ));
             }
             if let Some(h) = self.holiday(u, rel) {
                 return Some(h);
@@ -1202,7 +1308,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if matches!(unit, Unit::Decade | Unit::Century) && n == -1 && matches!(m, "past" | "last") {
-            return Some((u + 1, Sem::Fixed(TimexType::Duration, unit.duration(Some(1)))));
+            return Some((
+                u + 1,
+                Sem::Fixed(TimexType::Duration, unit.duration(Some(1))),
+            ));
         }
         self.unit_shift(j, u + 1, unit, n, narrative, has_the, m)
     }
@@ -1245,17 +1354,27 @@ impl<'a> Scanner<'a> {
             j + 3
         } else if self.is(j + 1, "end") {
             j + 2
-        } else if matches!(self.w(j + 1), "'" | "’") && self.is(j + 2, "s") && self.is(j + 3, "end") {
+        } else if matches!(self.w(j + 1), "'" | "’") && self.is(j + 2, "s") && self.is(j + 3, "end")
+        {
             j + 4
         } else {
             return None;
         };
-        Some((e, Sem::Shift { unit: Unit::Year, n: 0 }))
+        Some((
+            e,
+            Sem::Shift {
+                unit: Unit::Year,
+                n: 0,
+            },
+        ))
     }
 
     /// "year-earlier", "year-ago" (with the hyphen as its own token).
     fn year_ago_adj(&self, k: usize) -> Option<usize> {
-        if self.is(k, "year") && self.is_dash(k + 1) && matches!(self.w(k + 2), "earlier" | "ago" | "before") {
+        if self.is(k, "year")
+            && self.is_dash(k + 1)
+            && matches!(self.w(k + 2), "earlier" | "ago" | "before")
+        {
             return Some(k + 3);
         }
         None
@@ -1322,7 +1441,13 @@ impl<'a> Scanner<'a> {
                     && self.year_number(k + 1).is_none()
                     && !(self.is(k + 1, "two") && self.is(k + 2, "thousand")) =>
             {
-                return Some((k + 1, Sem::Shift { unit: Unit::Year, n: 0 }));
+                return Some((
+                    k + 1,
+                    Sem::Shift {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
             }
             "year" => {
                 if let Some((y, e)) = self.year_number(k + 1) {
@@ -1340,7 +1465,10 @@ impl<'a> Scanner<'a> {
                     return Some((
                         k + 2,
                         Sem::PartOfDay {
-                            day: Box::new(Sem::NarrativeShift { unit: Unit::Day, n: 1 }),
+                            day: Box::new(Sem::NarrativeShift {
+                                unit: Unit::Day,
+                                n: 1,
+                            }),
                             part: p,
                             kind: TimexType::Date,
                         },
@@ -1354,7 +1482,9 @@ impl<'a> Scanner<'a> {
             if self.is(k + 1, "before") {
                 return Some((k + 2, Sem::NarrativeShift { unit, n: -1 }));
             }
-            if self.is(k + 1, "after") && !matches!(self.w(k + 2), "the" | "a" | "his" | "her" | "their") {
+            if self.is(k + 1, "after")
+                && !matches!(self.w(k + 2), "the" | "a" | "his" | "her" | "their")
+            {
                 return Some((k + 2, Sem::NarrativeShift { unit, n: 1 }));
             }
         }
@@ -1378,7 +1508,17 @@ impl<'a> Scanner<'a> {
         let mut modifier = "";
         if matches!(
             self.w(k),
-            "past" | "last" | "next" | "first" | "coming" | "previous" | "final" | "latest" | "recent" | "following" | "initial"
+            "past"
+                | "last"
+                | "next"
+                | "first"
+                | "coming"
+                | "previous"
+                | "final"
+                | "latest"
+                | "recent"
+                | "following"
+                | "initial"
         ) {
             modifier = self.w(k);
             k += 1;
@@ -1386,24 +1526,47 @@ impl<'a> Scanner<'a> {
         let mut half = false;
         let (n, after_count, unit, plural, end) = if let Some((n, after_count)) = self.count(k) {
             // A year-like number is not a count ("the 1988 second quarter").
-            if self.num(k).is_some_and(|(v, d)| d == 4 && (1800..=2100).contains(&v)) {
+            if self
+                .num(k)
+                .is_some_and(|(v, d)| d == 4 && (1800..=2100).contains(&v))
+            {
                 return None;
             }
             let mut u = after_count;
             // "5 1/2 hours"
-            if self.is(u, "1") && self.is(u + 1, "/") && self.is(u + 2, "2") && self.glued(u + 1) && self.glued(u + 2) {
+            if self.is(u, "1")
+                && self.is(u + 1, "/")
+                && self.is(u + 2, "2")
+                && self.glued(u + 1)
+                && self.glued(u + 2)
+            {
                 half = true;
                 u += 3;
             }
             if self.is_dash(u) && self.glued(u) {
                 u += 1;
             }
-            if matches!(self.w(u), "more" | "additional" | "extra" | "further" | "straight" | "consecutive" | "trading" | "business" | "full") {
+            if matches!(
+                self.w(u),
+                "more"
+                    | "additional"
+                    | "extra"
+                    | "further"
+                    | "straight"
+                    | "consecutive"
+                    | "trading"
+                    | "business"
+                    | "full"
+            ) {
                 u += 1;
             }
             let (unit, plural) = unit_of(self.w(u))?;
             // "a second group" is an ordinal; "three-quarters of" a fraction.
-            if unit == Unit::Second && matches!(self.w(k), "a" | "an") && self.kind(u + 1) == Some(TokKind::Word) && !matches!(self.w(u + 1), "later" | "ago" | "or" | "and" | "earlier") {
+            if unit == Unit::Second
+                && matches!(self.w(k), "a" | "an")
+                && self.kind(u + 1) == Some(TokKind::Word)
+                && !matches!(self.w(u + 1), "later" | "ago" | "or" | "and" | "earlier")
+            {
                 return None;
             }
             if unit == Unit::Quarter && self.is(u + 1, "of") {
@@ -1419,7 +1582,11 @@ impl<'a> Scanner<'a> {
             let (unit, plural) = unit_of(self.w(k))?;
             // "decades-long", "day-long"
             if self.is_dash(k + 1) && self.is(k + 2, "long") && self.glued(k + 1) {
-                let v = if plural { unit.duration(None) } else { unit.duration(Some(1)) };
+                let v = if plural {
+                    unit.duration(None)
+                } else {
+                    unit.duration(Some(1))
+                };
                 return Some((k + 3, Sem::Fixed(TimexType::Duration, v)));
             }
             if !plural {
@@ -1427,7 +1594,20 @@ impl<'a> Scanner<'a> {
             }
             let prev = if k > 0 { self.w(k - 1) } else { "" };
             let cue_ok = modifier != ""
-                || matches!(prev, "for" | "in" | "over" | "within" | "after" | "few" | "several" | "many" | "coming" | "recent" | "past");
+                || matches!(
+                    prev,
+                    "for"
+                        | "in"
+                        | "over"
+                        | "within"
+                        | "after"
+                        | "few"
+                        | "several"
+                        | "many"
+                        | "coming"
+                        | "recent"
+                        | "past"
+                );
             if !cue_ok || has_the && modifier.is_empty() {
                 return None;
             }
@@ -1442,7 +1622,10 @@ impl<'a> Scanner<'a> {
         let mut next = self.w(end);
         let mut end = end;
         // "a week or so ago"
-        if next == "or" && self.is(end + 1, "so") && matches!(self.w(end + 2), "ago" | "earlier" | "later") {
+        if next == "or"
+            && self.is(end + 1, "so")
+            && matches!(self.w(end + 2), "ago" | "earlier" | "later")
+        {
             end += 2;
             next = self.w(end);
         }
@@ -1458,13 +1641,24 @@ impl<'a> Scanner<'a> {
                     return Sem::QuarterShift(-5);
                 }
                 match n {
-                    Some(v) => Sem::Shift { unit: shift_unit(unit), n: sign * v * unit_factor(unit) },
-                    None => fixed(TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }),
+                    Some(v) => Sem::Shift {
+                        unit: shift_unit(unit),
+                        n: sign * v * unit_factor(unit),
+                    },
+                    None => fixed(
+                        TimexType::Date,
+                        if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
+                    ),
                 }
             };
             match next {
                 "ago" => return Some((end + 1, shift(-1))),
-                "earlier" | "before" if !matches!(self.w(end + 1), "the" | "a" | "his" | "her" | "its" | "their") || next == "earlier" => {
+                "earlier" | "before"
+                    if !matches!(
+                        self.w(end + 1),
+                        "the" | "a" | "his" | "her" | "its" | "their"
+                    ) || next == "earlier" =>
+                {
                     if next == "earlier" {
                         return Some((end + 1, shift(-1)));
                     }
@@ -1473,7 +1667,10 @@ impl<'a> Scanner<'a> {
                     return Some((
                         end + 1,
                         match n {
-                            Some(v) => Sem::NarrativeShift { unit: shift_unit(unit), n: v * unit_factor(unit) },
+                            Some(v) => Sem::NarrativeShift {
+                                unit: shift_unit(unit),
+                                n: v * unit_factor(unit),
+                            },
                             None => fixed(TimexType::Date, "FUTURE_REF"),
                         },
                     ))
@@ -1486,7 +1683,12 @@ impl<'a> Scanner<'a> {
         // Not a duration: "a day" after an amount of money is a rate (a set).
         if n == Some(1) && !plural && matches!(self.w(k), "a" | "an") && j > 0 {
             let prev = self.w(j - 1);
-            if self.kind(j - 1) == Some(TokKind::Num) || matches!(prev, "%" | "percent" | "cents" | "dollars" | "times" | "twice" | "once" | "thrice") {
+            if self.kind(j - 1) == Some(TokKind::Num)
+                || matches!(
+                    prev,
+                    "%" | "percent" | "cents" | "dollars" | "times" | "twice" | "once" | "thrice"
+                )
+            {
                 return Some((end, fixed(TimexType::Set, &unit.duration(Some(1)))));
             }
         }
@@ -1566,8 +1768,14 @@ impl<'a> Scanner<'a> {
             let n = if self.is(j + 1, "other") { n * 2 } else { n };
             return Some((after + 1, fixed(TimexType::Set, &unit.duration(Some(n)))));
         }
-        if matches!(w, "once" | "twice") || (self.num(j).is_some() || number_word(w).is_some()) && self.is(j + 1, "times") {
-            let k = if matches!(w, "once" | "twice") { j + 1 } else { j + 2 };
+        if matches!(w, "once" | "twice")
+            || (self.num(j).is_some() || number_word(w).is_some()) && self.is(j + 1, "times")
+        {
+            let k = if matches!(w, "once" | "twice") {
+                j + 1
+            } else {
+                j + 2
+            };
             if matches!(self.w(k), "a" | "an" | "per" | "each" | "every") {
                 let (unit, false) = unit_of(self.w(k + 1))? else {
                     return None;
@@ -1644,7 +1852,13 @@ impl<'a> Scanner<'a> {
         if has_the {
             if let Some((y, e)) = self.year_number(k) {
                 if matches!(self.w(e), "quarter" | "period") {
-                    return Some((e + 1, Sem::Quarter { q: 0, year: Some(y) }));
+                    return Some((
+                        e + 1,
+                        Sem::Quarter {
+                            q: 0,
+                            year: Some(y),
+                        },
+                    ));
                 }
                 year_before = Some(y);
                 k = e;
@@ -1701,7 +1915,10 @@ impl<'a> Scanner<'a> {
         if let Some((y, ye)) = self.year_number(of) {
             year = Some(y);
             e = ye;
-        } else if self.is(e, "of") && (self.is(e + 1, "this") || self.is(e + 1, "the")) && self.is(e + 2, "year") {
+        } else if self.is(e, "of")
+            && (self.is(e + 1, "this") || self.is(e + 1, "the"))
+            && self.is(e + 2, "year")
+        {
             e += 3;
         } else if let Some((y, ye)) = self.year_number(if self.is(e, ",") { e + 1 } else { e }) {
             year = Some(y);
@@ -1743,7 +1960,14 @@ impl<'a> Scanner<'a> {
             // "spring" as a verb or noun ("hot spring") is common; need an article.
             return None;
         }
-        Some((e, Sem::Season { code, year, rel: Rel::Tense }))
+        Some((
+            e,
+            Sem::Season {
+                code,
+                year,
+                rel: Rel::Tense,
+            },
+        ))
     }
 
     /// Holidays: Christmas, Thanksgiving, New Year's Day, Election Day...
@@ -1754,18 +1978,37 @@ impl<'a> Scanner<'a> {
                 if self.is(j + 1, "eve") {
                     (Holiday::Fixed(12, 24), j + 2)
                 } else {
-                    (Holiday::Fixed(12, 25), if self.is(j + 1, "day") { j + 2 } else { j + 1 })
+                    (
+                        Holiday::Fixed(12, 25),
+                        if self.is(j + 1, "day") { j + 2 } else { j + 1 },
+                    )
                 }
             }
-            "thanksgiving" => (Holiday::Thanksgiving, if self.is(j + 1, "day") { j + 2 } else { j + 1 }),
-            "easter" => (Holiday::Easter, if self.is(j + 1, "sunday") { j + 2 } else { j + 1 }),
+            "thanksgiving" => (
+                Holiday::Thanksgiving,
+                if self.is(j + 1, "day") { j + 2 } else { j + 1 },
+            ),
+            "easter" => (
+                Holiday::Easter,
+                if self.is(j + 1, "sunday") {
+                    j + 2
+                } else {
+                    j + 1
+                },
+            ),
             "halloween" => (Holiday::Fixed(10, 31), j + 1),
             "election" if self.is(j + 1, "day") && self.cap(j) => (Holiday::ElectionDay, j + 2),
             "independence" if self.is(j + 1, "day") && self.cap(j) => (Holiday::Fixed(7, 4), j + 2),
-            "labor" | "labour" if self.is(j + 1, "day") && self.cap(j) => (Holiday::LaborDay, j + 2),
+            "labor" | "labour" if self.is(j + 1, "day") && self.cap(j) => {
+                (Holiday::LaborDay, j + 2)
+            }
             "memorial" if self.is(j + 1, "day") && self.cap(j) => (Holiday::MemorialDay, j + 2),
             "valentine" if matches!(self.w(j + 1), "'" | "’") => (Holiday::Fixed(2, 14), j + 4),
-            "new" if self.is(j + 1, "year") && matches!(self.w(j + 2), "'" | "’") && self.is(j + 3, "s") => {
+            "new"
+                if self.is(j + 1, "year")
+                    && matches!(self.w(j + 2), "'" | "’")
+                    && self.is(j + 3, "s") =>
+            {
                 match self.w(j + 4) {
                     "eve" => (Holiday::Fixed(12, 31), j + 5),
                     "day" => (Holiday::Fixed(1, 1), j + 5),
@@ -1783,7 +2026,14 @@ impl<'a> Scanner<'a> {
             year = Some(y);
             e = ye;
         }
-        Some((e, Sem::Holiday { holiday: h, year, rel }))
+        Some((
+            e,
+            Sem::Holiday {
+                holiday: h,
+                year,
+                rel,
+            },
+        ))
     }
 }
 

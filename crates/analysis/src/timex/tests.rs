@@ -42,7 +42,10 @@ fn render(text: &str, ctx: &TimexContext, expect: Expect) {
             model::AnchorKind::TextDate { .. } => " @text".to_string(),
             model::AnchorKind::None => String::new(),
         };
-        out.push_str(&format!("[{}] {:?} {}{end}{anchor}\n", t.text, t.kind, t.value));
+        out.push_str(&format!(
+            "[{}] {:?} {}{end}{anchor}\n",
+            t.text, t.kind, t.value
+        ));
     }
     expect.assert_eq(&out);
 }

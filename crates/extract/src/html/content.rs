@@ -65,15 +65,37 @@ pub fn extract(dom: &Dom<'_>) -> Content {
     };
     if std::env::var_os("PARALLAX_DEBUG_HTML").is_some() {
         let f = &facts[root as usize];
-        if let Some(big) = (0..dom.nodes.len()).filter(|&i| dom.nodes[i].tag().is_none()).max_by_key(|&i| facts[i].total) {
+        if let Some(big) = (0..dom.nodes.len())
+            .filter(|&i| dom.nodes[i].tag().is_none())
+            .max_by_key(|&i| facts[i].total)
+        {
             let mut a = big as NodeId;
             while a != NONE && a != 0 {
                 let f = &facts[a as usize];
-                eprintln!("  anc {} <{} class={:?} id={:?}> dropped {} boiler {} total {} good {}", a, dom.name(a), dom.attr(a, "class"), dom.attr(a, "id"), f.dropped, f.boiler, f.total, f.good);
+                eprintln!(
+                    "  anc {} <{} class={:?} id={:?}> dropped {} boiler {} total {} good {}",
+                    a,
+                    dom.name(a),
+                    dom.attr(a, "class"),
+                    dom.attr(a, "id"),
+                    f.dropped,
+                    f.boiler,
+                    f.total,
+                    f.good
+                );
                 a = dom.node(a).parent;
             }
         }
-        eprintln!("root {} <{} class={:?} id={:?}> score {} good {} keep {:?}", root, dom.name(root), dom.attr(root, "class"), dom.attr(root, "id"), f.score, f.good, keep);
+        eprintln!(
+            "root {} <{} class={:?} id={:?}> score {} good {} keep {:?}",
+            root,
+            dom.name(root),
+            dom.attr(root, "class"),
+            dom.attr(root, "id"),
+            f.score,
+            f.good,
+            keep
+        );
     }
     let mut b = CleanTextBuilder::with_capacity(4096);
     let root_total = facts[root as usize].total.max(1);
@@ -190,10 +212,39 @@ fn is_boiler_hint(hints: &str) -> bool {
         "topics",
     ];
     const TOKENS: &[&str] = &[
-        "nav", "menu", "ad", "ads", "header", "meta", "print", "hidden", "tools", "share",
-        "aside", "complementary", "navigation", "contentinfo", "search", "dialog", "banner",
-        "alert", "author", "bio", "logo", "sharing", "follow", "video", "player", "lede-media",
-        "figure", "image", "photo", "media", "subnav", "login", "utility",
+        "nav",
+        "menu",
+        "ad",
+        "ads",
+        "header",
+        "meta",
+        "print",
+        "hidden",
+        "tools",
+        "share",
+        "aside",
+        "complementary",
+        "navigation",
+        "contentinfo",
+        "search",
+        "dialog",
+        "banner",
+        "alert",
+        "author",
+        "bio",
+        "logo",
+        "sharing",
+        "follow",
+        "video",
+        "player",
+        "lede-media",
+        "figure",
+        "image",
+        "photo",
+        "media",
+        "subnav",
+        "login",
+        "utility",
     ];
     SUBSTRINGS.iter().any(|s| hints.contains(s)) || TOKENS.iter().any(|t| has_token(hints, t))
 }
@@ -376,7 +427,8 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                         // Forms wrap whole pages on some CMSs: only search forms count.
                         f.boiler = dom.attr(i as NodeId, "role").is_some_and(|r| r == "search");
                     }
-                    if !f.boiler && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
+                    if !f.boiler && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article)
+                    {
                         hint_string(dom, i as NodeId, &mut hints);
                         if !hints.is_empty() && !is_body_hint(&hints) {
                             f.boiler = is_comment_hint(&hints);
@@ -447,8 +499,7 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         if density > 0.5 {
             continue;
         }
-        let score =
-            (1.0 + f.own_commas as f32 + (f.own as f32 / 100.0).min(3.0)) * (1.0 - density);
+        let score = (1.0 + f.own_commas as f32 + (f.own as f32 / 100.0).min(3.0)) * (1.0 - density);
         let mut anc = dom.nodes[i].parent;
         for level in 0..3 {
             if anc == NONE || anc == 0 {
@@ -478,7 +529,11 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         let f = &mut facts[c as usize];
         f.score *= 1.0 - link_density(f);
     }
-    candidates.sort_by(|a, b| facts[*b as usize].score.total_cmp(&facts[*a as usize].score));
+    candidates.sort_by(|a, b| {
+        facts[*b as usize]
+            .score
+            .total_cmp(&facts[*a as usize].score)
+    });
     let mut top = candidates[0];
     let top_score = facts[top as usize].score;
     if top_score <= 0.0 {
@@ -565,9 +620,8 @@ fn is_ancestor(dom: &Dom<'_>, anc: NodeId, mut node: NodeId) -> bool {
 /// Whether a short text looks like a clock time or date line (kept for live blogs).
 fn looks_like_time(raw: &str) -> bool {
     let b = raw.as_bytes();
-    b.windows(3).any(|w| {
-        w[0].is_ascii_digit() && (w[1] == b':' || w[1] == b'.') && w[2].is_ascii_digit()
-    })
+    b.windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b':' || w[1] == b'.') && w[2].is_ascii_digit())
 }
 
 /// Whether element `id` inside the content root is left out.
