@@ -174,9 +174,12 @@ pub fn build_brief(
         })
         .collect();
     let mut reposts = find_reposts(&lineage_inputs);
+    // The store links a near-duplicate to the copy ingested first; lineage above
+    // orders by publication time and credits, so it wins wherever it decided.
     for (id, of) in duplicates {
         if let Some(of) = of {
-            if !reposts.iter().any(|r| &r.doc == id) {
+            let decided = |x: &String| reposts.iter().any(|r| &r.doc == x || r.origin_doc.as_ref() == Some(x));
+            if !decided(id) && !decided(of) {
                 if let Some(pos) = docs.iter().position(|(d, _)| &d.id == of) {
                     reposts.push(RepostLink {
                         doc: id.clone(),

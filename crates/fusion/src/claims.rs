@@ -897,6 +897,12 @@ impl<'a> DocContext<'a> {
     pub(crate) fn reported_by(&self, source: Option<String>, via: Option<String>) -> ReportedBy {
         let outlet = self.input.outlet.clone();
         let mut display = outlet.clone();
+        // An outlet "citing" itself, or a bare article, is no source.
+        let fold = text::normalize::fold_for_match;
+        let source = source.filter(|s| {
+            let f = fold(s);
+            !f.is_empty() && f != fold(&outlet) && !matches!(f.as_str(), "the" | "a" | "an" | "it" | "this")
+        });
         if let Some(s) = &source {
             display.push_str(" citing ");
             display.push_str(s);
@@ -1481,8 +1487,12 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
     for (d, ctx) in ctxs.iter().enumerate() {
         let text = ctx.text();
         for t in &ctx.input.analysis.timexes {
-            // Calendar days only: "2025-11-27" or "XXXX-11-27".
-            if t.kind != TimexType::Date || t.value.len() < 10 {
+            // Calendar days only: "2025-11-27" or "XXXX-11-27", with any part of
+            // day ("2025-11-27TMO") dropped: the day is what outlets disagree on.
+            let Some(day) = calendar_day(&t.value) else {
+                continue;
+            };
+            if t.kind != TimexType::Date {
                 continue;
             }
             let sentence = ctx.sentence_at(t.span.start);
@@ -1513,8 +1523,8 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
                         None,
                     ),
                     value: StatedValue::Date {
-                        value: t.value.clone(),
-                        end_value: t.end_value.clone(),
+                        value: day.to_string(),
+                        end_value: t.end_value.as_deref().and_then(calendar_day).map(str::to_string),
                         text: t.text.clone(),
                     },
                 },
@@ -1522,6 +1532,15 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
         }
     }
     out
+}
+
+/// The `YYYY-MM-DD` (or `XXXX-MM-DD`) day at the start of a TimeML value.
+fn calendar_day(value: &str) -> Option<&str> {
+    let day = value.get(..10)?;
+    let b = day.as_bytes();
+    let year_ok = b[..4].iter().all(u8::is_ascii_digit) || &day[..4] == "XXXX";
+    let rest_ok = b[4] == b'-' && b[7] == b'-' && [5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit());
+    (year_ok && rest_ok && value.get(10..).is_none_or(|r| r.is_empty() || r.starts_with('T'))).then_some(day)
 }
 
 /// Same event: most of the smaller sentence's common words are shared.
@@ -1922,7 +1941,8 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
     // Figures in different sentences of one page are usually about different
     // things; a conflict needs two documents, or two figures in one sentence.
     let crosses = |a: &Statement, b: &Statement| {
-        a.evidence.doc != b.evidence.doc || a.evidence.span == b.evidence.span
+        a.evidence.doc != b.evidence.doc
+            || (a.evidence.span == b.evidence.span && !part_of_whole(&a.evidence.text, &a.value, &b.value))
     };
     let conflicting_pair = sides.iter().enumerate().any(|(i, si)| {
         sides[i + 1..].iter().any(|sj| {
@@ -1964,6 +1984,29 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
     let joiner = if explained { " -> " } else { " vs " };
     let summary = format!("{what}: {}", parts.join(joiner));
     Some((kind, vec![claim.id.clone()], summary, sides))
+}
+
+/// "Fewer than 2,500 of our 6,300 workers": a part and its whole in one sentence
+/// are two measures, not two values of one.
+fn part_of_whole(sentence: &str, a: &StatedValue, b: &StatedValue) -> bool {
+    let text_of = |v: &StatedValue| match v {
+        StatedValue::Quantity { text, .. } => Some(text.clone()),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (text_of(a), text_of(b)) else {
+        return false;
+    };
+    let between = |first: &str, second: &str| {
+        let start = sentence.find(first)? + first.len();
+        let end = start + sentence.get(start..)?.find(second)?;
+        Some(sentence[start..end].trim().to_lowercase())
+    };
+    [between(&a, &b), between(&b, &a)].into_iter().flatten().any(|gap| {
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        words.first() == Some(&"of")
+            && words.len() <= 2
+            && words.get(1).is_none_or(|w| matches!(*w, "the" | "our" | "its" | "their" | "his" | "her" | "all"))
+    })
 }
 
 /// Different dates for one event.

@@ -58,8 +58,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let mut end = start + c.len_utf8();
-        loop {
-            let Some(&(i, ch)) = chars.peek() else { break };
+        while let Some(&(i, ch)) = chars.peek() {
             if is_word_char(ch) {
                 end = i + ch.len_utf8();
                 chars.next();
