@@ -473,13 +473,6 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
 // Rules
 // ---------------------------------------------------------------------------
 
-fn lower_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 fn ends_with_sentence_mark(s: &str) -> bool {
     s.trim_end()
         .ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')'])
@@ -597,38 +590,60 @@ const PROMO_STRONG: &[&str] = &[
     "all rights reserved",
     "cookie policy",
     "use cookies",
-    "currently reading",
+    "you're currently reading",
+    "you are currently reading",
     "follow us on",
     "follow us wherever",
     "download our app",
-    "download the app",
     "get our newsletter",
     "our newsletter",
     "newsletter sign",
-    "daily newsletter",
-    "weekly newsletter",
-    "morning newsletter",
     "sign up for our",
     "subscribe to our",
     "unsubscribe",
 ];
 
-/// Phrases that are promotion when the line also addresses the reader.
-const PROMO_SOFT: &[&str] = &[
-    "sign up",
+/// Imperatives that open a promotion line ("Subscribe to ...", "Sign up for ...").
+const PROMO_OPENERS: &[&str] = &[
     "subscribe",
-    "newsletter",
+    "sign up",
     "donate",
-    "donation",
-    "your support",
-    "support our",
     "support us",
+    "support our journalism",
     "support independent",
     "become a member",
     "become a patron",
     "become a subscriber",
-    "paywall",
+    "join our",
+    "get our",
+    "follow us",
+    "download the app",
 ];
+
+/// Appeals that are promotion when the outlet speaks of itself ("our", "us", "we").
+const PROMO_APPEALS: &[&str] = &[
+    "your support",
+    "support our journalism",
+    "support our reporting",
+    "support our work",
+    "support independent journalism",
+    "make a donation",
+    "donate to us",
+    "donate to our",
+    "donate now",
+    "donate today",
+    "daily newsletter",
+    "weekly newsletter",
+    "morning newsletter",
+    "evening newsletter",
+];
+
+/// Quotation marks, including the doubled ASCII marks of tokenised text.
+fn has_quotes(s: &str) -> bool {
+    s.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'])
+        || s.contains("``")
+        || s.contains("''")
+}
 
 fn is_promotion(plain: &str) -> bool {
     if plain.len() > 450 {
@@ -639,22 +654,19 @@ fn is_promotion(plain: &str) -> bool {
         return true;
     }
     // Quoted speech is article content even when it mentions support.
-    if plain.contains(['"', '\u{201c}', '\u{201d}']) || plain.len() > 300 {
+    if has_quotes(plain) || plain.len() > 300 {
         return false;
     }
-    if !PROMO_SOFT.iter().any(|p| lower.contains(p)) {
+    if PROMO_OPENERS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if !PROMO_APPEALS.iter().any(|p| lower.contains(p)) {
         return false;
     }
-    // Words addressing the reader; "us" only in lower case (not "US").
+    // The outlet speaking of itself; "us" only in lower case (not "US").
     plain
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .any(|w| {
-            w == "us"
-                || matches!(
-                    w.to_lowercase().as_str(),
-                    "you" | "your" | "our" | "we" | "you're" | "you\u{2019}re"
-                )
-        })
+        .any(|w| w == "us" || matches!(w.to_lowercase().as_str(), "our" | "we"))
 }
 
 /// "Related: ...", "Read more: ...", "Read more on this story here".
@@ -687,50 +699,43 @@ fn is_related_link(plain: &str) -> bool {
         && lower.split_whitespace().count() <= 12
 }
 
-/// Verbs and nouns of a sales pitch.
-const COMMERCE: &[&str] = &[
-    "grab",
-    "shop",
-    "buy",
-    "order",
-    "explore",
-    "discover",
-    "deal",
-    "deals",
-    "discount",
-    "save",
-    "sale",
-    "coupon",
-    "price",
-    "prices",
-    "amazon",
-    "affiliate",
-    "sponsored",
-    "gear",
+/// Imperatives of a sales pitch.
+const COMMERCE_VERBS: &[&str] = &[
+    "grab", "shop", "buy", "explore", "discover", "get", "check", "order", "try", "find", "save",
+    "upgrade", "browse",
 ];
 
-/// "Product Name – pitch — grab one now": a short Title Case name, a dash and a pitch.
+/// "Product Name – pitch — grab one now": a short Title Case name, a dash, and a
+/// clause that opens with a shopping imperative.
 fn is_affiliate(plain: &str) -> bool {
-    if plain.len() > 220 {
+    if plain.len() > 220 || has_quotes(plain) {
         return false;
     }
-    let Some((head, tail)) = [" \u{2013} ", " \u{2014} ", " - "]
-        .iter()
-        .find_map(|sep| plain.split_once(sep))
-    else {
+    let dashes = [" \u{2013} ", " \u{2014} ", " - "];
+    let Some((head, tail)) = dashes.iter().find_map(|sep| plain.split_once(sep)) else {
         return false;
     };
     let head_words: Vec<&str> = head.split_whitespace().collect();
-    if !(1..=5).contains(&head_words.len())
-        || !head_words
+    let title_case = (1..=5).contains(&head_words.len())
+        && head_words
             .iter()
-            .all(|w| is_capitalised(w) || *w == "&" || *w == "and" || *w == "for")
-    {
+            .all(|w| is_capitalised(w) || matches!(*w, "&" | "and" | "for"))
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && head.chars().any(char::is_lowercase)
+        && !head_words
+            .iter()
+            .any(|w| crate::liveblog::stamp::month_number(w).is_some());
+    if !title_case {
         return false;
     }
-    lower_words(tail)
-        .iter()
-        .any(|w| COMMERCE.contains(&w.as_str()))
+    let mut clauses = vec![tail];
+    for sep in dashes {
+        clauses = clauses.iter().flat_map(|c| c.split(sep)).collect();
+    }
+    clauses.iter().any(|c| {
+        let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
+        COMMERCE_VERBS.contains(&first.as_str())
+    })
 }
 
 /// Agency and archive names that mark photo credits.
@@ -833,6 +838,10 @@ fn caption_credit_prefix(plain: &str) -> Option<String> {
     if !(1..=3).contains(&words.len())
         || head.len() > 30
         || !words.iter().all(|w| is_capitalised(w))
+        || head.chars().any(|c| c.is_ascii_digit())
+        || words
+            .iter()
+            .any(|w| crate::liveblog::stamp::month_number(w).is_some())
     {
         return None;
     }
@@ -1128,7 +1137,12 @@ fn drop_repeats(units: &[Unit], fate: &mut [Fate]) {
         if fate[i] != Fate::Keep {
             continue;
         }
-        if u.plain.split_whitespace().count() < 8 && u.plain.len() < 50 {
+        let words = u
+            .plain
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words < 8 && u.plain.len() < 60 {
             continue;
         }
         if !seen.insert(repeat_key(&u.plain)) {
@@ -1137,7 +1151,9 @@ fn drop_repeats(units: &[Unit], fate: &mut [Fate]) {
     }
 }
 
-/// The first kept header paragraph that reads as a headline.
+/// The first kept header paragraph that reads as a headline. The search stops at
+/// the first paragraph that reads as prose (ends a sentence, opens with a quote,
+/// or is long): a headline comes before the text it heads.
 fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<String> {
     for i in 0..header_end.min(units.len()) {
         if fate[i] != Fate::Keep {
@@ -1146,13 +1162,18 @@ fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<String
         let u = &units[i];
         let p = u.plain.as_str();
         let words = p.split_whitespace().count();
+        let prose = p.len() > 200
+            || p.trim_end().ends_with(['.', ',', ';', ':'])
+            || p.starts_with(['"', '\'', '`', '\u{201c}', '\u{2018}', '(', '-'])
+            || p.starts_with("By ");
+        if prose {
+            return None;
+        }
         if u.bullet
             || crate::liveblog::numbered_marker(p).is_some()
             || crate::liveblog::stamp::glued_stamp(p).is_some()
             || is_stamp_line(p)
             || !(3..=30).contains(&words)
-            || p.len() > 200
-            || p.trim_end().ends_with(['.', ',', ';'])
         {
             continue;
         }

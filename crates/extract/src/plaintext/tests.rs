@@ -116,6 +116,28 @@ fn promotion_newsletter_and_donations() {
 }
 
 #[test]
+fn article_sentences_that_mention_support_or_deals_stay() {
+    check(
+        "June 14 - The mayor says he will press the builders to reach a deal quickly.\nCan they expect your support in doing that?\nHe says he is currently reading a biography of the admiral.\n`` We call on our friends to support us , '' the union said .\nCitizens donate to many charities, and we are proud of that.\nHARBOUR FEES - UNLIKELY TO RISE Officials said on Monday fees would stay flat.\nSubscribe to the Harbour Bulletin and be first to know.\n",
+        expect_test::expect![[r#"
+            June 14 - The mayor says he will press the builders to reach a deal quickly.
+
+            Can they expect your support in doing that?
+
+            He says he is currently reading a biography of the admiral.
+
+            `` We call on our friends to support us , '' the union said .
+
+            Citizens donate to many charities, and we are proud of that.
+
+            HARBOUR FEES - UNLIKELY TO RISE Officials said on Monday fees would stay flat.
+            ---
+            dropped [promotion]: Subscribe to the Harbour Bulletin and be first to know.
+        "#]],
+    );
+}
+
+#[test]
 fn related_links_and_affiliate_lines() {
     check(
         "The mountain pass reopened after the avalanche.\nHiking Boots Pro \u{2013} Stay dry on every trail \u{2014} grab a pair before the season starts.\nRelated: Ski Resorts Brace for Short Winter\nRead more on this story here\nSnow ploughs worked through the night to clear the road - officials said.\n",
