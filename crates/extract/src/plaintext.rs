@@ -330,8 +330,9 @@ fn tag_at(s: &str) -> Option<(usize, bool)> {
     if !(first.is_ascii_alphabetic() || rest.starts_with('!')) {
         return None;
     }
-    let end = rest.find('>')?;
-    if end > 2000 || rest[..end].contains('<') {
+    // Tags are searched within a bounded window so that text full of '<' stays linear.
+    let end = prefix(rest, 2000).find('>')?;
+    if rest[..end].contains('<') {
         return None;
     }
     let name: String = name_part
@@ -343,6 +344,15 @@ fn tag_at(s: &str) -> Option<(usize, bool)> {
         "a", "b", "i", "em", "strong", "span", "u", "small", "sup", "sub", "mark", "abbr",
     ];
     Some((end + 2, !INLINE.contains(&name.as_str())))
+}
+
+/// The first `n` bytes of `s` (fewer, to end on a character boundary).
+fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// A character entity at the start of `s`: its byte length and replacement.
@@ -438,8 +448,8 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
         }
         if rest.starts_with("![") {
             // Markdown image: ![alt](target)
-            if let Some(close) = rest.find("](") {
-                if let Some(paren) = rest[close..].find(')') {
+            if let Some(close) = prefix(rest, 500).find("](") {
+                if let Some(paren) = prefix(&rest[close..], 2000).find(')') {
                     flush(&mut out, run_start, i);
                     out.push(Piece::Image);
                     i += close + paren + 1;

@@ -358,9 +358,15 @@ fn odd_input_never_panics() {
         "\r\n\r\nText line.\r\n",
         "\u{feff}\u{200b}",
         "é<b>é</b>&amp;é",
+        "a <b>< c",
+        "![a](b",
     ] {
         let c = clean_text(raw);
         assert_round_trip(raw, &c);
         assert!(!c.text.contains("\n\n\n"), "{raw:?}");
     }
+    // Text full of '<' and "![" without closers is read in linear time and kept.
+    let long = "a < b ![x] ".repeat(20_000);
+    let c = clean_text(&long);
+    assert_eq!(c.text.len(), long.trim_end().len());
 }
