@@ -154,6 +154,8 @@ struct Unit {
     /// A blank line separates it from the previous unit.
     blank_before: bool,
     plain: String,
+    /// The inline pieces of each segment (computed once).
+    pieces: Vec<Vec<Piece>>,
     /// The unit held image file names and nothing else.
     only_images: bool,
 }
@@ -217,6 +219,7 @@ fn build_units(raw: &str) -> Vec<Unit> {
                 bullet: l.bullet,
                 blank_before: blank,
                 plain: String::new(),
+                pieces: Vec::new(),
                 only_images: false,
             });
         }
@@ -229,12 +232,17 @@ fn build_units(raw: &str) -> Vec<Unit> {
     for u in &mut units {
         let mut plain = String::new();
         let mut any_image = false;
-        for (i, seg) in u.segs.iter().enumerate() {
+        u.pieces = u
+            .segs
+            .iter()
+            .map(|seg| inline_pieces(seg.slice(raw), seg.start))
+            .collect();
+        for (i, pieces) in u.pieces.iter().enumerate() {
             if i > 0 {
                 plain.push(' ');
             }
-            for piece in inline_pieces(seg.slice(raw), seg.start) {
-                match piece {
+            for piece in pieces {
+                match *piece {
                     Piece::Text(s) => plain.push_str(s.slice(raw)),
                     Piece::Replace(r, _) => plain.push_str(r),
                     Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
@@ -459,7 +467,10 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
             }
         }
         // A word naming an image file ("-f223fd1e.jpg)", "photo_12.png").
-        let at_word_start = i == 0 || s[..i].ends_with(char::is_whitespace);
+        let at_word_start = i == 0 || {
+            let prev = bytes[i - 1];
+            prev.is_ascii_whitespace() || prev >= 0x80 && s[..i].ends_with(char::is_whitespace)
+        };
         if at_word_start && !b.is_ascii_whitespace() {
             let wlen = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let word = &rest[..wlen];
@@ -1009,7 +1020,7 @@ pub fn clean_text(raw: &str) -> CleanedText {
             if k > 0 {
                 b.push_space(seg.start, 0);
             }
-            for piece in inline_pieces(seg.slice(raw), seg.start) {
+            for &piece in &u.pieces[k] {
                 match piece {
                     Piece::Text(s) => b.push_raw_normalized(s.slice(raw), s.start),
                     Piece::Replace(r, s) => {
