@@ -153,6 +153,8 @@ struct Unit {
     bullet: bool,
     /// A blank line separates it from the previous unit.
     blank_before: bool,
+    /// What the rules read: tags removed, entities decoded, characters normalised,
+    /// white space collapsed to single spaces.
     plain: String,
     /// The inline pieces of each segment (computed once).
     pieces: Vec<Vec<Piece>>,
