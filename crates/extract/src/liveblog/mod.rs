@@ -88,6 +88,8 @@ enum Mark {
         date: Option<PartialDate>,
         time: ClockTime,
     },
+    /// A stamp line merged into the stamp next to it ("1h ago" above "14.05 GMT").
+    Consumed,
     Plain,
 }
 
@@ -238,7 +240,7 @@ fn is_label(s: &str) -> bool {
 
 /// A short header line that belongs to the post below it when it sits just above a stamp.
 fn is_header_above(text: &str, line: Line, mark: &Mark) -> bool {
-    if matches!(mark, Mark::DayHeader(_)) {
+    if matches!(mark, Mark::DayHeader(_) | Mark::Consumed) {
         return true;
     }
     let s = line.span.slice(text);
@@ -321,6 +323,20 @@ pub fn split_posts(text: &str, published: Option<Timestamp>) -> LiveBlog {
                 date: Some(d),
                 time,
             };
+        }
+    }
+    // Two stamp lines in a row stamp one post; the absolute one counts.
+    for i in 1..marks.len() {
+        let stamp_like = |m: &Mark| matches!(m, Mark::Stamp { .. } | Mark::Relative { .. });
+        if stamp_like(&marks[i - 1]) && stamp_like(&marks[i]) {
+            if matches!(
+                (marks[i - 1], marks[i]),
+                (Mark::Relative { .. }, Mark::Stamp { .. })
+            ) {
+                marks[i - 1] = Mark::Consumed;
+            } else {
+                marks[i] = Mark::Consumed;
+            }
         }
     }
     let boundaries: Vec<usize> = (0..lines.len())
@@ -446,8 +462,9 @@ fn build_post(
         _ => (title_above.map(|t| lines[t].span), lines[b].span),
     };
     let mut k = b + 1;
-    // The day line of a split stamp ("20:41 GMT" / "9 March 2026") is header.
-    if k < to && matches!(marks[k], Mark::DayHeader(_)) {
+    // The day line of a split stamp ("20:41 GMT" / "9 March 2026") and a merged
+    // second stamp line are header.
+    while k < to && matches!(marks[k], Mark::DayHeader(_) | Mark::Consumed) {
         k += 1;
     }
     let skip_labels = |k: &mut usize| {
@@ -561,7 +578,7 @@ fn post_times(
                             precision: TimePrecision::Minute,
                         });
             }
-            Mark::Plain => {}
+            Mark::Plain | Mark::Consumed => {}
         }
         if mark.is_boundary() {
             debug_assert_eq!(boundaries.get(next_boundary), Some(&i));

@@ -144,6 +144,22 @@ fn time_line_then_day_line() {
 }
 
 #[test]
+fn relative_and_absolute_stamp_lines_make_one_post() {
+    let text = "1h ago\n14.05 GMT\n\nFerries resume\n\nThe first boat left at two.\n\n2h ago\n13.10 GMT\n\nThe port reopened.\n\n3h ago\n12.00 GMT\n\nWinds dropped overnight.";
+    check(
+        text,
+        Some(ts(2026, 4, 1, 15, 5, TimePrecision::Minute)),
+        expect_test::expect![[r#"
+            live: true
+            - time=2026-04-01T14:05Z stamp=Some("14.05 GMT") title=Some("Ferries resume") author=None role=None body="The first boat left at two."
+            - time=2026-04-01T13:10Z stamp=Some("13.10 GMT") title=None author=None role=None body="The port reopened."
+            - time=2026-04-01T12:00Z stamp=Some("12.00 GMT") title=None author=None role=None body="Winds dropped overnight."
+            fallback published: 2026-04-01T14:05Z
+        "#]],
+    );
+}
+
+#[test]
 fn time_zones_become_utc() {
     let text = "10 January 2026\n\n9:30 am ET\n\nMarkets opened lower.\n\n16:00 MSK\n\nThe central bank spoke.\n\n14:00 +03:00\n\nA second statement followed.\n\n12:15 CET\n\nEuropean markets reacted.";
     check(
