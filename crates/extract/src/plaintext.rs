@@ -248,7 +248,10 @@ fn build_units(raw: &str) -> Vec<Unit> {
                     Piece::Text(s) => plain.push_str(s.slice(raw)),
                     Piece::Replace(r, _) => plain.push_str(r),
                     Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
-                    Piece::Image => any_image = true,
+                    Piece::Image(_) => {
+                        any_image = true;
+                        plain.push(' ');
+                    }
                 }
             }
         }
@@ -278,8 +281,8 @@ enum Piece {
     Replace(&'static str, Span),
     /// A removed tag that separated words: becomes a space.
     Gap(Span),
-    /// Removed image residue.
-    Image,
+    /// Removed image residue (a markdown image, an image file name).
+    Image(Span),
     /// A space inserted at a raw offset (between a title and a glued stamp).
     Space(usize),
 }
@@ -461,8 +464,9 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
             if let Some(close) = prefix(rest, 500).find("](") {
                 if let Some(paren) = prefix(&rest[close..], 2000).find(')') {
                     flush(&mut out, run_start, i);
-                    out.push(Piece::Image);
-                    i += close + paren + 1;
+                    let len = close + paren + 1;
+                    out.push(Piece::Image(Span::new(base + i, base + i + len)));
+                    i += len;
                     run_start = i;
                     continue;
                 }
@@ -478,7 +482,7 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
             let word = &rest[..wlen];
             if has_image_extension(word) {
                 flush(&mut out, run_start, i);
-                out.push(Piece::Image);
+                out.push(Piece::Image(Span::new(base + i, base + i + wlen)));
                 i += wlen;
                 run_start = i;
                 continue;
@@ -1034,7 +1038,8 @@ pub fn clean_text(raw: &str) -> CleanedText {
                     }
                     Piece::Gap(s) => b.push_space(s.start, s.len()),
                     Piece::Space(at) => b.push_space(at, 0),
-                    Piece::Image => {}
+                    // Removed residue still separates the words around it.
+                    Piece::Image(s) => b.push_space(s.start, s.len()),
                 }
             }
         }
