@@ -791,13 +791,23 @@ fn is_image_caption(plain: &str) -> bool {
         "image caption",
         "image copyright",
         "photo credit",
-        "file photo",
         "\u{a9}",
         "(c) getty",
         "photo illustration",
     ];
-    if MARKERS.iter().any(|m| lower.contains(m)) && plain.len() < 600 {
+    if plain.len() >= 600 {
+        return false;
+    }
+    if MARKERS.iter().any(|m| lower.contains(m)) || plain.contains("FILE PHOTO") {
         return true;
+    }
+    // Wire captions: "In this June 8, 2010 file photo, ...", "... file photo shows ...".
+    if let Some(at) = lower.find("file photo") {
+        let after = lower[at + "file photo".len()..].trim_start();
+        let dated = lower[..at].contains("in this") || lower.starts_with("this ");
+        if dated || after.starts_with("shows") || after.trim_end_matches(['.', ' ']).is_empty() {
+            return true;
+        }
     }
     const PREFIXES: &[&str] = &[
         "photo:",

@@ -165,11 +165,13 @@ fn related_links_and_affiliate_lines() {
 #[test]
 fn picture_residue_and_credits() {
     check(
-        "Firefighters at the warehouseImage source, Lakeside Photo Agency\nImage caption,\n\nFirefighters worked until dawn to control the blaze at the old warehouse\n\nMarta Kovalenko / Harbour Images / Getty Images\n\nWire: FILE PHOTO: A warehouse on the river. \u{a9} Lakeside Photo Agency\n\nNo one was hurt in the fire, the city said on Sunday.\n",
+        "Firefighters at the warehouseImage source, Lakeside Photo Agency\nImage caption,\n\nFirefighters worked until dawn to control the blaze at the old warehouse\n\nMarta Kovalenko / Harbour Images / Getty Images\n\nWire: FILE PHOTO: A warehouse on the river. \u{a9} Lakeside Photo Agency\n\nNo one was hurt in the fire, the city said on Sunday.\nIn this May 2, 2026 file photo, smoke rises over the old warehouse.\nThe police released a file photo of the missing boat on Monday.\n",
         expect_test::expect![[r#"
             Firefighters worked until dawn to control the blaze at the old warehouse
 
             No one was hurt in the fire, the city said on Sunday.
+
+            The police released a file photo of the missing boat on Monday.
             ---
             title: Firefighters worked until dawn to control the blaze at the old warehouse
             credited: Wire
@@ -177,6 +179,7 @@ fn picture_residue_and_credits() {
             dropped [image source or caption residue]: Image caption,
             dropped [photo credit]: Marta Kovalenko / Harbour Images / Getty Images
             dropped [image source or caption residue]: Wire: FILE PHOTO: A warehouse on the river. © Lakeside Photo Agency
+            dropped [image source or caption residue]: In this May 2, 2026 file photo, smoke rises over the old warehouse.
         "#]],
     );
 }
