@@ -934,6 +934,59 @@ fn byline_of(plain: &str) -> Option<String> {
     Some(name.join(" ").trim_end_matches(',').to_string())
 }
 
+/// The rules that judge a paragraph on its own text (no neighbours, no position).
+fn paragraph_rule(plain: &str) -> Option<&'static str> {
+    if !plain.chars().any(char::is_alphanumeric) {
+        Some(reason::MARKUP)
+    } else if is_image_caption(plain) {
+        Some(reason::IMAGE_CAPTION)
+    } else if is_photo_credit(plain) {
+        Some(reason::PHOTO_CREDIT)
+    } else if is_navigation(plain) {
+        Some(reason::NAVIGATION)
+    } else if is_promotion(plain) {
+        Some(reason::PROMOTION)
+    } else if is_related_link(plain) {
+        Some(reason::RELATED)
+    } else if is_affiliate(plain) {
+        Some(reason::AFFILIATE)
+    } else {
+        None
+    }
+}
+
+/// Why one paragraph on its own reads as boilerplate (navigation, promotion,
+/// related links, sales lines, picture captions and credits, markup or image
+/// residue), or `None` for article text. For callers that have paragraphs from
+/// elsewhere (HTML extraction); rules that need neighbours or position (promotion
+/// blocks, header crumbs, trailing tag clouds, repeats, bylines) are not applied.
+pub fn boilerplate_reason(paragraph: &str) -> Option<&'static str> {
+    let mut plain = String::new();
+    let mut any_image = false;
+    for piece in inline_pieces(paragraph, 0) {
+        match piece {
+            Piece::Text(s) => plain.push_str(s.slice(paragraph)),
+            Piece::Replace(r, _) => plain.push_str(r),
+            Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
+            Piece::Image(_) => {
+                any_image = true;
+                plain.push(' ');
+            }
+        }
+    }
+    let plain = text::normalize_text(&plain)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if any_image && !plain.chars().any(char::is_alphanumeric) {
+        return Some(reason::IMAGE_FILE);
+    }
+    if credit_line(&plain).is_some() {
+        return Some(reason::CREDIT);
+    }
+    paragraph_rule(&plain)
+}
+
 // ---------------------------------------------------------------------------
 // The cleaner
 // ---------------------------------------------------------------------------
@@ -969,26 +1022,14 @@ pub fn clean_text(raw: &str) -> CleanedText {
         let plain = u.plain.as_str();
         let f = if u.only_images {
             Fate::Drop(reason::IMAGE_FILE)
-        } else if !plain.chars().any(char::is_alphanumeric) {
-            Fate::Drop(reason::MARKUP)
         } else if let Some(name) = credit_line(plain) {
             credited_source.get_or_insert(name);
             Fate::Drop(reason::CREDIT)
         } else if let Some(name) = caption_credit_prefix(plain) {
             credited_source.get_or_insert(name);
             Fate::Drop(reason::IMAGE_CAPTION)
-        } else if is_image_caption(plain) {
-            Fate::Drop(reason::IMAGE_CAPTION)
-        } else if is_photo_credit(plain) {
-            Fate::Drop(reason::PHOTO_CREDIT)
-        } else if is_navigation(plain) {
-            Fate::Drop(reason::NAVIGATION)
-        } else if is_promotion(plain) {
-            Fate::Drop(reason::PROMOTION)
-        } else if is_related_link(plain) {
-            Fate::Drop(reason::RELATED)
-        } else if is_affiliate(plain) {
-            Fate::Drop(reason::AFFILIATE)
+        } else if let Some(why) = paragraph_rule(plain) {
+            Fate::Drop(why)
         } else if i < header_end && byline.is_none() && byline_of(plain).is_some() {
             byline = byline_of(plain);
             Fate::Drop(reason::BYLINE)

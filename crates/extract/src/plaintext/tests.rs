@@ -452,3 +452,27 @@ fn stitched_documents_keep_invariants() {
         let _ = crate::dedup::fingerprint(&c.text);
     }
 }
+
+#[test]
+fn single_paragraph_judgements() {
+    let out: Vec<String> = [
+        "Skip to main content",
+        "Sign up for the Valley Ledger's weekly newsletter",
+        "Harbour at duskImage source, Lakeside Photo Agency",
+        "Related: Ski Resorts Brace for Short Winter",
+        "![chart](https://example.org/chart.png)",
+        "Source: Valley Ledger",
+        "The council approved the bridge on Tuesday.",
+    ]
+    .iter()
+    .map(|p| format!("{p} => {:?}", boilerplate_reason(p)))
+    .collect();
+    expect_test::expect![[r#"
+        Skip to main content => Some("navigation")
+        Sign up for the Valley Ledger's weekly newsletter => Some("promotion")
+        Harbour at duskImage source, Lakeside Photo Agency => Some("image source or caption residue")
+        Related: Ski Resorts Brace for Short Winter => Some("related link")
+        ![chart](https://example.org/chart.png) => Some("image file residue")
+        Source: Valley Ledger => Some("source credit line")
+        The council approved the bridge on Tuesday. => None"#]].assert_eq(&out.join("\n"));
+}
