@@ -34,6 +34,7 @@ use crate::liveblog::stamp::{parse_relative, parse_stamp};
 pub struct DroppedLine {
     /// Byte range in the raw input.
     pub raw: Span,
+    /// One of the [`reason`] constants.
     pub reason: &'static str,
 }
 
@@ -57,22 +58,37 @@ pub struct CleanedText {
     pub dropped: Vec<DroppedLine>,
 }
 
-/// Why a paragraph was dropped.
+/// Why a paragraph was dropped (the values of [`DroppedLine::reason`]).
 pub mod reason {
+    /// Menus, breadcrumbs, lone menu words, "Skip to main content".
     pub const NAVIGATION: &str = "navigation";
+    /// Short list items above the headline (section names).
     pub const CRUMBS: &str = "category crumbs";
+    /// Newsletter, donation, captcha, legal and "you're reading" lines.
     pub const PROMOTION: &str = "promotion";
+    /// A short line between two promotion lines.
     pub const PROMOTION_BLOCK: &str = "inside a promotion block";
+    /// "Related: ...", "Read more ...", "Click here ...".
     pub const RELATED: &str = "related link";
+    /// A product line with a sales pitch.
     pub const AFFILIATE: &str = "affiliate or ad";
+    /// "Image source, ...", "Image caption,", wire photo captions.
     pub const IMAGE_CAPTION: &str = "image source or caption residue";
+    /// "Name / Agency / Getty Images".
     pub const PHOTO_CREDIT: &str = "photo credit";
+    /// Image file names and markdown images with no text.
     pub const IMAGE_FILE: &str = "image file residue";
+    /// Tags or symbols with no text.
     pub const MARKUP: &str = "markup residue";
+    /// The author line (kept as [`super::CleanedText::byline`]).
     pub const BYLINE: &str = "byline";
+    /// The byline date (kept as [`super::CleanedText::published`]).
     pub const BYLINE_DATE: &str = "byline date";
+    /// "Source: X" and similar (kept as [`super::CleanedText::credited_source`]).
     pub const CREDIT: &str = "source credit line";
+    /// One-to-three word lines closing the page (tag clouds).
     pub const TRAILING: &str = "trailing tag residue";
+    /// A later copy of a paragraph already in the text.
     pub const REPEATED: &str = "repeated paragraph";
 }
 
