@@ -9,6 +9,12 @@
 //!   similarity of two shingle sets (the share of slots that agree);
 //! * a 64-bit SimHash, whose Hamming distance is a cheap first filter.
 //!
+//! Two texts are near-duplicates when their estimated Jaccard similarity is high,
+//! or when the shorter is mostly contained in the longer (an excerpt). The excerpt
+//! rule makes the relation non-transitive: a short box of text repeated inside
+//! several articles is a near-duplicate of each, while they may not be of one
+//! another, so callers that group documents should not chain pairs blindly.
+//!
 //! Every hash function is fixed and seeded by constants (FNV-1a over the shingle,
 //! then SplitMix64 finalisers keyed by the slot number), so fingerprints are the
 //! same on every run and machine and can be stored.
@@ -24,6 +30,19 @@ pub const MINHASH_LEN: usize = 128;
 /// boilerplate around an article keeps most of its shingles (typically above 0.7);
 /// two different articles on the same story share almost none (typically below 0.1).
 pub const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
+
+/// Containment of the shorter text in the longer at or above which the shorter is
+/// an excerpt (a repost of part of the article).
+pub const EXCERPT_CONTAINMENT: f64 = 0.8;
+
+/// The shortest text (in shingles) judged by containment; shorter texts share
+/// stock phrases too easily.
+pub const EXCERPT_MIN_SHINGLES: usize = 40;
+
+/// The largest size ratio (in shingles) at which containment is judged. Containment
+/// is derived from the Jaccard estimate, whose resolution (1/[`MINHASH_LEN`]) is too
+/// coarse when one text is many times the other.
+pub const EXCERPT_MAX_SIZE_RATIO: usize = 4;
 
 /// The sketch of one text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -57,14 +76,40 @@ fn slot_key(i: usize) -> u64 {
     mix64(0x9e37_79b9_7f4a_7c15_u64.wrapping_mul(i as u64 + 1))
 }
 
-/// Folded word tokens of `text`.
+/// Scripts written without spaces between words: each character counts as a word.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+    )
+}
+
+/// Folded word tokens of `text`. A token is a word when it holds a letter or digit
+/// in any script (token shapes are case-based and say nothing about caseless scripts).
 fn words(text: &str) -> Vec<String> {
-    text::tokenize(text)
-        .into_iter()
-        .filter(|t| t.shape != text::TokenShape::Punct)
-        .map(|t| text::normalize::fold_for_match(t.text))
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for t in text::tokenize(text) {
+        if !t.text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if t.text.chars().any(is_unspaced_script) {
+            out.extend(
+                t.text
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .map(|c| c.to_lowercase().collect::<String>()),
+            );
+            continue;
+        }
+        let w = text::normalize::fold_for_match(t.text);
+        if !w.is_empty() {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Hashes of the distinct shingles of `text`.
@@ -148,9 +193,33 @@ pub fn simhash_distance(a: &Fingerprint, b: &Fingerprint) -> u32 {
     (a.simhash ^ b.simhash).count_ones()
 }
 
-/// True when the estimated Jaccard similarity reaches [`NEAR_DUPLICATE_JACCARD`].
+/// Estimated share of the shorter text's shingles that also occur in the longer
+/// one, from the Jaccard estimate and the set sizes: |A∩B| = J(|A|+|B|)/(1+J).
+/// Unreliable when the sizes differ many times (see [`EXCERPT_MAX_SIZE_RATIO`]).
+pub fn containment_estimate(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    let smaller = a.shingles.min(b.shingles);
+    if smaller == 0 {
+        return 0.0;
+    }
+    let j = jaccard_estimate(a, b);
+    let inter = j * (a.shingles + b.shingles) as f64 / (1.0 + j);
+    (inter / smaller as f64).min(1.0)
+}
+
+/// True when the estimated Jaccard similarity reaches [`NEAR_DUPLICATE_JACCARD`],
+/// or when a text of at least [`EXCERPT_MIN_SHINGLES`] shingles, at most
+/// [`EXCERPT_MAX_SIZE_RATIO`] times shorter than the other, is contained in it to at
+/// least [`EXCERPT_CONTAINMENT`] (an aggregator's excerpt of an article).
+/// Texts without words are never near-duplicates (failed extractions must not merge).
 pub fn is_near_duplicate(a: &Fingerprint, b: &Fingerprint) -> bool {
+    if a.shingles == 0 || b.shingles == 0 {
+        return false;
+    }
+    let (small, large) = (a.shingles.min(b.shingles), a.shingles.max(b.shingles));
     jaccard_estimate(a, b) >= NEAR_DUPLICATE_JACCARD
+        || small >= EXCERPT_MIN_SHINGLES
+            && large <= small * EXCERPT_MAX_SIZE_RATIO
+            && containment_estimate(a, b) >= EXCERPT_CONTAINMENT
 }
 
 #[cfg(test)]
@@ -200,13 +269,39 @@ mod tests {
     }
 
     #[test]
+    fn excerpt_of_a_longer_text_is_near_duplicate() {
+        let longer = format!(
+            "{ARTICLE} The bridge was opened in 1921 and carried trams until 1960. \
+             Its iron railings will be restored and put back in place. \
+             A new lighting scheme will make the arches visible at night. \
+             The council will publish the full contract next month."
+        );
+        let excerpt: String = ARTICLE.split(". ").take(6).collect::<Vec<_>>().join(". ");
+        let (fl, fe) = (fingerprint(&longer), fingerprint(&excerpt));
+        assert!(jaccard_estimate(&fl, &fe) < NEAR_DUPLICATE_JACCARD + 0.2);
+        assert!(containment_estimate(&fl, &fe) >= EXCERPT_CONTAINMENT);
+        assert!(is_near_duplicate(&fl, &fe));
+    }
+
+    #[test]
     fn different_articles_are_distinct() {
         let other = "Northvale's football club signed a striker from the capital on Friday. \
             The coach said the team needed goals after a poor start to the season. \
             Fans gathered at the stadium to welcome the new player, who scored twice last year. \
             The club did not say how much it paid for the transfer.";
         check(ARTICLE, other, expect_test::expect!["distinct j~0.0"]);
-        check("", "", expect_test::expect!["near-duplicate j~1.0"]);
+        check("", "", expect_test::expect!["distinct j~1.0"]);
+        // Scripts without letter case, and without spaces.
+        check(
+            "\u{645}\u{64a}\u{631}\u{643}\u{644} \u{62f}\u{639}\u{627} \u{627}\u{644}\u{645}\u{648}\u{627}\u{637}\u{646}\u{64a}\u{646}",
+            "\u{645}\u{64a}\u{631}\u{643}\u{644} \u{62a}\u{62d}\u{630}\u{631} \u{627}\u{644}\u{62c}\u{645}\u{64a}\u{639}",
+            expect_test::expect!["distinct j~0.0"],
+        );
+        check(
+            "\u{6cb3}\u{6d41}\u{4e0a}\u{7684}\u{65b0}\u{6865}\u{4eca}\u{5929}\u{5f00}\u{901a}",
+            "\u{65b0}\u{6865}\u{4eca}\u{5929}\u{5f00}\u{901a}\u{4e86}\u{6cb3}\u{6d41}",
+            expect_test::expect!["distinct j~0.3"],
+        );
         check("", ARTICLE, expect_test::expect!["distinct j~0.0"]);
     }
 

@@ -34,6 +34,7 @@ use crate::liveblog::stamp::{parse_relative, parse_stamp};
 pub struct DroppedLine {
     /// Byte range in the raw input.
     pub raw: Span,
+    /// One of the [`reason`] constants.
     pub reason: &'static str,
 }
 
@@ -57,22 +58,37 @@ pub struct CleanedText {
     pub dropped: Vec<DroppedLine>,
 }
 
-/// Why a paragraph was dropped.
+/// Why a paragraph was dropped (the values of [`DroppedLine::reason`]).
 pub mod reason {
+    /// Menus, breadcrumbs, lone menu words, "Skip to main content".
     pub const NAVIGATION: &str = "navigation";
+    /// Short list items above the headline (section names).
     pub const CRUMBS: &str = "category crumbs";
+    /// Newsletter, donation, captcha, legal and "you're reading" lines.
     pub const PROMOTION: &str = "promotion";
+    /// A short line between two promotion lines.
     pub const PROMOTION_BLOCK: &str = "inside a promotion block";
+    /// "Related: ...", "Read more ...", "Click here ...".
     pub const RELATED: &str = "related link";
+    /// A product line with a sales pitch.
     pub const AFFILIATE: &str = "affiliate or ad";
+    /// "Image source, ...", "Image caption,", wire photo captions.
     pub const IMAGE_CAPTION: &str = "image source or caption residue";
+    /// "Name / Agency / Getty Images".
     pub const PHOTO_CREDIT: &str = "photo credit";
+    /// Image file names and markdown images with no text.
     pub const IMAGE_FILE: &str = "image file residue";
+    /// Tags or symbols with no text.
     pub const MARKUP: &str = "markup residue";
+    /// The author line (kept as [`super::CleanedText::byline`]).
     pub const BYLINE: &str = "byline";
+    /// The byline date (kept as [`super::CleanedText::published`]).
     pub const BYLINE_DATE: &str = "byline date";
+    /// "Source: X" and similar (kept as [`super::CleanedText::credited_source`]).
     pub const CREDIT: &str = "source credit line";
+    /// One-to-three word lines closing the page (tag clouds).
     pub const TRAILING: &str = "trailing tag residue";
+    /// A later copy of a paragraph already in the text.
     pub const REPEATED: &str = "repeated paragraph";
 }
 
@@ -153,7 +169,11 @@ struct Unit {
     bullet: bool,
     /// A blank line separates it from the previous unit.
     blank_before: bool,
+    /// What the rules read: tags removed, entities decoded, characters normalised,
+    /// white space collapsed to single spaces.
     plain: String,
+    /// The inline pieces of each segment (computed once).
+    pieces: Vec<Vec<Piece>>,
     /// The unit held image file names and nothing else.
     only_images: bool,
 }
@@ -217,6 +237,7 @@ fn build_units(raw: &str) -> Vec<Unit> {
                 bullet: l.bullet,
                 blank_before: blank,
                 plain: String::new(),
+                pieces: Vec::new(),
                 only_images: false,
             });
         }
@@ -229,16 +250,24 @@ fn build_units(raw: &str) -> Vec<Unit> {
     for u in &mut units {
         let mut plain = String::new();
         let mut any_image = false;
-        for (i, seg) in u.segs.iter().enumerate() {
+        u.pieces = u
+            .segs
+            .iter()
+            .map(|seg| inline_pieces(seg.slice(raw), seg.start))
+            .collect();
+        for (i, pieces) in u.pieces.iter().enumerate() {
             if i > 0 {
                 plain.push(' ');
             }
-            for piece in inline_pieces(seg.slice(raw), seg.start) {
-                match piece {
+            for piece in pieces {
+                match *piece {
                     Piece::Text(s) => plain.push_str(s.slice(raw)),
                     Piece::Replace(r, _) => plain.push_str(r),
                     Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
-                    Piece::Image => any_image = true,
+                    Piece::Image(_) => {
+                        any_image = true;
+                        plain.push(' ');
+                    }
                 }
             }
         }
@@ -268,8 +297,8 @@ enum Piece {
     Replace(&'static str, Span),
     /// A removed tag that separated words: becomes a space.
     Gap(Span),
-    /// Removed image residue.
-    Image,
+    /// Removed image residue (a markdown image, an image file name).
+    Image(Span),
     /// A space inserted at a raw offset (between a title and a glued stamp).
     Space(usize),
 }
@@ -330,8 +359,9 @@ fn tag_at(s: &str) -> Option<(usize, bool)> {
     if !(first.is_ascii_alphabetic() || rest.starts_with('!')) {
         return None;
     }
-    let end = rest.find('>')?;
-    if end > 2000 || rest[..end].contains('<') {
+    // Tags are searched within a bounded window so that text full of '<' stays linear.
+    let end = prefix(rest, 2000).find('>')?;
+    if rest[..end].contains('<') {
         return None;
     }
     let name: String = name_part
@@ -343,6 +373,15 @@ fn tag_at(s: &str) -> Option<(usize, bool)> {
         "a", "b", "i", "em", "strong", "span", "u", "small", "sup", "sub", "mark", "abbr",
     ];
     Some((end + 2, !INLINE.contains(&name.as_str())))
+}
+
+/// The first `n` bytes of `s` (fewer, to end on a character boundary).
+fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// A character entity at the start of `s`: its byte length and replacement.
@@ -438,24 +477,28 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
         }
         if rest.starts_with("![") {
             // Markdown image: ![alt](target)
-            if let Some(close) = rest.find("](") {
-                if let Some(paren) = rest[close..].find(')') {
+            if let Some(close) = prefix(rest, 500).find("](") {
+                if let Some(paren) = prefix(&rest[close..], 2000).find(')') {
                     flush(&mut out, run_start, i);
-                    out.push(Piece::Image);
-                    i += close + paren + 1;
+                    let len = close + paren + 1;
+                    out.push(Piece::Image(Span::new(base + i, base + i + len)));
+                    i += len;
                     run_start = i;
                     continue;
                 }
             }
         }
         // A word naming an image file ("-f223fd1e.jpg)", "photo_12.png").
-        let at_word_start = i == 0 || s[..i].ends_with(char::is_whitespace);
+        let at_word_start = i == 0 || {
+            let prev = bytes[i - 1];
+            prev.is_ascii_whitespace() || prev >= 0x80 && s[..i].ends_with(char::is_whitespace)
+        };
         if at_word_start && !b.is_ascii_whitespace() {
             let wlen = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let word = &rest[..wlen];
             if has_image_extension(word) {
                 flush(&mut out, run_start, i);
-                out.push(Piece::Image);
+                out.push(Piece::Image(Span::new(base + i, base + i + wlen)));
                 i += wlen;
                 run_start = i;
                 continue;
@@ -472,13 +515,6 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
 // ---------------------------------------------------------------------------
 // Rules
 // ---------------------------------------------------------------------------
-
-fn lower_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 fn ends_with_sentence_mark(s: &str) -> bool {
     s.trim_end()
@@ -597,38 +633,60 @@ const PROMO_STRONG: &[&str] = &[
     "all rights reserved",
     "cookie policy",
     "use cookies",
-    "currently reading",
+    "you're currently reading",
+    "you are currently reading",
     "follow us on",
     "follow us wherever",
     "download our app",
-    "download the app",
     "get our newsletter",
     "our newsletter",
     "newsletter sign",
-    "daily newsletter",
-    "weekly newsletter",
-    "morning newsletter",
     "sign up for our",
     "subscribe to our",
     "unsubscribe",
 ];
 
-/// Phrases that are promotion when the line also addresses the reader.
-const PROMO_SOFT: &[&str] = &[
-    "sign up",
+/// Imperatives that open a promotion line ("Subscribe to ...", "Sign up for ...").
+const PROMO_OPENERS: &[&str] = &[
     "subscribe",
-    "newsletter",
+    "sign up",
     "donate",
-    "donation",
-    "your support",
-    "support our",
     "support us",
+    "support our journalism",
     "support independent",
     "become a member",
     "become a patron",
     "become a subscriber",
-    "paywall",
+    "join our",
+    "get our",
+    "follow us",
+    "download the app",
 ];
+
+/// Appeals that are promotion when the outlet speaks of itself ("our", "us", "we").
+const PROMO_APPEALS: &[&str] = &[
+    "your support",
+    "support our journalism",
+    "support our reporting",
+    "support our work",
+    "support independent journalism",
+    "make a donation",
+    "donate to us",
+    "donate to our",
+    "donate now",
+    "donate today",
+    "daily newsletter",
+    "weekly newsletter",
+    "morning newsletter",
+    "evening newsletter",
+];
+
+/// Quotation marks, including the doubled ASCII marks of tokenised text.
+fn has_quotes(s: &str) -> bool {
+    s.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'])
+        || s.contains("``")
+        || s.contains("''")
+}
 
 fn is_promotion(plain: &str) -> bool {
     if plain.len() > 450 {
@@ -639,22 +697,19 @@ fn is_promotion(plain: &str) -> bool {
         return true;
     }
     // Quoted speech is article content even when it mentions support.
-    if plain.contains(['"', '\u{201c}', '\u{201d}']) || plain.len() > 300 {
+    if has_quotes(plain) || plain.len() > 300 {
         return false;
     }
-    if !PROMO_SOFT.iter().any(|p| lower.contains(p)) {
+    if PROMO_OPENERS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if !PROMO_APPEALS.iter().any(|p| lower.contains(p)) {
         return false;
     }
-    // Words addressing the reader; "us" only in lower case (not "US").
+    // The outlet speaking of itself; "us" only in lower case (not "US").
     plain
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .any(|w| {
-            w == "us"
-                || matches!(
-                    w.to_lowercase().as_str(),
-                    "you" | "your" | "our" | "we" | "you're" | "you\u{2019}re"
-                )
-        })
+        .any(|w| w == "us" || matches!(w.to_lowercase().as_str(), "our" | "we"))
 }
 
 /// "Related: ...", "Read more: ...", "Read more on this story here".
@@ -687,50 +742,43 @@ fn is_related_link(plain: &str) -> bool {
         && lower.split_whitespace().count() <= 12
 }
 
-/// Verbs and nouns of a sales pitch.
-const COMMERCE: &[&str] = &[
-    "grab",
-    "shop",
-    "buy",
-    "order",
-    "explore",
-    "discover",
-    "deal",
-    "deals",
-    "discount",
-    "save",
-    "sale",
-    "coupon",
-    "price",
-    "prices",
-    "amazon",
-    "affiliate",
-    "sponsored",
-    "gear",
+/// Imperatives of a sales pitch.
+const COMMERCE_VERBS: &[&str] = &[
+    "grab", "shop", "buy", "explore", "discover", "get", "check", "order", "try", "find", "save",
+    "upgrade", "browse",
 ];
 
-/// "Product Name – pitch — grab one now": a short Title Case name, a dash and a pitch.
+/// "Product Name – pitch — grab one now": a short Title Case name, a dash, and a
+/// clause that opens with a shopping imperative.
 fn is_affiliate(plain: &str) -> bool {
-    if plain.len() > 220 {
+    if plain.len() > 220 || has_quotes(plain) {
         return false;
     }
-    let Some((head, tail)) = [" \u{2013} ", " \u{2014} ", " - "]
-        .iter()
-        .find_map(|sep| plain.split_once(sep))
-    else {
+    let dashes = [" \u{2013} ", " \u{2014} ", " - "];
+    let Some((head, tail)) = dashes.iter().find_map(|sep| plain.split_once(sep)) else {
         return false;
     };
     let head_words: Vec<&str> = head.split_whitespace().collect();
-    if !(1..=5).contains(&head_words.len())
-        || !head_words
+    let title_case = (1..=5).contains(&head_words.len())
+        && head_words
             .iter()
-            .all(|w| is_capitalised(w) || *w == "&" || *w == "and" || *w == "for")
-    {
+            .all(|w| is_capitalised(w) || matches!(*w, "&" | "and" | "for"))
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && head.chars().any(char::is_lowercase)
+        && !head_words
+            .iter()
+            .any(|w| crate::liveblog::stamp::month_number(w).is_some());
+    if !title_case {
         return false;
     }
-    lower_words(tail)
-        .iter()
-        .any(|w| COMMERCE.contains(&w.as_str()))
+    let mut clauses = vec![tail];
+    for sep in dashes {
+        clauses = clauses.iter().flat_map(|c| c.split(sep)).collect();
+    }
+    clauses.iter().any(|c| {
+        let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
+        COMMERCE_VERBS.contains(&first.as_str())
+    })
 }
 
 /// Agency and archive names that mark photo credits.
@@ -759,13 +807,23 @@ fn is_image_caption(plain: &str) -> bool {
         "image caption",
         "image copyright",
         "photo credit",
-        "file photo",
         "\u{a9}",
         "(c) getty",
         "photo illustration",
     ];
-    if MARKERS.iter().any(|m| lower.contains(m)) && plain.len() < 600 {
+    if plain.len() >= 600 {
+        return false;
+    }
+    if MARKERS.iter().any(|m| lower.contains(m)) || plain.contains("FILE PHOTO") {
         return true;
+    }
+    // Wire captions: "In this June 8, 2010 file photo, ...", "... file photo shows ...".
+    if let Some(at) = lower.find("file photo") {
+        let after = lower[at + "file photo".len()..].trim_start();
+        let dated = lower[..at].contains("in this") || lower.starts_with("this ");
+        if dated || after.starts_with("shows") || after.trim_end_matches(['.', ' ']).is_empty() {
+            return true;
+        }
     }
     const PREFIXES: &[&str] = &[
         "photo:",
@@ -833,6 +891,10 @@ fn caption_credit_prefix(plain: &str) -> Option<String> {
     if !(1..=3).contains(&words.len())
         || head.len() > 30
         || !words.iter().all(|w| is_capitalised(w))
+        || head.chars().any(|c| c.is_ascii_digit())
+        || words
+            .iter()
+            .any(|w| crate::liveblog::stamp::month_number(w).is_some())
     {
         return None;
     }
@@ -888,6 +950,59 @@ fn byline_of(plain: &str) -> Option<String> {
     Some(name.join(" ").trim_end_matches(',').to_string())
 }
 
+/// The rules that judge a paragraph on its own text (no neighbours, no position).
+fn paragraph_rule(plain: &str) -> Option<&'static str> {
+    if !plain.chars().any(char::is_alphanumeric) {
+        Some(reason::MARKUP)
+    } else if is_image_caption(plain) {
+        Some(reason::IMAGE_CAPTION)
+    } else if is_photo_credit(plain) {
+        Some(reason::PHOTO_CREDIT)
+    } else if is_navigation(plain) {
+        Some(reason::NAVIGATION)
+    } else if is_promotion(plain) {
+        Some(reason::PROMOTION)
+    } else if is_related_link(plain) {
+        Some(reason::RELATED)
+    } else if is_affiliate(plain) {
+        Some(reason::AFFILIATE)
+    } else {
+        None
+    }
+}
+
+/// Why one paragraph on its own reads as boilerplate (navigation, promotion,
+/// related links, sales lines, picture captions and credits, markup or image
+/// residue), or `None` for article text. For callers that have paragraphs from
+/// elsewhere (HTML extraction); rules that need neighbours or position (promotion
+/// blocks, header crumbs, trailing tag clouds, repeats, bylines) are not applied.
+pub fn boilerplate_reason(paragraph: &str) -> Option<&'static str> {
+    let mut plain = String::new();
+    let mut any_image = false;
+    for piece in inline_pieces(paragraph, 0) {
+        match piece {
+            Piece::Text(s) => plain.push_str(s.slice(paragraph)),
+            Piece::Replace(r, _) => plain.push_str(r),
+            Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
+            Piece::Image(_) => {
+                any_image = true;
+                plain.push(' ');
+            }
+        }
+    }
+    let plain = text::normalize_text(&plain)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if any_image && !plain.chars().any(char::is_alphanumeric) {
+        return Some(reason::IMAGE_FILE);
+    }
+    if credit_line(&plain).is_some() {
+        return Some(reason::CREDIT);
+    }
+    paragraph_rule(&plain)
+}
+
 // ---------------------------------------------------------------------------
 // The cleaner
 // ---------------------------------------------------------------------------
@@ -923,26 +1038,14 @@ pub fn clean_text(raw: &str) -> CleanedText {
         let plain = u.plain.as_str();
         let f = if u.only_images {
             Fate::Drop(reason::IMAGE_FILE)
-        } else if !plain.chars().any(char::is_alphanumeric) {
-            Fate::Drop(reason::MARKUP)
         } else if let Some(name) = credit_line(plain) {
             credited_source.get_or_insert(name);
             Fate::Drop(reason::CREDIT)
         } else if let Some(name) = caption_credit_prefix(plain) {
             credited_source.get_or_insert(name);
             Fate::Drop(reason::IMAGE_CAPTION)
-        } else if is_image_caption(plain) {
-            Fate::Drop(reason::IMAGE_CAPTION)
-        } else if is_photo_credit(plain) {
-            Fate::Drop(reason::PHOTO_CREDIT)
-        } else if is_navigation(plain) {
-            Fate::Drop(reason::NAVIGATION)
-        } else if is_promotion(plain) {
-            Fate::Drop(reason::PROMOTION)
-        } else if is_related_link(plain) {
-            Fate::Drop(reason::RELATED)
-        } else if is_affiliate(plain) {
-            Fate::Drop(reason::AFFILIATE)
+        } else if let Some(why) = paragraph_rule(plain) {
+            Fate::Drop(why)
         } else if i < header_end && byline.is_none() && byline_of(plain).is_some() {
             byline = byline_of(plain);
             Fate::Drop(reason::BYLINE)
@@ -990,7 +1093,7 @@ pub fn clean_text(raw: &str) -> CleanedText {
             if k > 0 {
                 b.push_space(seg.start, 0);
             }
-            for piece in inline_pieces(seg.slice(raw), seg.start) {
+            for &piece in &u.pieces[k] {
                 match piece {
                     Piece::Text(s) => b.push_raw_normalized(s.slice(raw), s.start),
                     Piece::Replace(r, s) => {
@@ -1002,7 +1105,8 @@ pub fn clean_text(raw: &str) -> CleanedText {
                     }
                     Piece::Gap(s) => b.push_space(s.start, s.len()),
                     Piece::Space(at) => b.push_space(at, 0),
-                    Piece::Image => {}
+                    // Removed residue still separates the words around it.
+                    Piece::Image(s) => b.push_space(s.start, s.len()),
                 }
             }
         }
@@ -1128,7 +1232,12 @@ fn drop_repeats(units: &[Unit], fate: &mut [Fate]) {
         if fate[i] != Fate::Keep {
             continue;
         }
-        if u.plain.split_whitespace().count() < 8 && u.plain.len() < 50 {
+        let words = u
+            .plain
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words < 8 && u.plain.len() < 60 {
             continue;
         }
         if !seen.insert(repeat_key(&u.plain)) {
@@ -1137,7 +1246,9 @@ fn drop_repeats(units: &[Unit], fate: &mut [Fate]) {
     }
 }
 
-/// The first kept header paragraph that reads as a headline.
+/// The first kept header paragraph that reads as a headline. The search stops at
+/// the first paragraph that reads as prose (ends a sentence, opens with a quote,
+/// or is long): a headline comes before the text it heads.
 fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<String> {
     for i in 0..header_end.min(units.len()) {
         if fate[i] != Fate::Keep {
@@ -1146,13 +1257,18 @@ fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<String
         let u = &units[i];
         let p = u.plain.as_str();
         let words = p.split_whitespace().count();
+        let prose = p.len() > 200
+            || p.trim_end().ends_with(['.', ',', ';', ':'])
+            || p.starts_with(['"', '\'', '`', '\u{201c}', '\u{2018}', '(', '-'])
+            || p.starts_with("By ");
+        if prose {
+            return None;
+        }
         if u.bullet
             || crate::liveblog::numbered_marker(p).is_some()
             || crate::liveblog::stamp::glued_stamp(p).is_some()
             || is_stamp_line(p)
             || !(3..=30).contains(&words)
-            || p.len() > 200
-            || p.trim_end().ends_with(['.', ',', ';'])
         {
             continue;
         }

@@ -88,6 +88,8 @@ enum Mark {
         date: Option<PartialDate>,
         time: ClockTime,
     },
+    /// A stamp line merged into the stamp next to it ("1h ago" above "14.05 GMT").
+    Consumed,
     Plain,
 }
 
@@ -238,7 +240,7 @@ fn is_label(s: &str) -> bool {
 
 /// A short header line that belongs to the post below it when it sits just above a stamp.
 fn is_header_above(text: &str, line: Line, mark: &Mark) -> bool {
-    if matches!(mark, Mark::DayHeader(_)) {
+    if matches!(mark, Mark::DayHeader(_) | Mark::Consumed) {
         return true;
     }
     let s = line.span.slice(text);
@@ -308,7 +310,35 @@ fn is_headline(s: &str) -> bool {
 /// stamps when the text names no day of its own.
 pub fn split_posts(text: &str, published: Option<Timestamp>) -> LiveBlog {
     let lines = lines_of(text);
-    let marks: Vec<Mark> = lines.iter().map(|l| mark_line(text, *l)).collect();
+    let mut marks: Vec<Mark> = lines.iter().map(|l| mark_line(text, *l)).collect();
+    // A time line directly followed by a day line is one stamp ("20:41 GMT" /
+    // "25 November 2025"): the day belongs to that post, unless a time line follows
+    // the day line (then it heads the next post).
+    for i in 0..marks.len().saturating_sub(1) {
+        let heads_next = matches!(marks.get(i + 2), Some(Mark::Stamp { date: None, .. }));
+        if let (Mark::Stamp { date: None, time }, Mark::DayHeader(d), false) =
+            (marks[i], marks[i + 1], heads_next)
+        {
+            marks[i] = Mark::Stamp {
+                date: Some(d),
+                time,
+            };
+        }
+    }
+    // Two stamp lines in a row stamp one post; the absolute one counts.
+    for i in 1..marks.len() {
+        let stamp_like = |m: &Mark| matches!(m, Mark::Stamp { .. } | Mark::Relative { .. });
+        if stamp_like(&marks[i - 1]) && stamp_like(&marks[i]) {
+            if matches!(
+                (marks[i - 1], marks[i]),
+                (Mark::Relative { .. }, Mark::Stamp { .. })
+            ) {
+                marks[i - 1] = Mark::Consumed;
+            } else {
+                marks[i] = Mark::Consumed;
+            }
+        }
+    }
     let boundaries: Vec<usize> = (0..lines.len())
         .filter(|&i| marks[i].is_boundary())
         .collect();
@@ -432,6 +462,11 @@ fn build_post(
         _ => (title_above.map(|t| lines[t].span), lines[b].span),
     };
     let mut k = b + 1;
+    // The day line of a split stamp ("20:41 GMT" / "9 March 2026") and a merged
+    // second stamp line are header.
+    while k < to && matches!(marks[k], Mark::DayHeader(_) | Mark::Consumed) {
+        k += 1;
+    }
     let skip_labels = |k: &mut usize| {
         while *k < to && is_label(lines[*k].span.slice(text)) {
             *k += 1;
@@ -441,7 +476,8 @@ fn build_post(
     let mut author = None;
     let mut author_role = None;
     let author_at = |k: usize| -> Option<(String, String)> {
-        if k + 2 < to + 1 && k + 1 < to {
+        // A name line and a role line, both inside the post.
+        if k + 1 < to {
             let name = lines[k].span.slice(text);
             let role = lines[k + 1].span.slice(text);
             if is_name_line(name) && is_role_line(role) {
@@ -542,7 +578,7 @@ fn post_times(
                             precision: TimePrecision::Minute,
                         });
             }
-            Mark::Plain => {}
+            Mark::Plain | Mark::Consumed => {}
         }
         if mark.is_boundary() {
             debug_assert_eq!(boundaries.get(next_boundary), Some(&i));

@@ -12,8 +12,11 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 /// A calendar day as written; the year may be left out ("25 November").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PartialDate {
+    /// The year, when written.
     pub year: Option<i32>,
+    /// 1 ..= 12.
     pub month: u32,
+    /// 1 ..= 31.
     pub day: u32,
 }
 
@@ -66,8 +69,11 @@ fn us_daylight_saving(date: NaiveDate) -> bool {
 /// A time of day as written, with its zone when one was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClockTime {
+    /// 0 ..= 23 (am/pm already applied).
     pub hour: u32,
+    /// 0 ..= 59.
     pub minute: u32,
+    /// The zone written with the time, if any.
     pub zone: Option<Zone>,
 }
 
@@ -83,7 +89,9 @@ impl ClockTime {
 /// A stamp found in a piece of text: a day, a time, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
+    /// The day, when the stamp names one.
     pub date: Option<PartialDate>,
+    /// The clock time, when the stamp names one.
     pub time: Option<ClockTime>,
 }
 

@@ -128,6 +128,38 @@ fn labelled_stamp_lines_below_headlines() {
 }
 
 #[test]
+fn time_line_then_day_line() {
+    let text = "20:41 GMT\n9 March 2026\n\nThe vote was delayed.\n\n23:10 GMT\n8 March 2026\n\nTalks went on late.\n\n18:00 GMT\n8 March 2026\n\nDelegates arrived.";
+    check(
+        text,
+        None,
+        expect_test::expect![[r#"
+            live: true
+            - time=2026-03-09T20:41Z stamp=Some("20:41 GMT") title=None author=None role=None body="The vote was delayed."
+            - time=2026-03-08T23:10Z stamp=Some("23:10 GMT") title=None author=None role=None body="Talks went on late."
+            - time=2026-03-08T18:00Z stamp=Some("18:00 GMT") title=None author=None role=None body="Delegates arrived."
+            fallback published: 2026-03-09T20:41Z
+        "#]],
+    );
+}
+
+#[test]
+fn relative_and_absolute_stamp_lines_make_one_post() {
+    let text = "1h ago\n14.05 GMT\n\nFerries resume\n\nThe first boat left at two.\n\n2h ago\n13.10 GMT\n\nThe port reopened.\n\n3h ago\n12.00 GMT\n\nWinds dropped overnight.";
+    check(
+        text,
+        Some(ts(2026, 4, 1, 15, 5, TimePrecision::Minute)),
+        expect_test::expect![[r#"
+            live: true
+            - time=2026-04-01T14:05Z stamp=Some("14.05 GMT") title=Some("Ferries resume") author=None role=None body="The first boat left at two."
+            - time=2026-04-01T13:10Z stamp=Some("13.10 GMT") title=None author=None role=None body="The port reopened."
+            - time=2026-04-01T12:00Z stamp=Some("12.00 GMT") title=None author=None role=None body="Winds dropped overnight."
+            fallback published: 2026-04-01T14:05Z
+        "#]],
+    );
+}
+
+#[test]
 fn time_zones_become_utc() {
     let text = "10 January 2026\n\n9:30 am ET\n\nMarkets opened lower.\n\n16:00 MSK\n\nThe central bank spoke.\n\n14:00 +03:00\n\nA second statement followed.\n\n12:15 CET\n\nEuropean markets reacted.";
     check(

@@ -4,11 +4,20 @@
 
 use super::*;
 
-/// Raw text as the cleaner reads it: entities decoded, characters normalised.
+/// Raw text as the cleaner reads it: tags removed, entities decoded, characters
+/// normalised.
 fn raw_equivalent(s: &str) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < s.len() {
+        if let Some((len, _)) = s[i..].starts_with('<').then(|| tag_at(&s[i..])).flatten() {
+            i += len;
+            continue;
+        }
+        if let Some(len) = link_marker_at(&s[..i], &s[i..]) {
+            i += len;
+            continue;
+        }
         if let Some((len, rep)) = s[i..]
             .starts_with('&')
             .then(|| entity_at(&s[i..]))
@@ -116,6 +125,28 @@ fn promotion_newsletter_and_donations() {
 }
 
 #[test]
+fn article_sentences_that_mention_support_or_deals_stay() {
+    check(
+        "June 14 - The mayor says he will press the builders to reach a deal quickly.\nCan they expect your support in doing that?\nHe says he is currently reading a biography of the admiral.\n`` We call on our friends to support us , '' the union said .\nCitizens donate to many charities, and we are proud of that.\nHARBOUR FEES - UNLIKELY TO RISE Officials said on Monday fees would stay flat.\nSubscribe to the Harbour Bulletin and be first to know.\n",
+        expect_test::expect![[r#"
+            June 14 - The mayor says he will press the builders to reach a deal quickly.
+
+            Can they expect your support in doing that?
+
+            He says he is currently reading a biography of the admiral.
+
+            `` We call on our friends to support us , '' the union said .
+
+            Citizens donate to many charities, and we are proud of that.
+
+            HARBOUR FEES - UNLIKELY TO RISE Officials said on Monday fees would stay flat.
+            ---
+            dropped [promotion]: Subscribe to the Harbour Bulletin and be first to know.
+        "#]],
+    );
+}
+
+#[test]
 fn related_links_and_affiliate_lines() {
     check(
         "The mountain pass reopened after the avalanche.\nHiking Boots Pro \u{2013} Stay dry on every trail \u{2014} grab a pair before the season starts.\nRelated: Ski Resorts Brace for Short Winter\nRead more on this story here\nSnow ploughs worked through the night to clear the road - officials said.\n",
@@ -134,11 +165,13 @@ fn related_links_and_affiliate_lines() {
 #[test]
 fn picture_residue_and_credits() {
     check(
-        "Firefighters at the warehouseImage source, Lakeside Photo Agency\nImage caption,\n\nFirefighters worked until dawn to control the blaze at the old warehouse\n\nMarta Kovalenko / Harbour Images / Getty Images\n\nWire: FILE PHOTO: A warehouse on the river. \u{a9} Lakeside Photo Agency\n\nNo one was hurt in the fire, the city said on Sunday.\n",
+        "Firefighters at the warehouseImage source, Lakeside Photo Agency\nImage caption,\n\nFirefighters worked until dawn to control the blaze at the old warehouse\n\nMarta Kovalenko / Harbour Images / Getty Images\n\nWire: FILE PHOTO: A warehouse on the river. \u{a9} Lakeside Photo Agency\n\nNo one was hurt in the fire, the city said on Sunday.\nIn this May 2, 2026 file photo, smoke rises over the old warehouse.\nThe police released a file photo of the missing boat on Monday.\n",
         expect_test::expect![[r#"
             Firefighters worked until dawn to control the blaze at the old warehouse
 
             No one was hurt in the fire, the city said on Sunday.
+
+            The police released a file photo of the missing boat on Monday.
             ---
             title: Firefighters worked until dawn to control the blaze at the old warehouse
             credited: Wire
@@ -146,6 +179,7 @@ fn picture_residue_and_credits() {
             dropped [image source or caption residue]: Image caption,
             dropped [photo credit]: Marta Kovalenko / Harbour Images / Getty Images
             dropped [image source or caption residue]: Wire: FILE PHOTO: A warehouse on the river. © Lakeside Photo Agency
+            dropped [image source or caption residue]: In this May 2, 2026 file photo, smoke rises over the old warehouse.
         "#]],
     );
 }
@@ -336,9 +370,109 @@ fn odd_input_never_panics() {
         "\r\n\r\nText line.\r\n",
         "\u{feff}\u{200b}",
         "é<b>é</b>&amp;é",
+        "a <b>< c",
+        "![a](b",
     ] {
         let c = clean_text(raw);
         assert_round_trip(raw, &c);
         assert!(!c.text.contains("\n\n\n"), "{raw:?}");
     }
+    // Text full of '<' and "![" without closers is read in linear time and kept.
+    let long = "a < b ![x] ".repeat(20_000);
+    let c = clean_text(&long);
+    assert_eq!(c.text.len(), long.trim_end().len());
+}
+
+/// Deterministic pseudo-random documents stitched from tricky pieces: cleaning,
+/// post splitting and fingerprinting never panic, and every clean word maps back.
+#[test]
+fn stitched_documents_keep_invariants() {
+    const PIECES: &[&str] = &[
+        "<a href=\"x\">",
+        "</a>",
+        "<br>",
+        "&amp;",
+        "&",
+        "<",
+        "\u{a0}",
+        "\u{2022} ",
+        "- ",
+        "1. ",
+        "20:41 GMT",
+        "Title textpublished at 10:00 GMT 1 May 2026",
+        "\n",
+        "\n\n",
+        "Image source, Agency",
+        "\u{e9}",
+        "Word",
+        "harbour",
+        " ",
+        ".",
+        "Related: ",
+        "\u{2026}",
+        "\u{ab}",
+        "\r\n",
+        "2h ago",
+        "25 November 2025",
+        "![x](y.png)",
+        "-0a1b.jpg)",
+        ", external",
+        "By Anna Berg",
+        "Sign up for our newsletter",
+        "\u{200b}",
+        "\u{4e2d}\u{6587}",
+    ];
+    let mut state: u64 = 0x5eed;
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        (z ^ (z >> 31)) as usize
+    };
+    for _ in 0..300 {
+        let n = next() % 60;
+        let raw: String = (0..n).map(|_| PIECES[next() % PIECES.len()]).collect();
+        let c = clean_text(&raw);
+        assert_round_trip(&raw, &c);
+        assert!(!c.text.contains("\n\n\n"), "{raw:?}");
+        // The splitter also reads text that was never cleaned.
+        for text in [c.text.as_str(), raw.as_str()] {
+            let blog = crate::liveblog::split_posts(text, None);
+            let mut prev_end = 0;
+            for p in &blog.posts {
+                assert!(
+                    p.span.start >= prev_end && p.span.end <= text.len(),
+                    "{raw:?}"
+                );
+                assert!(p.span.contains(p.body), "{raw:?}");
+                prev_end = p.span.end;
+            }
+        }
+        let _ = crate::dedup::fingerprint(&c.text);
+    }
+}
+
+#[test]
+fn single_paragraph_judgements() {
+    let out: Vec<String> = [
+        "Skip to main content",
+        "Sign up for the Valley Ledger's weekly newsletter",
+        "Harbour at duskImage source, Lakeside Photo Agency",
+        "Related: Ski Resorts Brace for Short Winter",
+        "![chart](https://example.org/chart.png)",
+        "Source: Valley Ledger",
+        "The council approved the bridge on Tuesday.",
+    ]
+    .iter()
+    .map(|p| format!("{p} => {:?}", boilerplate_reason(p)))
+    .collect();
+    expect_test::expect![[r#"
+        Skip to main content => Some("navigation")
+        Sign up for the Valley Ledger's weekly newsletter => Some("promotion")
+        Harbour at duskImage source, Lakeside Photo Agency => Some("image source or caption residue")
+        Related: Ski Resorts Brace for Short Winter => Some("related link")
+        ![chart](https://example.org/chart.png) => Some("image file residue")
+        Source: Valley Ledger => Some("source credit line")
+        The council approved the bridge on Tuesday. => None"#]].assert_eq(&out.join("\n"));
 }
