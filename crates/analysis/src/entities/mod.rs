@@ -1133,6 +1133,18 @@ mod tests {
                     e.kind, e.name, e.key, e.aliases, e.roles
                 );
             }
+            for m in a.mentions.iter().filter(|m| m.is_pronoun).take(12) {
+                let from = (0..=m.span.start.saturating_sub(60))
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                println!(
+                    "  pronoun {:?} -> {:?} in {:?}",
+                    m.text,
+                    a.entities[m.entity].name,
+                    text.get(from..m.span.end).unwrap_or("")
+                );
+            }
             for e in &a.entities {
                 if e.kind == EntityKind::Person
                     && e.aliases
