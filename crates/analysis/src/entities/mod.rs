@@ -680,7 +680,13 @@ impl Group {
                 best = k;
             }
         }
-        let kind = if self.is_person {
+        // A name given a title or role as a person ("President Marsh") is a person
+        // even when the tagger called its other mentions something else.
+        let titled = self
+            .members
+            .iter()
+            .any(|&m| names[m].kind == EntityKind::Person && !names[m].roles.is_empty());
+        let kind = if self.is_person || titled {
             EntityKind::Person
         } else {
             kind_of(best)
@@ -698,11 +704,19 @@ impl Group {
                 }
             }
         }
-        // Fullest name: most words, then longest, then first seen.
+        // Fullest name: most words, then most often used, then longest, then first seen.
+        let uses = |a: &str| self.members.iter().filter(|&&m| names[m].text == a).count();
         let name = aliases
             .iter()
             .enumerate()
-            .max_by_key(|(i, a)| (a.split_whitespace().count(), a.len(), usize::MAX - i))
+            .max_by_key(|(i, a)| {
+                (
+                    a.split_whitespace().count(),
+                    uses(a),
+                    a.len(),
+                    usize::MAX - i,
+                )
+            })
             .map(|(_, a)| a.clone())
             .unwrap_or_default();
         let key = name_key(&name, kind);
@@ -765,20 +779,27 @@ fn find_group(groups: &[Group], m: &NameMention) -> Option<usize> {
             .iter()
             .copied()
             .filter(|&g| {
-                groups[g].keys.iter().any(|k| {
-                    let e = Entity {
-                        name: String::new(),
-                        kind: EntityKind::Person,
-                        roles: vec![],
-                        aliases: vec![],
-                        key: k.clone(),
-                    };
-                    let n = Entity {
-                        key: key.clone(),
-                        ..e.clone()
-                    };
-                    same_entity(&e, &n)
-                })
+                // A group known by full names is matched on those only, so that
+                // "Petra Lind" does not join "Arno Lind" through the alias "Lind".
+                let has_full = groups[g].multi_word_keys().next().is_some();
+                groups[g]
+                    .keys
+                    .iter()
+                    .filter(|k| !has_full || k.contains(' '))
+                    .any(|k| {
+                        let e = Entity {
+                            name: String::new(),
+                            kind: EntityKind::Person,
+                            roles: vec![],
+                            aliases: vec![],
+                            key: k.clone(),
+                        };
+                        let n = Entity {
+                            key: key.clone(),
+                            ..e.clone()
+                        };
+                        same_entity(&e, &n) || near_spelling(k, &key)
+                    })
             })
             .collect();
         return recent(cands);
@@ -808,6 +829,45 @@ fn find_group(groups: &[Group], m: &NameMention) -> Option<usize> {
         return recent(cands);
     }
     None
+}
+
+/// Within one document, two full-name keys with the same surname whose given names
+/// differ by at most two edits ("Volodomyr" / "Volodymyr") are taken as a misspelling.
+fn near_spelling(a: &str, b: &str) -> bool {
+    let (Some((fa, la)), Some((fb, lb))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else {
+        return false;
+    };
+    la == lb
+        && fa.len().min(fb.len()) >= 4
+        && fa.chars().next() == fb.chars().next()
+        && edit_distance(fa, fb) <= 2
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The group to merge into among candidates: the only one, or one with at least
+/// twice as many mentions as any other.
+fn dominant(groups: &[Group], cands: &[usize]) -> Option<usize> {
+    let mut sorted: Vec<usize> = cands.to_vec();
+    sorted.sort_by_key(|&g| std::cmp::Reverse(groups[g].members.len()));
+    match sorted[..] {
+        [] => None,
+        [g] => Some(g),
+        [g, h, ..] => (groups[g].members.len() >= 2 * groups[h].members.len()).then_some(g),
+    }
 }
 
 /// "velorian union" -> "Velorian Union" (keys are lower case; initials need capitals).
@@ -849,7 +909,7 @@ fn merge_short_person_groups(groups: &mut [Group], assigned: &mut [usize]) {
                     .any(|k| k.rsplit(' ').next() == Some(word.as_str()))
             })
             .collect();
-        if let [h] = targets[..] {
+        if let Some(h) = dominant(groups, &targets) {
             merge_groups(groups, assigned, g, h);
         }
     }
@@ -900,7 +960,9 @@ fn merge_across_kinds(groups: &mut [Group], assigned: &mut [usize]) {
                 })
             })
             .collect();
-        let [h] = cands[..] else { continue };
+        let Some(h) = dominant(groups, &cands) else {
+            continue;
+        };
         let h_multi = groups[h].keys.iter().any(|k| k.contains(' '));
         if h_multi || groups[h].members.len() >= groups[g].members.len() {
             merge_groups(groups, assigned, g, h);
@@ -910,6 +972,18 @@ fn merge_across_kinds(groups: &mut [Group], assigned: &mut [usize]) {
     }
 }
 
+/// Tokens that end a clause for the object-pronoun rule.
+const CLAUSE_BREAKS: &[&str] = &[
+    ",", ";", ":", "(", "\"", "and", "but", "that", "which", "who", "after", "before", "when",
+    "while", "because", "as", "said", "says", "told", "if", "although",
+];
+
+/// Words after which "her" is an object, not a possessive ("thanked her for").
+const AFTER_OBJECT_HER: &[&str] = &[
+    "to", "for", "with", "that", "about", "on", "in", "at", "the", "a", "an", "and", "as", "from",
+    "by", "of", "into", "over", "again", "back", "last", "this", "on",
+];
+
 fn resolve_pronouns(
     text: &str,
     toks: &[Vec<Tok>],
@@ -918,8 +992,9 @@ fn resolve_pronouns(
     index_of: &[usize],
     entities: &[Entity],
 ) -> Vec<Mention> {
-    // Person mentions per sentence: (token start, entity), pronouns included as found.
-    let mut per_sentence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); toks.len()];
+    // Person mentions per sentence: (token start, token end, entity), pronouns
+    // included as they are resolved.
+    let mut per_sentence: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); toks.len()];
     let mut inside: Vec<Vec<bool>> = toks.iter().map(|t| vec![false; t.len()]).collect();
     for (m, &g) in names.iter().zip(assigned) {
         for slot in inside[m.sentence].iter_mut().take(m.end).skip(m.start) {
@@ -927,7 +1002,7 @@ fn resolve_pronouns(
         }
         let e = index_of[g];
         if entities[e].kind == EntityKind::Person {
-            per_sentence[m.sentence].push((m.start, e));
+            per_sentence[m.sentence].push((m.start, m.end, e));
         }
     }
     for v in per_sentence.iter_mut() {
@@ -944,24 +1019,39 @@ fn resolve_pronouns(
             let Some(&(_, masculine)) = PRONOUNS.iter().find(|(p, _)| *p == l) else {
                 continue;
             };
+            // "him" and object "her" do not refer to a person in their own clause
+            // ("Petra Lind joined him").
+            let next = ts.get(ti + 1).map(|n| lower(&n.word));
+            let is_object = l == "him"
+                || l == "her"
+                    && next.as_deref().is_none_or(|n| {
+                        !n.chars().next().is_some_and(char::is_alphanumeric)
+                            || AFTER_OBJECT_HER.contains(&n)
+                    });
+            let same_clause = |end: usize| {
+                !ts[end..ti]
+                    .iter()
+                    .any(|x| CLAUSE_BREAKS.contains(&lower(&x.word).as_str()))
+            };
             let fits = |e: usize| gender[e].is_none_or(|g| g == masculine);
             // Most recent compatible person earlier in this sentence ...
             let mut chosen = per_sentence[si]
                 .iter()
                 .rev()
-                .filter(|(start, _)| *start < ti)
-                .map(|&(_, e)| e)
+                .filter(|(start, end, _)| *start < ti && *end <= ti)
+                .filter(|(_, end, _)| !(is_object && same_clause(*end)))
+                .map(|&(_, _, e)| e)
                 .find(|&e| fits(e));
             // ... else the first (subject) person of the previous sentence.
             if chosen.is_none() && si > 0 {
                 chosen = per_sentence[si - 1]
                     .iter()
-                    .map(|&(_, e)| e)
+                    .map(|&(_, _, e)| e)
                     .find(|&e| fits(e));
             }
             let Some(e) = chosen else { continue };
             gender[e] = Some(masculine);
-            per_sentence[si].push((ti, e));
+            per_sentence[si].push((ti, ti + 1, e));
             per_sentence[si].sort_unstable();
             out.push(Mention {
                 span: t.span,
@@ -1051,6 +1141,21 @@ mod tests {
                 2 Person "Greta Holm"
                 3 Person "Anders Holm"
                 4 Location "Vilnius"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn namesakes_stay_apart() {
+        check(
+            "Arno Lind arrived in Tallinn on Monday. Lind said the talks went well. \
+             Later, Petra Lind joined him, and Lind thanked her.",
+            expect_test::expect![[r#"
+                0 Person "Arno Lind" aliases=["Arno Lind", "Lind"]
+                1 Location "Tallinn"
+                2 Person "Petra Lind"
+                "him"@96 -> 0
+                "her"@118 -> 2
             "#]],
         );
     }
