@@ -171,6 +171,9 @@ const ROLE_MODIFIERS: &[&str] = &[
     "of",
 ];
 
+/// Prepositions after which a one-word name is a place ("in Dravik").
+const LOCATIVE: &[&str] = &["in", "near", "outside", "across", "around", "throughout"];
+
 /// Capitalised sentence openers that are never part of a role.
 const LEADING_NON_ROLE: &[&str] = &[
     "only",
@@ -289,6 +292,8 @@ struct NameMention {
     text: String,
     kind: EntityKind,
     roles: Vec<String>,
+    /// Written after a locative preposition ("in Dravik"), not as a possessive.
+    locative: bool,
 }
 
 fn lower(s: &str) -> String {
@@ -314,6 +319,45 @@ fn role_token(w: &str) -> bool {
     }
     let l = lower(w);
     is_capitalised(w) || ROLE_HEADS.contains(&l.as_str()) || ROLE_MODIFIERS.contains(&l.as_str())
+}
+
+/// Words that make a capitalised phrase an organisation or place, not a name.
+const NON_NAME_WORDS: &[&str] = &[
+    "council",
+    "office",
+    "committee",
+    "ministry",
+    "department",
+    "agency",
+    "union",
+    "party",
+    "house",
+    "court",
+    "assembly",
+    "parliament",
+    "government",
+    "administration",
+    "army",
+    "forces",
+    "force",
+    "bank",
+    "fund",
+    "group",
+    "commission",
+    "service",
+    "state",
+    "states",
+];
+
+/// A capitalised name word or initials ("Vance", "JD", "J.D."), not an institution word.
+fn looks_like_name_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    is_capitalised(w)
+        && letters >= 1
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        && !NON_NAME_WORDS.contains(&lower(w).as_str())
+        && !is_role_head(w)
 }
 
 /// Joins a token range back into the text it covers.
@@ -445,14 +489,39 @@ pub fn recognise(text: &str, sentences: &[Span]) -> EntityAnalysis {
     let tags = model.tag_document(&words);
 
     // 1. Name mentions with roles.
+    let mut single_names = std::collections::HashSet::new();
+    for (ts, tg) in toks.iter().zip(&tags) {
+        for (a, b, _) in chunk_runs(tg) {
+            if b == a + 1 {
+                single_names.insert(ts[a].word.as_str());
+            }
+        }
+    }
     let mut names: Vec<NameMention> = Vec::new();
     for (si, (ts, tg)) in toks.iter().zip(&tags).enumerate() {
         let mut taken = vec![false; ts.len()];
         let mut found = Vec::new();
-        for (a, b, ty) in split_runs(ts, chunk_runs(tg)) {
+        for (a, b, ty) in split_runs(ts, chunk_runs(tg), &single_names) {
             let mut a = a;
             let mut b = b;
-            let kind = kind_of(ty);
+            let mut kind = kind_of(ty);
+            // "US Vice President JD Vance" tagged as one organisation: the name after
+            // a capitalised role head is a person, the rest is the role.
+            if kind != EntityKind::Person {
+                if let Some(h) = (a..b)
+                    .rev()
+                    .find(|&i| is_role_head(&ts[i].word) && is_capitalised(&ts[i].word))
+                {
+                    let tail = &ts[h + 1..b];
+                    if !tail.is_empty()
+                        && tail.len() <= 3
+                        && tail.iter().all(|t| looks_like_name_word(&t.word))
+                    {
+                        a = h + 1;
+                        kind = EntityKind::Person;
+                    }
+                }
+            }
             while b > a && matches!(ts[b - 1].word.as_str(), "'s" | "'" | "-" | "," | ".") {
                 b -= 1;
             }
@@ -496,7 +565,11 @@ pub fn recognise(text: &str, sentences: &[Span]) -> EntityAnalysis {
                 }
             }
             let (span, name) = span_text(text, &ts[a..b]);
+            let locative = a > 0
+                && LOCATIVE.contains(&lower(&ts[a - 1].word).as_str())
+                && ts.get(b).is_none_or(|t| t.word != "'s");
             names.push(NameMention {
+                locative,
                 sentence: si,
                 start: a,
                 end: b,
@@ -591,9 +664,15 @@ fn model_words(toks: &[Vec<Tok>]) -> Vec<Vec<String>> {
 }
 
 /// Splits entity runs at commas and drops leading or trailing punctuation tokens.
-fn split_runs(toks: &[Tok], runs: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+/// A run "X and Y" is split in two when the document also names X or Y alone
+/// ("Donetsk and Luhansk" beside "Donetsk").
+fn split_runs(
+    toks: &[Tok],
+    runs: Vec<(usize, usize, usize)>,
+    single_names: &std::collections::HashSet<&str>,
+) -> Vec<(usize, usize, usize)> {
     let wordlike = |i: usize| toks[i].word.chars().any(char::is_alphanumeric);
-    let mut out = Vec::new();
+    let mut pieces = Vec::new();
     for (a, b, ty) in runs {
         let mut start = a;
         for i in a..=b {
@@ -607,10 +686,25 @@ fn split_runs(toks: &[Tok], runs: Vec<(usize, usize, usize)>) -> Vec<(usize, usi
                     e -= 1;
                 }
                 if s < e {
-                    out.push((s, e, ty));
+                    pieces.push((s, e, ty));
                 }
                 start = i + 1;
             }
+        }
+    }
+    let mut out = Vec::with_capacity(pieces.len());
+    for (a, b, ty) in pieces {
+        let pair = b == a + 3
+            && toks[a + 1].word == "and"
+            && is_capitalised(&toks[a].word)
+            && is_capitalised(&toks[a + 2].word)
+            && (single_names.contains(toks[a].word.as_str())
+                || single_names.contains(toks[a + 2].word.as_str()));
+        if pair {
+            out.push((a, a + 1, ty));
+            out.push((a + 2, b, ty));
+        } else {
+            out.push((a, b, ty));
         }
     }
     out
@@ -686,11 +780,25 @@ impl Group {
             .members
             .iter()
             .any(|&m| names[m].kind == EntityKind::Person && !names[m].roles.is_empty());
-        let kind = if self.is_person || titled {
+        let mut kind = if self.is_person || titled {
             EntityKind::Person
         } else {
             kind_of(best)
         };
+        // A one-word "person" or "organisation" the text puts "in" or "near" is a
+        // place (unseen place names are the tagger's commonest mistake on news).
+        let locative = self.members.iter().filter(|&&m| names[m].locative).count();
+        let one_word = self.keys.iter().all(|k| !k.contains(' '));
+        let first_text = self.members.first().map_or("", |&m| names[m].text.as_str());
+        if matches!(kind, EntityKind::Person | EntityKind::Organization)
+            && !titled
+            && one_word
+            && !is_acronym(first_text)
+            && locative > 0
+            && locative * 3 >= self.members.len()
+        {
+            kind = EntityKind::Location;
+        }
         let mut aliases: Vec<String> = Vec::new();
         let mut roles: Vec<String> = Vec::new();
         for &m in &self.members {
@@ -941,6 +1049,24 @@ fn merge_groups(groups: &mut [Group], assigned: &mut [usize], from: usize, into:
 /// kind joins the person whose surname it is when exactly one person fits; two
 /// one-word groups with the same key join, the larger deciding whether it is a person.
 fn merge_across_kinds(groups: &mut [Group], assigned: &mut [usize]) {
+    // Full names spelt the same way under two kinds ("JD Vance" as a person and as
+    // an organisation) join the person.
+    for g in 0..groups.len() {
+        if groups[g].members.is_empty() || groups[g].is_person {
+            continue;
+        }
+        let cands: Vec<usize> = (0..groups.len())
+            .filter(|&h| groups[h].is_person && !groups[h].members.is_empty())
+            .filter(|&h| {
+                groups[g]
+                    .multi_word_keys()
+                    .any(|k| groups[h].keys.contains(k))
+            })
+            .collect();
+        if let Some(h) = dominant(groups, &cands) {
+            merge_groups(groups, assigned, g, h);
+        }
+    }
     for g in 0..groups.len() {
         if groups[g].members.is_empty() || groups[g].keys.iter().any(|k| k.contains(' ')) {
             continue;
@@ -1185,6 +1311,34 @@ mod tests {
     }
 
     #[test]
+    fn one_word_names_used_as_places_become_locations() {
+        // "Dravik", seen once and never after "in"/"near", stays what the tagger
+        // says (a person): unseen place names are its known weak spot.
+        check(
+            "Shelling hit Voronivka overnight. Residents in Voronivka said the Tarnel \
+             Council met near Voronivka. Troops left Dravik and Voronivka on Sunday.",
+            expect_test::expect![[r#"
+                0 Location "Voronivka"
+                1 Organization "Tarnel Council"
+                2 Person "Dravik"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn names_inside_institution_runs() {
+        check(
+            "The talks were led by Velorian Vice President Jon Marek and Foreign Minister \
+             Ilse Brandauer.",
+            expect_test::expect![[r#"
+                0 Other "Velorian"
+                1 Person "Jon Marek" roles=["Velorian Vice President"]
+                2 Person "Ilse Brandauer" roles=["Foreign Minister"]
+            "#]],
+        );
+    }
+
+    #[test]
     fn pronouns_resolve_to_recent_people() {
         check(
             "Marta Kovalenko said she would travel to Paris. He disagreed, said Pavel Dorin. \
@@ -1232,7 +1386,7 @@ mod tests {
                 a.entities.len(),
                 a.mentions.len()
             );
-            for e in a.entities.iter().take(40) {
+            for e in a.entities.iter().take(200) {
                 println!(
                     "  {:?} {:?} key={:?} aliases={:?} roles={:?}",
                     e.kind, e.name, e.key, e.aliases, e.roles
