@@ -376,7 +376,8 @@ fn premodifier_role(text: &str, toks: &[Tok], start: usize, person: &[bool]) -> 
     let mut first = start;
     while first > 0 && start - first < 7 {
         let w = &toks[first - 1].word;
-        if person[first - 1] || !role_token(w) {
+        let possessor = toks.get(first).is_some_and(|t| t.word == "'s");
+        if person[first - 1] && !possessor || !role_token(w) {
             break;
         }
         first -= 1;
@@ -448,8 +449,9 @@ fn apposition_role(
     if !phrase.iter().any(|t| is_role_head(&t.word)) {
         return None;
     }
-    // A phrase holding another person's name is a list, not a role.
-    if person[start..i].iter().any(|&p| p) {
+    // A phrase holding another person's name is a list, not a role (but a
+    // possessor is fine: "Peskov, Putin's spokesman,").
+    if (start..i).any(|k| person[k] && toks.get(k + 1).is_none_or(|t| t.word != "'s")) {
         return None;
     }
     let (_, s) = span_text(text, phrase);
@@ -1243,15 +1245,19 @@ mod tests {
             "Velorian Army Secretary Tomas Brandt arrived in Oslo. \
              Kremlin spokesman Anatoly Verin said talks would continue. \
              Verin, the Kremlin spokesman, declined to comment. \
-             President Ilona Varga spoke later, writes the BBC's security correspondent Hugh Tennant.",
+             President Ilona Varga spoke later, writes the BBC's security correspondent Hugh Tennant. \
+             Varga's envoy Oleg Sarn met Pavlo Dorin, Varga's chief of staff, in Vienna.",
             expect_test::expect![[r#"
                 0 Person "Tomas Brandt" roles=["Velorian Army Secretary"]
                 1 Location "Oslo"
                 2 Location "Kremlin"
                 3 Person "Anatoly Verin" aliases=["Anatoly Verin", "Verin"] roles=["Kremlin spokesman"]
-                4 Person "Ilona Varga" roles=["President"]
+                4 Person "Ilona Varga" aliases=["Ilona Varga", "Varga"] roles=["President"]
                 5 Organization "BBC"
                 6 Person "Hugh Tennant" roles=["BBC's security correspondent"]
+                7 Person "Oleg Sarn" roles=["Varga's envoy"]
+                8 Person "Pavlo Dorin" roles=["Varga's chief of staff"]
+                9 Location "Vienna"
             "#]],
         );
     }
