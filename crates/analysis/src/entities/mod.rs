@@ -32,7 +32,7 @@ pub fn embedded_model() -> Result<&'static tagger::Model, tagger::ModelError> {
 }
 
 /// What [`recognise`] found in one document.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct EntityAnalysis {
     /// Entities in order of first mention.
     pub entities: Vec<Entity>,
@@ -1368,6 +1368,26 @@ mod tests {
         assert!(b.mentions.is_empty());
     }
 
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "'s",
+            "\u{2019}s Mira",
+            "President",
+            "Kremlin spokesman ,",
+            "He said. She said. His.",
+            "Zoë Ångström-Øberg met Ivo in Łódź 🙂 \u{301}A, the chief,",
+            "A, ,, ;; ... \n\n\n",
+            "UPPER CASE HEADLINE ABOUT NOTHING\n\nthen lower text only",
+        ] {
+            let a = recognise(text, &text::split_sentences(text));
+            for m in &a.mentions {
+                assert!(m.entity < a.entities.len());
+                assert_eq!(m.span.slice(text), m.text);
+            }
+        }
+    }
+
     /// Prints what the model finds in the seed pages (no document-specific gold), and
     /// checks that the Zelensky spellings used across the seeds share one key.
     #[test]
@@ -1382,6 +1402,7 @@ mod tests {
             .collect();
         paths.sort();
         let mut zelensky_keys = std::collections::BTreeSet::new();
+        let mut zelensky_entities: Vec<Entity> = Vec::new();
         for p in &paths {
             let raw = std::fs::read_to_string(p).expect("seed is UTF-8");
             let text = text::normalize_text(&raw);
@@ -1416,6 +1437,7 @@ mod tests {
                         .iter()
                         .any(|s| s.to_lowercase().starts_with("zelensk"))
                 {
+                    zelensky_entities.push(e.clone());
                     zelensky_keys.insert(name_key(
                         e.name.rsplit(' ').next().unwrap_or(&e.name),
                         EntityKind::Person,
@@ -1425,5 +1447,10 @@ mod tests {
         }
         println!("zelensky surname keys: {zelensky_keys:?}");
         assert!(zelensky_keys.len() <= 1, "{zelensky_keys:?}");
+        for a in &zelensky_entities {
+            for b in &zelensky_entities {
+                assert!(same_entity(a, b), "{:?} vs {:?}", a.name, b.name);
+            }
+        }
     }
 }
