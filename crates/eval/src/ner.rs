@@ -7,6 +7,12 @@
 //! from the other nine tenths of the training data (so the model does not learn to
 //! trust a gazetteer that always contains the answer), and the epoch with the best
 //! dev F1 is kept. The POS and chunk columns are ignored.
+//!
+//! Reproduce the embedded model (byte for byte):
+//! `cargo run --release -p eval --example train_ner -- ../shared/eval/ner/conllpp/conllpp_train.txt
+//! ../shared/eval/ner/conllpp/conllpp_dev.txt crates/analysis/models/ner.bin` (15 epochs,
+//! about 15 s of CPU; measured: dev F1 0.9313, model 1,327,996 bytes).
+//! Score it: `cargo run --release -p cli -- eval ner ../shared/eval/ner/conllpp`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
