@@ -1406,12 +1406,15 @@ mod tests {
         for p in &paths {
             let raw = std::fs::read_to_string(p).expect("seed is UTF-8");
             let text = text::normalize_text(&raw);
+            let started = std::time::Instant::now();
             let a = recognise(&text, &text::split_sentences(&text));
             println!(
-                "== {} : {} entities, {} mentions",
+                "== {} : {} bytes, {} entities, {} mentions ({:.1} ms)",
                 p.display(),
+                text.len(),
                 a.entities.len(),
-                a.mentions.len()
+                a.mentions.len(),
+                started.elapsed().as_secs_f64() * 1000.0
             );
             for e in a.entities.iter().take(200) {
                 println!(
