@@ -1082,7 +1082,35 @@ fn qualifier_before(toks: &[Token], i: usize) -> Option<(QuantityQualifier, usiz
     best
 }
 
+/// A cheap test, without allocating, of whether a quantity can start at `t`.
+fn may_start_quantity(t: &Token) -> bool {
+    let Some(first) = t.text.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() || currency_unit(t.text).is_some() {
+        return true;
+    }
+    if !first.is_alphabetic() {
+        return false;
+    }
+    // The part before a hyphen ("twenty-one", "three-day", "two-thirds").
+    let head = t.text.split('-').next().unwrap_or(t.text);
+    let is = |w: &str| head.eq_ignore_ascii_case(w);
+    ONES.iter().any(|(w, _)| is(w))
+        || TENS.iter().any(|(w, _)| is(w))
+        || VAGUE_PLURALS.iter().any(|(w, _, _)| is(w))
+        || ["a", "an", "half", "several", "few", "couple"]
+            .iter()
+            .any(|w| is(w))
+        || (head.len() > 4
+            && head.is_char_boundary(head.len() - 4)
+            && head[head.len() - 4..].eq_ignore_ascii_case("fold"))
+}
+
 fn read_quantity(text: &str, toks: &[Token], i: usize) -> Step {
+    if !may_start_quantity(&toks[i]) {
+        return Step::Skip(i + 1);
+    }
     let currency = currency_unit(toks[i].text);
     let num_at = if currency.is_some() { i + 1 } else { i };
     if currency.is_some()
