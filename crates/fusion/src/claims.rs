@@ -9,7 +9,9 @@
 //!
 //! Statements of the same claim are grouped across documents by general lexical
 //! similarity (lemma overlap plus a small general-English table of related words,
-//! so "army", "military", "armed forces" and "troops" meet). A [`Disagreement`] is
+//! so "army", "military", "armed forces" and "troops" meet); figures whose
+//! sentences name only different places (location mentions) are kept apart as
+//! different events. A [`Disagreement`] is
 //! raised where one claim carries incompatible values: numbers that differ beyond
 //! rounding or ranges that do not overlap, ratios beside absolute figures, different
 //! dates, opposite stances of one speaker, or the same words given to two speakers.
@@ -866,6 +868,18 @@ impl<'a> DocContext<'a> {
         }
     }
 
+    /// Keys of the location entities mentioned inside `span`.
+    pub(crate) fn places_in(&self, span: Span) -> BTreeSet<String> {
+        let analysis = self.input.analysis;
+        analysis
+            .mentions
+            .iter()
+            .filter(|m| m.kind == model::EntityKind::Location && span.contains(m.span))
+            .filter_map(|m| analysis.entities.get(m.entity))
+            .map(|e| person_key(&e.name))
+            .collect()
+    }
+
     /// The attribution whose content (or cue) covers `span`, if any.
     pub(crate) fn attribution_covering(&self, span: Span) -> Option<&'a model::Attribution> {
         self.input.analysis.attributions.iter().find(|a| {
@@ -1040,6 +1054,8 @@ struct QuantityStatement {
     quantity: Quantity,
     unit_concept: Option<String>,
     concepts: BTreeMap<String, bool>,
+    /// Keys of the places the sentence mentions (entity mentions of kind location).
+    places: BTreeSet<String>,
     statement: Statement,
 }
 
@@ -1133,10 +1149,12 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
                     None
                 }
             });
+            let places = ctx.places_in(sentence);
             out.push(QuantityStatement {
                 doc: d,
                 index: qi,
                 change_partner,
+                places,
                 quantity: q.clone(),
                 unit_concept,
                 concepts,
@@ -1257,7 +1275,13 @@ fn quantity_similarity(a: &QuantityStatement, b: &QuantityStatement) -> f64 {
     } else {
         2
     };
-    if common.saturating_sub(unit_shared) < needed {
+    let common = common.saturating_sub(unit_shared);
+    if common < needed {
+        return 0.0;
+    }
+    // Figures whose sentences name only different places are about different
+    // events ("five killed in Tarsk", "31 killed in Ostrava").
+    if !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places) {
         return 0.0;
     }
     score + unit_bonus

@@ -8,8 +8,8 @@ use fusion::claims::{build_claims, ClaimSet, DocInput, StatedValue};
 use fusion::framing::{framing, name_key};
 use fusion::positions::positions;
 use model::{
-    Attribution, AttributionKind, AttributionSource, Document, DocumentAnalysis, InputFormat,
-    OffsetMap, Span, Stance, TimeAnchor, Timex, TimexType,
+    Attribution, AttributionKind, AttributionSource, Document, DocumentAnalysis, Entity,
+    EntityKind, InputFormat, Mention, OffsetMap, Span, Stance, TimeAnchor, Timex, TimexType,
 };
 
 // ---------------------------------------------------------------------------
@@ -87,6 +87,29 @@ impl Story {
             stance,
             via: None,
         });
+        self
+    }
+
+    /// Marks every occurrence of `name` in the last document as a place.
+    fn place(mut self, name: &str) -> Story {
+        let (doc, analysis, _) = self.docs.last_mut().expect("place() after doc()");
+        let entity = analysis.entities.len();
+        analysis.entities.push(Entity {
+            name: name.to_string(),
+            kind: EntityKind::Location,
+            roles: Vec::new(),
+            aliases: vec![name.to_string()],
+            key: name.to_lowercase(),
+        });
+        for (start, _) in doc.text.match_indices(name) {
+            analysis.mentions.push(Mention {
+                span: Span::new(start, start + name.len()),
+                text: name.to_string(),
+                kind: EntityKind::Location,
+                entity,
+                is_pronoun: false,
+            });
+        }
         self
     }
 
@@ -293,6 +316,34 @@ fn was_now_and_down_from_are_changes() {
               "4,000" Previous <Beta> After the withdrawal the garrison numbers 2,500 soldiers, down from...
               "4,000" Stated <Gamma> The garrison of 4,000 soldiers held the fort before the withdrawal.
             disagreement-1 ChangedOverTime ["claim-1"]: soldier: 4,000 soldier (Alpha; Beta; Gamma) -> 2,500 soldier (Alpha; Beta)
+        "#]],
+    );
+}
+
+#[test]
+fn tolls_in_different_places_are_different_claims() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "An overnight drone attack on Tarsk killed five people.",
+            )
+            .place("Tarsk")
+            .doc(
+                "Beta",
+                "An overnight drone attack on Ostrava killed 31 people.",
+            )
+            .place("Ostrava")
+            .doc(
+                "Gamma",
+                "The overnight drone attack on Tarsk killed six people, rescuers said.",
+            )
+            .place("Tarsk"),
+        expect![[r#"
+            claim-1 Quantity [person: attack, drone, kill, overnight]
+              "five" Stated <Alpha> An overnight drone attack on Tarsk killed five people.
+              "six" Stated <Gamma> The overnight drone attack on Tarsk killed six people, rescuers said.
+            disagreement-1 ConflictingValues ["claim-1"]: person: five person (Alpha) vs six person (Gamma)
         "#]],
     );
 }
