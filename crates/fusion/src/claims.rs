@@ -1497,6 +1497,7 @@ fn quote_similarity(a: &[String], b: &[String]) -> f64 {
 struct DatedStatement {
     doc: usize,
     concepts: BTreeMap<String, bool>,
+    places: BTreeSet<String>,
     statement: Statement,
 }
 
@@ -1528,6 +1529,7 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
             out.push(DatedStatement {
                 doc: d,
                 concepts,
+                places: ctx.places_in(sentence),
                 statement: Statement {
                     evidence: ctx.evidence_for(sentence),
                     reported_by: ctx.reported_by(
@@ -1550,6 +1552,9 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
 
 /// Same event: most of the smaller sentence's common words are shared.
 fn same_event(a: &DatedStatement, b: &DatedStatement) -> bool {
+    if !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places) {
+        return false;
+    }
     let (_, common) = overlap(&a.concepts, &b.concepts);
     let count = |m: &BTreeMap<String, bool>| m.values().filter(|p| !**p).count();
     let smaller = count(&a.concepts).min(count(&b.concepts)).max(1);
