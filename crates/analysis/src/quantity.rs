@@ -121,32 +121,9 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("tenths", 0.1),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+const MONTHS: &str = "\
+    january february march april may june july august september october november december \
+    jan feb mar apr jun jul aug sep sept oct nov dec";
 
 const CLOCK_WORDS: &[&str] = &[
     "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt",
@@ -198,143 +175,20 @@ const QUALIFIERS: &[(&str, QuantityQualifier)] = &[
 ];
 
 /// Words that end a counted noun phrase (function words and common verbs).
-const NP_STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "as",
-    "than",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "they",
-    "their",
-    "he",
-    "his",
-    "she",
-    "her",
-    "we",
-    "our",
-    "you",
-    "your",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "not",
-    "no",
-    "so",
-    "if",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "after",
-    "before",
-    "since",
-    "until",
-    "while",
-    "when",
-    "where",
-    "per",
-    "each",
-    "every",
-    "more",
-    "less",
-    "most",
-    "least",
-    "also",
-    "only",
-    "just",
-    "even",
-    "still",
-    "ago",
-    "later",
-    "earlier",
-    "about",
-    "around",
-    "across",
-    "between",
-    "through",
-    "against",
-    "during",
-    "within",
-    "without",
-    "inside",
-    "outside",
-    "toward",
-    "towards",
-    "upon",
-    "via",
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "then",
-    "there",
-    "here",
-    "now",
-    "yet",
-    "all",
-    "both",
-    "such",
-    "what",
-    "how",
-    "why",
-    "up",
-    "down",
-    "out",
-    "off",
-    "away",
-    "back",
-    "too",
-    "very",
-    "already",
-    "again",
-    "alone",
-    "instead",
-    "times",
-    "percent",
-    "cent",
-];
+const NP_STOP: &str = "\
+    a an the of in on at to for from by with and or but nor as than that which who whom \
+    whose this these those it its they their he his she her we our you your is are was were \
+    be been being has have had do does did will would could should may might must can not no \
+    so if into onto over under after before since until while when where per each every more \
+    less most least also only just even still ago later earlier about around across between \
+    through against during within without inside outside toward towards upon via said says \
+    say told according then there here now yet all both such what how why up down out off \
+    away back too very already again alone instead times percent cent";
+
+/// True for words that end a counted noun phrase.
+fn is_np_stop(w: &str) -> bool {
+    NP_STOP.split_whitespace().any(|s| s == w)
+}
 
 /// Plural nouns that do not end in "s", and nouns with the same form in both numbers.
 const IRREGULAR_PLURALS: &[(&str, &str)] = &[
@@ -934,7 +788,7 @@ fn read_written_compound(t: &Token, i: usize) -> Option<NumberRead> {
 
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    MONTHS.contains(&w)
+    MONTHS.split_whitespace().any(|m| m == w)
 }
 
 /// True when `toks[i..end]` is a day of a calendar date ("November 27", "27 November").
@@ -1334,7 +1188,7 @@ fn counted_noun(
             .text
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
-        if !wordy || NP_STOP.contains(&w.as_str()) || is_month(&w) {
+        if !wordy || is_np_stop(&w) || is_month(&w) {
             break;
         }
         // A capitalised word is a modifier ("Ukrainian troops") or a name: never the head
@@ -1477,7 +1331,7 @@ fn measure_noun_before(
     while j < last {
         let t = &toks[j];
         let w = t.text.to_lowercase();
-        if t.shape != TokenShape::Lower || NP_STOP.contains(&w.as_str()) {
+        if t.shape != TokenShape::Lower || is_np_stop(&w) {
             break;
         }
         head = Some(j);
