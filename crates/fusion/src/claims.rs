@@ -1069,7 +1069,6 @@ fn role_of(s: &Statement) -> ValueRole {
 // ---------------------------------------------------------------------------
 
 struct SaidStatement {
-    doc: usize,
     speaker_key: String,
     speaker_name: String,
     is_descriptor: bool,
@@ -1080,7 +1079,7 @@ struct SaidStatement {
 
 fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
     let mut out = Vec::new();
-    for (d, ctx) in ctxs.iter().enumerate() {
+    for ctx in ctxs {
         for a in &ctx.input.analysis.attributions {
             let Some(source) = &a.source else { continue };
             let Some(first) = a.content.first() else {
@@ -1100,7 +1099,6 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
             let span = Span::new(start, end_sentence.end.max(last.end).max(start));
             let name = ctx.source_name(source);
             out.push(SaidStatement {
-                doc: d,
                 speaker_key: ctx.speaker_key(source),
                 speaker_name: name.clone(),
                 is_descriptor: source.is_descriptor,
@@ -1155,7 +1153,6 @@ fn quote_similarity(a: &[String], b: &[String]) -> f64 {
 // ---------------------------------------------------------------------------
 
 struct DatedStatement {
-    doc: usize,
     concepts: BTreeMap<String, bool>,
     places: BTreeSet<String>,
     statement: Statement,
@@ -1163,7 +1160,7 @@ struct DatedStatement {
 
 fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
     let mut out = Vec::new();
-    for (d, ctx) in ctxs.iter().enumerate() {
+    for ctx in ctxs {
         let text = ctx.text();
         for t in &ctx.input.analysis.timexes {
             // Calendar days only: "2025-11-27" or "XXXX-11-27".
@@ -1187,7 +1184,6 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
                 continue;
             }
             out.push(DatedStatement {
-                doc: d,
                 concepts,
                 places: ctx.places_in(sentence),
                 statement: Statement {
@@ -1257,15 +1253,30 @@ fn dates_compatible(a: &StatedValue, b: &StatedValue) -> bool {
 // ---------------------------------------------------------------------------
 
 /// Reads every document's statements, groups them into claims and finds the
-/// disagreements. Output order is deterministic: claims by kind, then by the
-/// position of their first statement in input order.
+/// disagreements. Output order is deterministic: quantity claims, then
+/// attribution claims, then dated events, each in order of first statement.
 pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
     let lex = Lexicon::new();
     let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
     let mut set = ClaimSet::default();
+    let mut found: Vec<Found> = Vec::new();
+    quantity_claims(&mut set, &mut found, quantity_statements(&ctxs, &lex));
+    attribution_claims(&mut set, &mut found, said_statements(&ctxs, &lex));
+    dated_claims(&mut set, &mut found, dated_statements(&ctxs, &lex));
+    for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
+        set.disagreements.push(Disagreement {
+            id: format!("disagreement-{}", n + 1),
+            kind,
+            claims,
+            summary,
+            sides,
+        });
+    }
+    set
+}
 
-    // Quantity claims.
-    let qs = quantity_statements(&ctxs, &lex);
+/// Groups figures into claims and records their value disagreements.
+fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityStatement>) {
     let mut groups = Groups::new(qs.len());
     let keys: Vec<Vec<&str>> = qs.iter().map(|q| common_keys(&q.concepts)).collect();
     for (i, j) in candidate_pairs(&keys) {
@@ -1285,12 +1296,12 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
         }
     }
     for members in groups.members() {
-        let first = &qs[members[0]];
         let topic = shared_topic(
             members.iter().map(|&m| &qs[m].concepts),
-            first.unit_concept.as_deref(),
+            qs[members[0]].unit_concept.as_deref(),
         );
-        // The most used unit of the absolute figures (ratios name the measure less directly).
+        // The most used unit, absolute figures counting double (ratios name the
+        // measure less directly).
         let mut unit_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for (order, &m) in members.iter().enumerate() {
             if let Some(u) = qs[m].quantity.unit.as_deref() {
@@ -1308,9 +1319,8 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             None => topic.join(", "),
         };
         let statements: Vec<Statement> = members.iter().map(|&m| qs[m].statement.clone()).collect();
-        let _ = first.doc;
         push_claim(
-            &mut set,
+            set,
             ClaimKind::Quantity,
             label,
             unit,
@@ -1318,19 +1328,23 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             None,
             statements,
         );
+        if let Some(claim) = set.claims.last() {
+            found.extend(value_disagreement(claim));
+        }
     }
+}
 
-    // Attribution claims.
-    let said = said_statements(&ctxs, &lex);
+/// Groups what each speaker said into claims; records opposite stances of one
+/// named speaker and the same quoted words given to different speakers.
+fn attribution_claims(set: &mut ClaimSet, found: &mut Vec<Found>, said: Vec<SaidStatement>) {
     let mut groups = Groups::new(said.len());
-    let said_keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
-    let said_pairs = candidate_pairs(&said_keys);
-    for &(i, j) in &said_pairs {
+    let keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
+    for (i, j) in candidate_pairs(&keys) {
         if said[i].speaker_key == said[j].speaker_key && said_similar(&said[i], &said[j]) {
             groups.union(i, j);
         }
     }
-    let mut said_claim: Vec<String> = vec![String::new(); said.len()];
+    let mut claim_of: Vec<String> = vec![String::new(); said.len()];
     for members in groups.members() {
         let topic = shared_topic(members.iter().map(|&m| &said[m].concepts), None);
         let speaker = longest(members.iter().map(|&m| said[m].speaker_name.as_str()));
@@ -1342,25 +1356,147 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
         let statements: Vec<Statement> =
             members.iter().map(|&m| said[m].statement.clone()).collect();
         let id = push_claim(
-            &mut set,
+            set,
             ClaimKind::Attribution,
             label,
             None,
             topic,
-            Some(speaker),
+            Some(speaker.clone()),
             statements,
         );
         for &m in &members {
-            said_claim[m] = id.clone();
+            claim_of[m] = id.clone();
         }
-        let _ = said[members[0]].doc;
+        // Opposite stances: only for named speakers (two "officials" may be two people).
+        if members.iter().any(|&m| said[m].is_descriptor) {
+            continue;
+        }
+        let stance_of = |m: usize| match &said[m].statement.value {
+            StatedValue::Said { stance, .. } => *stance,
+            _ => None,
+        };
+        let pick = |f: fn(Stance) -> bool| -> Vec<Statement> {
+            members
+                .iter()
+                .filter(|&&m| stance_of(m).is_some_and(f))
+                .map(|&m| said[m].statement.clone())
+                .collect()
+        };
+        let (pro, contra) = (pick(is_positive), pick(is_negative));
+        if !pro.is_empty() && !contra.is_empty() {
+            let words = |v: &[Statement]| {
+                let mut w: Vec<String> = v.iter().map(|s| value_words(&s.value)).collect();
+                w.dedup();
+                w.join("/")
+            };
+            let (pro_words, contra_words) = (words(&pro), words(&contra));
+            found.push((
+                DisagreementKind::OppositeStances,
+                vec![id.clone()],
+                format!("{speaker}: {pro_words} vs {contra_words}"),
+                vec![
+                    DisagreementSide::new(pro_words, pro),
+                    DisagreementSide::new(contra_words, contra),
+                ],
+            ));
+        }
     }
 
-    // Dated event claims.
-    let dated = dated_statements(&ctxs, &lex);
+    // The same quoted words given to different named speakers, once per pair of speakers.
+    let word_keys: Vec<Vec<&str>> = said
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.len() >= 4)
+                .collect()
+        })
+        .collect();
+    let direct = |s: &SaidStatement| {
+        matches!(
+            s.statement.value,
+            StatedValue::Said {
+                kind: AttributionKind::Direct | AttributionKind::Mixed,
+                ..
+            }
+        )
+    };
+    let mut by_speakers: BTreeMap<(usize, usize), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut first_of_speaker: HashMap<&str, usize> = HashMap::new();
+    for (n, s) in said.iter().enumerate() {
+        first_of_speaker.entry(s.speaker_key.as_str()).or_insert(n);
+    }
+    for (i, j) in candidate_pairs(&word_keys) {
+        let (a, b) = (&said[i], &said[j]);
+        if a.is_descriptor
+            || b.is_descriptor
+            || a.speaker_key == b.speaker_key
+            || !direct(a)
+            || !direct(b)
+            || a.words.len().min(b.words.len()) < 5
+            || quote_similarity(&a.words, &b.words) < 0.8
+        {
+            continue;
+        }
+        let (ka, kb) = (
+            first_of_speaker[a.speaker_key.as_str()],
+            first_of_speaker[b.speaker_key.as_str()],
+        );
+        let (key, (x, y)) = if ka < kb {
+            ((ka, kb), (i, j))
+        } else {
+            ((kb, ka), (j, i))
+        };
+        let entry = by_speakers.entry(key).or_default();
+        if !entry.0.contains(&x) {
+            entry.0.push(x);
+        }
+        if !entry.1.contains(&y) {
+            entry.1.push(y);
+        }
+    }
+    for ((ka, kb), (xs, ys)) in by_speakers {
+        // Name each side as its quoting statements do.
+        let name = |ms: &[usize], fallback: usize| {
+            longest(
+                ms.iter()
+                    .map(|&m| said[m].speaker_name.as_str())
+                    .chain(ms.is_empty().then(|| said[fallback].speaker_name.as_str())),
+            )
+        };
+        let (na, nb) = (name(&xs, ka), name(&ys, kb));
+        let (na, nb) = (&na, &nb);
+        let mut claims: Vec<String> = xs.iter().chain(&ys).map(|&m| claim_of[m].clone()).collect();
+        claims.sort_by_key(|c| claim_number(c));
+        claims.dedup();
+        let side_of = |name: &str, ms: &[usize]| {
+            DisagreementSide::new(
+                name.to_string(),
+                ms.iter().map(|&m| said[m].statement.clone()).collect(),
+            )
+        };
+        found.push((
+            DisagreementKind::SameWordsDifferentSpeakers,
+            claims,
+            format!("the same words attributed to {na} and to {nb}"),
+            vec![side_of(na, &xs), side_of(nb, &ys)],
+        ));
+    }
+}
+
+fn claim_number(id: &str) -> usize {
+    id.rsplit('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Groups dated sentences into events and records conflicting dates.
+fn dated_claims(set: &mut ClaimSet, found: &mut Vec<Found>, dated: Vec<DatedStatement>) {
     let mut groups = Groups::new(dated.len());
-    let dated_keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
-    for (i, j) in candidate_pairs(&dated_keys) {
+    let keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
+    for (i, j) in candidate_pairs(&keys) {
         if same_event(&dated[i], &dated[j]) {
             groups.union(i, j);
         }
@@ -1372,9 +1508,8 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             .iter()
             .map(|&m| dated[m].statement.clone())
             .collect();
-        let _ = dated[members[0]].doc;
         push_claim(
-            &mut set,
+            set,
             ClaimKind::DatedEvent,
             label,
             None,
@@ -1382,126 +1517,10 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             None,
             statements,
         );
-    }
-
-    // Disagreements within claims.
-    let mut found: Vec<(DisagreementKind, Vec<String>, String, Vec<DisagreementSide>)> = Vec::new();
-    for claim in &set.claims {
-        match claim.kind {
-            ClaimKind::Quantity => {
-                if let Some(d) = value_disagreement(claim) {
-                    found.push(d);
-                }
-            }
-            ClaimKind::DatedEvent => {
-                if let Some(d) = date_disagreement(claim) {
-                    found.push(d);
-                }
-            }
-            ClaimKind::Attribution => {}
+        if let Some(claim) = set.claims.last() {
+            found.extend(date_disagreement(claim));
         }
     }
-    // Opposite stances of one named speaker on overlapping content.
-    for &(i, j) in &said_pairs {
-        {
-            let (a, b) = (&said[i], &said[j]);
-            if a.is_descriptor || b.is_descriptor || a.speaker_key != b.speaker_key {
-                continue;
-            }
-            let (
-                StatedValue::Said {
-                    stance: Some(sa), ..
-                },
-                StatedValue::Said {
-                    stance: Some(sb), ..
-                },
-            ) = (&a.statement.value, &b.statement.value)
-            else {
-                continue;
-            };
-            let opposite =
-                (is_positive(*sa) && is_negative(*sb)) || (is_negative(*sa) && is_positive(*sb));
-            if !opposite || !said_similar(a, b) {
-                continue;
-            }
-            let mut claims = vec![said_claim[i].clone(), said_claim[j].clone()];
-            claims.dedup();
-            let summary = format!(
-                "{}: {} vs {}",
-                a.speaker_name,
-                value_words(&a.statement.value),
-                value_words(&b.statement.value)
-            );
-            found.push((
-                DisagreementKind::OppositeStances,
-                claims,
-                summary,
-                vec![side(&a.statement), side(&b.statement)],
-            ));
-        }
-    }
-    // The same quoted words given to different named speakers.
-    let word_keys: Vec<Vec<&str>> = said
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .map(String::as_str)
-                .filter(|w| w.len() >= 4)
-                .collect()
-        })
-        .collect();
-    for (i, j) in candidate_pairs(&word_keys) {
-        {
-            let (a, b) = (&said[i], &said[j]);
-            let direct = |s: &SaidStatement| {
-                matches!(
-                    s.statement.value,
-                    StatedValue::Said {
-                        kind: AttributionKind::Direct | AttributionKind::Mixed,
-                        ..
-                    }
-                )
-            };
-            if a.is_descriptor
-                || b.is_descriptor
-                || a.speaker_key == b.speaker_key
-                || !direct(a)
-                || !direct(b)
-                || a.words.len().min(b.words.len()) < 5
-                || quote_similarity(&a.words, &b.words) < 0.8
-            {
-                continue;
-            }
-            let summary = format!(
-                "the same words attributed to {} and to {}",
-                a.speaker_name, b.speaker_name
-            );
-            let speaker_side = |s: &SaidStatement| {
-                DisagreementSide::new(s.speaker_name.clone(), vec![s.statement.clone()])
-            };
-            found.push((
-                DisagreementKind::SameWordsDifferentSpeakers,
-                vec![said_claim[i].clone(), said_claim[j].clone()],
-                summary,
-                vec![speaker_side(a), speaker_side(b)],
-            ));
-        }
-    }
-    for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
-        set.disagreements.push(Disagreement {
-            id: format!("disagreement-{}", n + 1),
-            kind,
-            claims,
-            summary,
-            sides,
-        });
-    }
-    set
-}
-
-fn side(s: &Statement) -> DisagreementSide {
-    DisagreementSide::new(value_words(&s.value), vec![s.clone()])
 }
 
 fn push_claim(

@@ -415,7 +415,7 @@ fn stances_and_quotes_across_outlets() {
               said Some(Accepts) <Alpha citing Minister Anna Koval> Minister Anna Koval said Brenland accepts the ceasefire plan for th...
               said Some(Rejects) <Beta citing Koval> Koval rejected the ceasefire plan for the border region on Tuesday.
             disagreement-1 OppositeStances ["claim-1"]: Minister Anna Koval: accepts vs rejects
-            disagreement-2 SameWordsDifferentSpeakers ["claim-2", "claim-3"]: the same words attributed to Peter Lind and to Anna Koval
+            disagreement-2 SameWordsDifferentSpeakers ["claim-2", "claim-3"]: the same words attributed to Anna Koval and to Peter Lind
         "#]],
     );
 }
