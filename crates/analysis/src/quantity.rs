@@ -232,7 +232,7 @@ const IRREGULAR_PLURALS: &[(&str, &str)] = &[
 ];
 
 /// Measurement prefixes kept with their unit ("square kilometre").
-const UNIT_PREFIXES: &[&str] = &["square", "cubic"];
+const UNIT_PREFIXES: &[&str] = &["square", "cubic", "percentage", "basis"];
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
@@ -678,8 +678,12 @@ fn read_number(toks: &[Token], i: usize, currency: bool) -> Option<NumberRead> {
                 return None; // ordinals, decades, clock times, codes
             }
             if let Some(s) = lookup(SCALE_SUFFIXES, &rest_l) {
-                // "2.5bn"; a bare "m"/"k" suffix is a scale only for money.
-                if rest_l.len() >= 2 || currency {
+                // "2.5bn"; a bare "m"/"k" suffix is a scale for money or before a
+                // counted plural ("1.5m people"), otherwise a unit ("100m").
+                let plural_next = toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.shape == TokenShape::Lower && looks_plural(n.text));
+                if rest_l.len() >= 2 || currency || plural_next {
                     return Some(NumberRead {
                         value: value * s,
                         upper: None,
@@ -1071,6 +1075,24 @@ fn read_quantity(text: &str, toks: &[Token], i: usize) -> Step {
     if r.weak && qual.is_none() && upper.is_none() {
         return Step::Skip(r.end);
     }
+    // Trailing qualifiers: "20 or more", "500 or so", "ten or fewer".
+    if word_at(toks, end).as_deref() == Some("or") {
+        let after = word_at(toks, end + 1);
+        let post = match after.as_deref() {
+            Some("more") => Some(QuantityQualifier::AtLeast),
+            Some("so") => Some(QuantityQualifier::Approximately),
+            Some("fewer") | Some("less") => Some(QuantityQualifier::AtMost),
+            _ => None,
+        };
+        if let Some(p) = post {
+            // "or more than" is a comparison with another figure, not a qualifier.
+            if word_at(toks, end + 2).as_deref() != Some("than") {
+                qual = qual.or(Some(p));
+                end_byte = toks[end + 1].span.end;
+                end += 2;
+            }
+        }
+    }
     // Ratios: "N times", "two and a half times".
     let mut is_ratio = r.is_ratio;
     if !is_ratio && word_at(toks, end).as_deref() == Some("times") {
@@ -1461,7 +1483,8 @@ mod tests {
         check(
             "Troops fell from 12,000 to 9,500, ranging from 3 to 5 per cent of the force. \
              Two-thirds of voters and a quarter of towns backed it; costs rose threefold to $3 billion. \
-             Sales hit 1 to 2 million units, up from 700,000 units in the 1990s, at 5km and 10:30.",
+             Sales hit 1 to 2 million units, up from 700,000 units in the 1990s, at 5km and 10:30. \
+             Some 1.5m people ran 100m; 20 or more towns lost 3 percentage points, or 500 or so homes.",
             expect_test::expect![[r#"
                 "12,000" = 12000 [-]
                 "9,500" = 9500 [-]
@@ -1473,6 +1496,11 @@ mod tests {
                 "1 to 2 million" = 1000000..2000000 [unit]
                 "700,000" = 700000 [unit]
                 "5km" = 5 [km]
+                "Some 1.5m" = 1500000 Approximately [person]
+                "100m" = 100 [m]
+                "20 or more" = 20 AtLeast [town]
+                "3" = 3 [percentage point]
+                "500 or so" = 500 Approximately [home]
             "#]],
         );
     }
