@@ -664,31 +664,42 @@ const ORGANISATION_HEADS: &str = "\
     corporation association organisation organization league alliance coalition command \
     staff assembly parliament senate congress";
 
-/// "according to X" near `span` in its sentence: the source the sentence credits
+/// "according to X" or "citing X" near `span` in its sentence: the source the sentence credits
 /// when no attribution analysis covers it. Prefers the mention right after the
 /// figure in the same clause, then the nearest one before it.
 fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<String> {
     let text = sentence.slice(ctx.text());
-    // ASCII lower-casing keeps byte offsets aligned with `text`.
-    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(text);
     let mut found: Vec<(usize, String)> = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = lower[from..].find("according to ") {
-        let at = from + pos;
-        let after = &text[at + "according to ".len()..];
+    for (k, t) in toks.iter().enumerate() {
+        // Where the source's name starts: after "according to" or "citing".
+        let name_tok = if t.text.eq_ignore_ascii_case("according")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case("to"))
+        {
+            k + 2
+        } else if t.text.eq_ignore_ascii_case("citing") {
+            k + 1
+        } else {
+            continue;
+        };
+        let Some(start) = toks.get(name_tok).map(|n| n.span.start) else {
+            continue;
+        };
+        let after = &text[start..];
         let end = after
             .find([',', '.', ';', '\u{2014}', '(', ')', '\n'])
             .unwrap_or(after.len());
         let mut name = after[..end].trim();
-        for cut in [" who ", " that ", " which ", " and "] {
+        for cut in [" who ", " that ", " which ", " and ", " as "] {
             if let Some(p) = name.find(cut) {
                 name = name[..p].trim();
             }
         }
         if !name.is_empty() && name.split_whitespace().count() <= 8 {
-            found.push((sentence.start + at, name.to_string()));
+            found.push((sentence.start + t.span.start, name.to_string()));
         }
-        from = at + 1;
     }
     let after = found
         .iter()

@@ -704,6 +704,18 @@ fn seeds_surface_army_size_conflict_points_change_and_spellings() {
         })
     };
     assert_ne!(side_of(600_000.0), side_of(800_000.0));
+    // "by half" and "two and a half times" are relative descriptions of the same
+    // measure, each credited to the outlet the sentence cites.
+    for (ratio, cited) in [(0.5, "Financial Times"), (2.5, "Economist")] {
+        assert!(
+            army.sides.iter().any(|side| side.relative
+                && side.statements.iter().any(|s| {
+                    matches!(s.value, StatedValue::Quantity { value, is_ratio: true, .. } if value == ratio)
+                        && s.reported_by.source.as_deref().is_some_and(|c| c.contains(cited))
+                })),
+            "ratio {ratio} citing {cited}"
+        );
+    }
 
     // The number of points changes from 28 to between 19 and 24.
     let points = set
