@@ -1272,11 +1272,8 @@ fn fill_units_from_sentence(
             continue;
         }
         let q_start = quantities[qi].span.start;
-        let Some(sent) = sentences
-            .iter()
-            .find(|s| s.start <= q_start && q_start < s.end.max(s.start + 1))
-            .copied()
-        else {
+        let idx = sentences.partition_point(|s| s.end <= q_start);
+        let Some(sent) = sentences.get(idx).filter(|s| s.start <= q_start).copied() else {
             continue;
         };
         if let Some((u, s)) = measure_noun_before(text, toks, sent, q_start) {
@@ -1302,8 +1299,47 @@ fn fill_units_from_sentence(
         if let Some((u, s)) = inherited {
             quantities[qi].unit = u;
             quantities[qi].unit_span = s;
+            continue;
+        }
+        if let Some((u, s)) = subject_of_change_verb(toks, sent, q_start) {
+            quantities[qi].unit = Some(u);
+            quantities[qi].unit_span = Some(s);
         }
     }
+}
+
+/// Verbs that report a count of their subject ("troops fell to 9,500").
+const COUNT_VERBS: &str = "rose rise rises fell fall falls grew grow grows increased increase \
+    increases decreased decrease decreases dropped drop drops climbed climb climbs reached \
+    reach reaches numbered number numbers totalled totaled total totals stood stand stands \
+    doubled halved jumped soared plunged declined declines shrank";
+
+/// "Troops fell from 12,000 ...": the plural subject right before a count verb
+/// (an adverb may sit between) that shortly precedes the figure.
+fn subject_of_change_verb(toks: &[Token], sent: Span, before: usize) -> Option<(String, Span)> {
+    let first = toks.partition_point(|t| t.span.start < sent.start);
+    let last = toks.partition_point(|t| t.span.start < before);
+    let window_start = last.saturating_sub(5).max(first);
+    for v in (window_start..last).rev() {
+        let w = toks[v].text.to_lowercase();
+        if !COUNT_VERBS.split_whitespace().any(|c| c == w) {
+            continue;
+        }
+        let mut s = v.checked_sub(1)?;
+        if s > first && toks[s].text.to_lowercase().ends_with("ly") {
+            s -= 1;
+        }
+        if s < first {
+            return None;
+        }
+        let subject = &toks[s];
+        let wordy = matches!(subject.shape, TokenShape::Lower | TokenShape::Capitalized);
+        if wordy && looks_plural(subject.text) {
+            return Some((singular_noun(subject.text), subject.span));
+        }
+        return None;
+    }
+    None
 }
 
 /// "the number of plan points", "the size of its army" before `before` in `sent`:
@@ -1486,8 +1522,8 @@ mod tests {
              Sales hit 1 to 2 million units, up from 700,000 units in the 1990s, at 5km and 10:30. \
              Some 1.5m people ran 100m; 20 or more towns lost 3 percentage points, or 500 or so homes.",
             expect_test::expect![[r#"
-                "12,000" = 12000 [-]
-                "9,500" = 9500 [-]
+                "12,000" = 12000 [troop]
+                "9,500" = 9500 [troop]
                 "3 to 5" = 3..5 [percent]
                 "Two-thirds" = 0.6666666666666666 ratio [voter]
                 "a quarter" = 0.25 ratio [town]
