@@ -472,6 +472,16 @@ fn positions_by_actor_and_issue() {
             "the ceasefire plan for the border",
             AttributionKind::Indirect,
             Some(Stance::Rejects),
+        )
+        .doc(
+            "Gamma",
+            "Later Peter Lind backed a revised ceasefire plan for the border region.",
+        )
+        .said(
+            "Peter Lind",
+            "a revised ceasefire plan for the border region",
+            AttributionKind::Indirect,
+            Some(Stance::Supports),
         );
     let inputs = story.inputs();
     let table = positions(&inputs);
@@ -482,10 +492,11 @@ fn positions_by_actor_and_issue() {
     for p in &table.positions {
         let _ = writeln!(
             out,
-            "{} on {}: {:?} ({} statements)",
+            "{} on {}: {:?}{} ({} statements)",
             p.actor,
             p.issue,
             p.stance,
+            if p.mixed { " mixed" } else { "" },
             p.statements.len()
         );
     }
@@ -493,8 +504,8 @@ fn positions_by_actor_and_issue() {
         issue-1 [border, ceasefire, plan]
         issue-2 [capital, election]
         Koval on issue-1: Accepts (1 statements)
-        Lind on issue-1: Rejects (1 statements)
-        Lind on issue-2: Demands (1 statements)
+        Peter Lind on issue-1: Supports mixed (2 statements)
+        Peter Lind on issue-2: Demands (1 statements)
     "#]]
     .assert_eq(&out);
 }
