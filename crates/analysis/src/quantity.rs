@@ -1560,4 +1560,101 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn random_token_soup_keeps_spans_valid() {
+        // A fixed-seed generator: deterministic, no dependency.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let vocab = [
+            "between",
+            "and",
+            "to",
+            "from",
+            "a",
+            "an",
+            "half",
+            "more",
+            "than",
+            "up",
+            "at",
+            "least",
+            "over",
+            "nearly",
+            "closer",
+            "one",
+            "two",
+            "twenty-one",
+            "hundred",
+            "thousand",
+            "million",
+            "hundreds",
+            "of",
+            "tens",
+            "several",
+            "few",
+            "dozen",
+            "times",
+            "or",
+            "so",
+            "$",
+            "€",
+            "%",
+            "per",
+            "cent",
+            "-",
+            "\u{2013}",
+            ",",
+            ".",
+            ":",
+            "/",
+            "\n",
+            "12",
+            "2025",
+            "600,000",
+            "2.5bn",
+            "5m",
+            "28-point",
+            "three-day",
+            "one-third",
+            "November",
+            "27",
+            "troops",
+            "people",
+            "the",
+            "number",
+            "size",
+            "its",
+            "army",
+            "fell",
+            "Article",
+            "ranging",
+            "no",
+            "longer",
+            "but",
+            "was",
+            "now",
+            "down",
+            "1990s",
+            "3rd",
+        ];
+        for _ in 0..1500 {
+            let len = 1 + next(14);
+            let words: Vec<&str> = (0..len).map(|_| vocab[next(vocab.len())]).collect();
+            let text = words.join(" ");
+            let found = find_quantities(&text);
+            let mut last_end = 0;
+            for q in &found {
+                assert!(q.span.start >= last_end, "ordered, no overlap in {text:?}");
+                assert!(q.span.end <= text.len(), "inside the text {text:?}");
+                assert_eq!(q.text, q.span.slice(&text));
+                last_end = q.span.end;
+            }
+        }
+    }
 }
