@@ -63,7 +63,8 @@ pub enum ClaimKind {
 /// A proposition that one or more documents state, with every statement of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
-    /// Stable within one run: `claim-1`, `claim-2`, ... in order of first evidence.
+    /// Stable for the same input: `claim-1`, `claim-2`, ... (quantity claims, then
+    /// attribution claims, then dated events, each in order of first statement).
     pub id: String,
     pub kind: ClaimKind,
     /// A short human-readable label ("point: plan, peace"; "Zelensky: plan, deal").
@@ -163,9 +164,11 @@ pub struct Disagreement {
     /// `disagreement-1`, ...
     pub id: String,
     pub kind: DisagreementKind,
-    /// The claims involved (one for value conflicts, two for speaker conflicts).
+    /// The claims involved: one for value, date and stance conflicts; the claims
+    /// holding the quotes for same-words conflicts.
     pub claims: Vec<String>,
-    /// One line: "troop: 600,000 (A) vs 800,000 (B)".
+    /// One line: "troop: 600,000 (A) vs 800,000 (B citing officials)"; a change
+    /// reads "point: 28 (A) -> between 19 and 24 (B)".
     pub summary: String,
     /// Each side: one value and the statements that give it.
     pub sides: Vec<DisagreementSide>,
