@@ -1674,12 +1674,13 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
     let parts: Vec<String> = sides
         .iter()
         .map(|s| {
-            let mut who: Vec<String> = s
-                .statements
-                .iter()
-                .map(|st| st.reported_by.display.clone())
-                .collect();
-            who.dedup();
+            // Each reporter once, in order of appearance.
+            let mut who: Vec<&str> = Vec::new();
+            for st in &s.statements {
+                if !who.contains(&st.reported_by.display.as_str()) {
+                    who.push(&st.reported_by.display);
+                }
+            }
             format!("{} ({})", s.value, who.join("; "))
         })
         .collect();
