@@ -673,7 +673,8 @@ const ORGANISATION_HEADS: &str = "\
 fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<String> {
     let text = sentence.slice(ctx.text());
     let toks = tokenize(text);
-    let mut found: Vec<(usize, String)> = Vec::new();
+    // (where the cue starts, the source, whether it introduces another figure)
+    let mut found: Vec<(usize, String, bool)> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         // Where the source's name starts: after "according to" or "citing".
         let name_tok = if t.text.eq_ignore_ascii_case("according")
@@ -701,18 +702,33 @@ fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<S
             }
         }
         if !name.is_empty() && name.split_whitespace().count() <= 8 {
-            found.push((sentence.start + t.span.start, name.to_string()));
+            // A parenthetical source right before another figure belongs to that
+            // figure: "no longer 28 but, according to X, between 19 and 24".
+            let phrase_end = sentence.start + start + end;
+            let rest = ctx.text().get(phrase_end..).unwrap_or("");
+            let next_at = phrase_end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
+            let introduces_other = ctx
+                .input
+                .analysis
+                .quantities
+                .iter()
+                .any(|o| o.span.start == next_at && o.span != span);
+            found.push((
+                sentence.start + t.span.start,
+                name.to_string(),
+                introduces_other,
+            ));
         }
     }
     let after = found
         .iter()
-        .filter(|(at, _)| *at >= span.end)
-        .min_by_key(|(at, _)| *at - span.end);
+        .filter(|(at, _, other)| *at >= span.end && !*other)
+        .min_by_key(|(at, _, _)| *at - span.end);
     let before = found
         .iter()
-        .filter(|(at, _)| *at < span.start)
-        .min_by_key(|(at, _)| span.start - *at);
-    after.or(before).map(|(_, n)| n.clone())
+        .filter(|(at, _, _)| *at < span.start)
+        .min_by_key(|(at, _, _)| span.start - *at);
+    after.or(before).map(|(_, n, _)| n.clone())
 }
 
 // ---------------------------------------------------------------------------
