@@ -287,7 +287,7 @@ pub(crate) fn stem(word: &str) -> String {
 /// Maps stems to their related-word group label.
 pub(crate) struct Lexicon {
     related: HashMap<String, &'static str>,
-    stop: BTreeSet<&'static str>,
+    stop: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -378,10 +378,10 @@ fn is_sentence_initial(text: &str, at: usize) -> bool {
 
 /// Lower-cased words a document writes capitalised mid-sentence and never in
 /// lower case, plus the words of its entities' names: its proper names.
-fn document_names(text: &str, analysis: &DocumentAnalysis) -> HashSet<String> {
+fn document_names(text: &str, tokens: &[Token], analysis: &DocumentAnalysis) -> HashSet<String> {
     let mut capital: HashSet<String> = HashSet::new();
     let mut lower: HashSet<String> = HashSet::new();
-    for t in tokenize(text) {
+    for t in tokens {
         match t.shape {
             TokenShape::Capitalized | TokenShape::Upper
                 if !is_sentence_initial(text, t.span.start) =>
@@ -519,6 +519,8 @@ impl Groups {
 pub(crate) struct DocContext<'a> {
     pub(crate) input: &'a DocInput<'a>,
     pub(crate) sentences: Vec<Span>,
+    /// The tokens of the whole clean text, in order.
+    pub(crate) tokens: Vec<Token<'a>>,
     /// The document's proper names, lower-cased (see [`document_names`]).
     pub(crate) names: HashSet<String>,
 }
@@ -530,16 +532,25 @@ impl<'a> DocContext<'a> {
         } else {
             input.analysis.sentences.clone()
         };
-        let names = document_names(&input.doc.text, input.analysis);
+        let tokens = tokenize(&input.doc.text);
+        let names = document_names(&input.doc.text, &tokens, input.analysis);
         DocContext {
             input,
             sentences,
+            tokens,
             names,
         }
     }
 
     pub(crate) fn text(&self) -> &'a str {
         &self.input.doc.text
+    }
+
+    /// The tokens lying inside `span`.
+    pub(crate) fn tokens_in(&self, span: Span) -> &[Token<'a>] {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        self.tokens.get(first..last.max(first)).unwrap_or(&[])
     }
 
     /// The sentence holding byte `offset` (or a zero-width span there).
@@ -671,8 +682,8 @@ const ORGANISATION_HEADS: &str = "\
 /// when no attribution analysis covers it. Prefers the mention right after the
 /// figure in the same clause, then the nearest one before it.
 fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<String> {
-    let text = sentence.slice(ctx.text());
-    let toks = tokenize(text);
+    let doc_text = ctx.text();
+    let toks = ctx.tokens_in(sentence);
     // (where the cue starts, the source, whether it introduces another figure)
     let mut found: Vec<(usize, String, bool)> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
@@ -691,7 +702,7 @@ fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<S
         let Some(start) = toks.get(name_tok).map(|n| n.span.start) else {
             continue;
         };
-        let after = &text[start..];
+        let after = doc_text.get(start..sentence.end).unwrap_or("");
         let end = after
             .find([',', '.', ';', '\u{2014}', '(', ')', '\n'])
             .unwrap_or(after.len());
@@ -704,7 +715,7 @@ fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<S
         if !name.is_empty() && name.split_whitespace().count() <= 8 {
             // A parenthetical source right before another figure belongs to that
             // figure: "no longer 28 but, according to X, between 19 and 24".
-            let phrase_end = sentence.start + start + end;
+            let phrase_end = start + end;
             let rest = ctx.text().get(phrase_end..).unwrap_or("");
             let next_at = phrase_end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
             let introduces_other = ctx
@@ -713,11 +724,7 @@ fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<S
                 .quantities
                 .iter()
                 .any(|o| o.span.start == next_at && o.span != span);
-            found.push((
-                sentence.start + t.span.start,
-                name.to_string(),
-                introduces_other,
-            ));
+            found.push((t.span.start, name.to_string(), introduces_other));
         }
     }
     let after = found
@@ -761,13 +768,7 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
         for (qi, q) in quantities.iter().enumerate() {
             let sentence = ctx.sentence_at(q.span.start);
             let sent_text = sentence.slice(text);
-            let toks: Vec<Token> = tokenize(sent_text)
-                .into_iter()
-                .map(|t| Token {
-                    span: Span::new(t.span.start + sentence.start, t.span.end + sentence.start),
-                    ..t
-                })
-                .collect();
+            let toks = ctx.tokens_in(sentence);
             // Window of words around the figure, excluding the figure itself.
             let first_in = toks.partition_point(|t| t.span.end <= q.span.start);
             let last_in = toks.partition_point(|t| t.span.start < q.span.end);
@@ -1199,17 +1200,14 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
             }
             let sentence = ctx.sentence_at(t.span.start);
             let sent_text = sentence.slice(text);
-            let toks: Vec<Token> = tokenize(sent_text)
-                .into_iter()
-                .filter(|tok| {
-                    let abs = Span::new(
-                        tok.span.start + sentence.start,
-                        tok.span.end + sentence.start,
-                    );
-                    !abs.overlaps(t.span)
-                })
+            let toks: Vec<Token> = ctx
+                .tokens_in(sentence)
+                .iter()
+                .filter(|tok| !tok.span.overlaps(t.span))
+                .copied()
                 .collect();
-            let concepts = concept_map(&lex.concepts(sent_text, &toks, &ctx.names));
+            let concepts =
+                concept_map(&lex.concepts(sent_text, &rebase(&toks, sentence.start), &ctx.names));
             if concepts.values().filter(|p| !**p).count() < 3 {
                 continue;
             }

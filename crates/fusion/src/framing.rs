@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use model::{AttributionKind, Evidence, Span};
 use serde::Serialize;
-use text::{tokenize, TokenShape};
+use text::TokenShape;
 
 use crate::claims::{build_claims, ClaimSet, DocContext, DocInput};
 
@@ -276,7 +276,7 @@ fn spelling_variants(ctxs: &[DocContext], outlets: &[String]) -> BTreeMap<String
             .iter()
             .position(|o| *o == ctx.input.outlet)
             .unwrap_or(0);
-        for t in tokenize(ctx.text()) {
+        for t in &ctx.tokens {
             if t.text.len() < 3 || !t.text.chars().all(|c| c.is_alphabetic() || c == '-') {
                 continue;
             }
@@ -392,7 +392,7 @@ fn loaded_terms(ctxs: &[&DocContext], lexicon: &LoadedLexicon) -> Vec<LoadedTerm
     let mut found: BTreeMap<(LoadedCategory, String), Vec<Evidence>> = BTreeMap::new();
     for ctx in ctxs {
         let text = ctx.text();
-        let toks = tokenize(text);
+        let toks = &ctx.tokens;
         let mut k = 0;
         while k < toks.len() {
             let first = toks[k].text.to_lowercase();
