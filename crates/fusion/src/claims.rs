@@ -9,7 +9,9 @@
 //!
 //! Statements of the same claim are grouped across documents by general lexical
 //! similarity (lemma overlap plus a small general-English table of related words,
-//! so "army", "military", "armed forces" and "troops" meet). A [`Disagreement`] is
+//! so "army", "military", "armed forces" and "troops" meet); figures whose
+//! sentences name only different places (location mentions) are kept apart as
+//! different events. A [`Disagreement`] is
 //! raised where one claim carries incompatible values: numbers that differ beyond
 //! rounding or ranges that do not overlap, ratios beside absolute figures, different
 //! dates, opposite stances of one speaker, or the same words given to two speakers.
@@ -61,7 +63,8 @@ pub enum ClaimKind {
 /// A proposition that one or more documents state, with every statement of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
-    /// Stable within one run: `claim-1`, `claim-2`, ... in order of first evidence.
+    /// Stable for the same input: `claim-1`, `claim-2`, ... (quantity claims, then
+    /// attribution claims, then dated events, each in order of first statement).
     pub id: String,
     pub kind: ClaimKind,
     /// A short human-readable label ("point: plan, peace"; "Zelensky: plan, deal").
@@ -161,9 +164,11 @@ pub struct Disagreement {
     /// `disagreement-1`, ...
     pub id: String,
     pub kind: DisagreementKind,
-    /// The claims involved (one for value conflicts, two for speaker conflicts).
+    /// The claims involved: one for value, date and stance conflicts; the claims
+    /// holding the quotes for same-words conflicts.
     pub claims: Vec<String>,
-    /// One line: "troop: 600,000 (A) vs 800,000 (B)".
+    /// One line: "troop: 600,000 (A) vs 800,000 (B citing officials)"; a change
+    /// reads "point: 28 (A) -> between 19 and 24 (B)".
     pub summary: String,
     /// Each side: one value and the statements that give it.
     pub sides: Vec<DisagreementSide>,
@@ -206,356 +211,55 @@ impl DisagreementSide {
 // ---------------------------------------------------------------------------
 
 /// Words that carry no topic: function words, reporting verbs, hedges, time words.
-const TOPIC_STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "as",
-    "than",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "this",
-    "these",
-    "those",
-    "it",
-    "its",
-    "they",
-    "them",
-    "their",
-    "he",
-    "him",
-    "his",
-    "she",
-    "her",
-    "we",
-    "us",
-    "our",
-    "you",
-    "your",
-    "i",
-    "me",
-    "my",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "shall",
-    "not",
-    "no",
-    "so",
-    "if",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "after",
-    "before",
-    "since",
-    "until",
-    "while",
-    "when",
-    "where",
-    "why",
-    "how",
-    "what",
-    "per",
-    "each",
-    "every",
-    "more",
-    "less",
-    "most",
-    "least",
-    "also",
-    "only",
-    "just",
-    "even",
-    "still",
-    "ago",
-    "later",
-    "earlier",
-    "about",
-    "around",
-    "across",
-    "between",
-    "through",
-    "against",
-    "during",
-    "within",
-    "without",
-    "toward",
-    "towards",
-    "upon",
-    "via",
-    "then",
-    "there",
-    "here",
-    "now",
-    "yet",
-    "all",
-    "both",
-    "such",
-    "up",
-    "down",
-    "out",
-    "off",
-    "away",
-    "back",
-    "too",
-    "very",
-    "already",
-    "again",
-    "instead",
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tell",
-    "tells",
-    "according",
-    "reported",
-    "reports",
-    "report",
-    "reportedly",
-    "cited",
-    "citing",
-    "cite",
-    "added",
-    "adds",
-    "noted",
-    "stated",
-    "wrote",
-    "writes",
-    "stressed",
-    "claimed",
-    "claims",
-    "announced",
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "media",
-    "however",
-    "meanwhile",
-    "other",
-    "another",
-    "new",
-    "many",
-    "much",
-    "some",
-    "any",
-    "several",
-    "various",
-    "few",
-    "last",
-    "next",
-    "first",
-    "second",
-    "one",
-    "two",
-    "three",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "week",
-    "weeks",
-    "year",
-    "years",
-    "month",
-    "months",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "times",
-    "percent",
-    "cent",
-    "million",
-    "billion",
-    "thousand",
-    "hundred",
-    "closer",
-    "close",
-    "nearly",
-    "almost",
-    "than",
-    "being",
-    "because",
-    "though",
-    "although",
-    "whether",
-    "well",
-    "like",
-    "including",
-    "part",
-    "way",
-    "thing",
-    "things",
-    "make",
-    "made",
-    "get",
-    "got",
-    "take",
-    "took",
-    "given",
-    "give",
-    "don't",
-    "it's",
-    "they're",
-    "there's",
-    "he's",
-    "she's",
-    "we're",
-    "i'm",
-    "let",
-    "lets",
-    "ever",
-    "never",
-    "always",
-    "once",
-    "twice",
-    "own",
-    "same",
-    "further",
-    "longer",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-];
+const TOPIC_STOP: &str = "\
+    a an the of in on at to for from by with and or but nor as than that which who whom \
+    whose this these those it its they them their he him his she her we us our you your i me \
+    my is are was were be been being am has have had do does did will would could should may \
+    might must can shall not no so if into onto over under after before since until while \
+    when where why how what per each every more less most least also only just even still \
+    ago later earlier about around across between through against during within without \
+    toward towards upon via then there here now yet all both such up down out off away back \
+    too very already again instead said says say saying told tell tells according reported \
+    reports report reportedly cited citing cite added adds noted stated wrote writes \
+    stressed claimed claims announced official officials source sources media however \
+    meanwhile other another new many much some any several various few last next first \
+    second one two three today yesterday tomorrow week weeks year years month months monday \
+    tuesday wednesday thursday friday saturday sunday times percent cent million billion \
+    thousand hundred closer close nearly almost than being because though although whether \
+    well like including part way thing things make made get got take took given give don't \
+    it's they're there's he's she's we're i'm let lets ever never always once twice own same \
+    further longer mr ms mrs dr";
 
 /// Groups of general-English words that name the same thing in news text. Each
-/// group maps to its first word. Deliberately small and topic-neutral.
-const RELATED_WORDS: &[&[&str]] = &[
-    &[
-        "military",
-        "army",
-        "armed",
-        "force",
-        "troop",
-        "soldier",
-        "personnel",
-        "serviceman",
-        "servicemen",
-    ],
-    &[
-        "limit",
-        "cap",
-        "ceiling",
-        "restrict",
-        "restriction",
-        "reduce",
-        "reduction",
-        "cut",
-        "downsize",
-        "shrink",
-        "curb",
-        "maximum",
-    ],
-    &[
-        "increase",
-        "raise",
-        "rise",
-        "grow",
-        "growth",
-        "boost",
-        "expand",
-        "expansion",
-    ],
-    &[
-        "plan",
-        "proposal",
-        "propose",
-        "draft",
-        "framework",
-        "blueprint",
-        "initiative",
-        "roadmap",
-    ],
-    &[
-        "deal",
-        "agreement",
-        "accord",
-        "settlement",
-        "pact",
-        "treaty",
-    ],
-    &["point", "clause", "provision", "item"],
-    &[
-        "talk",
-        "negotiation",
-        "negotiate",
-        "meeting",
-        "meet",
-        "summit",
-        "discussion",
-        "discuss",
-        "dialogue",
-    ],
-    &["kill", "death", "dead", "die", "fatality"],
-    &["injure", "injury", "wound", "hurt"],
-    &[
-        "attack",
-        "strike",
-        "raid",
-        "assault",
-        "bombardment",
-        "shelling",
-        "bombing",
-    ],
-    &["missile", "rocket"],
-    &["drone", "uav"],
-    &["ceasefire", "truce", "armistice"],
-    &["territory", "land"],
-    &["election", "vote", "poll", "ballot"],
-    &["aid", "assistance", "funding", "fund"],
-    &["cost", "price", "expense"],
-    &["country", "nation"],
-    &["size", "strength", "headcount"],
-    &["accept", "agree", "approve", "endorse"],
-    &["reject", "refuse", "oppose", "decline"],
-    &["guarantee", "assurance"],
-    &["sanction", "embargo"],
-    &["deadline", "ultimatum"],
-    &["president", "leader"],
-    &["person", "people", "civilian"],
+/// group (one string, space-separated) maps to its first word. Deliberately small
+/// and topic-neutral.
+const RELATED_WORDS: &[&str] = &[
+    "military army armed force troop soldier personnel serviceman servicemen",
+    "limit cap ceiling restrict restriction reduce reduction cut downsize shrink curb maximum",
+    "increase raise rise grow growth boost expand expansion",
+    "plan proposal propose draft framework blueprint initiative roadmap",
+    "deal agreement accord settlement pact treaty",
+    "point clause provision item",
+    "talk negotiation negotiate meeting meet summit discussion discuss dialogue",
+    "kill death dead die fatality",
+    "injure injury wound hurt",
+    "attack strike raid assault bombardment shelling bombing",
+    "missile rocket",
+    "drone uav",
+    "ceasefire truce armistice",
+    "territory land",
+    "election vote poll ballot",
+    "aid assistance funding fund",
+    "cost price expense",
+    "country nation",
+    "size strength headcount",
+    "accept agree approve endorse",
+    "reject refuse oppose decline",
+    "guarantee assurance",
+    "sanction embargo",
+    "deadline ultimatum",
+    "president leader",
+    "person people civilian",
 ];
 
 /// A crude stem for matching: singular, without -ing/-ed, final doubled consonant
@@ -583,21 +287,23 @@ pub(crate) fn stem(word: &str) -> String {
 /// Maps stems to their related-word group label.
 pub(crate) struct Lexicon {
     related: HashMap<String, &'static str>,
-    stop: BTreeSet<&'static str>,
+    stop: HashSet<&'static str>,
 }
 
 impl Lexicon {
     pub(crate) fn new() -> Lexicon {
         let mut related = HashMap::new();
         for group in RELATED_WORDS {
-            let label = group[0];
-            for w in *group {
+            let Some(label) = group.split_whitespace().next() else {
+                continue;
+            };
+            for w in group.split_whitespace() {
                 related.insert(stem(w), label);
             }
         }
         Lexicon {
             related,
-            stop: TOPIC_STOP.iter().copied().collect(),
+            stop: TOPIC_STOP.split_whitespace().collect(),
         }
     }
 
@@ -672,10 +378,10 @@ fn is_sentence_initial(text: &str, at: usize) -> bool {
 
 /// Lower-cased words a document writes capitalised mid-sentence and never in
 /// lower case, plus the words of its entities' names: its proper names.
-fn document_names(text: &str, analysis: &DocumentAnalysis) -> HashSet<String> {
+fn document_names(text: &str, tokens: &[Token], analysis: &DocumentAnalysis) -> HashSet<String> {
     let mut capital: HashSet<String> = HashSet::new();
     let mut lower: HashSet<String> = HashSet::new();
-    for t in tokenize(text) {
+    for t in tokens {
         match t.shape {
             TokenShape::Capitalized | TokenShape::Upper
                 if !is_sentence_initial(text, t.span.start) =>
@@ -813,6 +519,8 @@ impl Groups {
 pub(crate) struct DocContext<'a> {
     pub(crate) input: &'a DocInput<'a>,
     pub(crate) sentences: Vec<Span>,
+    /// The tokens of the whole clean text, in order.
+    pub(crate) tokens: Vec<Token<'a>>,
     /// The document's proper names, lower-cased (see [`document_names`]).
     pub(crate) names: HashSet<String>,
 }
@@ -824,16 +532,25 @@ impl<'a> DocContext<'a> {
         } else {
             input.analysis.sentences.clone()
         };
-        let names = document_names(&input.doc.text, input.analysis);
+        let tokens = tokenize(&input.doc.text);
+        let names = document_names(&input.doc.text, &tokens, input.analysis);
         DocContext {
             input,
             sentences,
+            tokens,
             names,
         }
     }
 
     pub(crate) fn text(&self) -> &'a str {
         &self.input.doc.text
+    }
+
+    /// The tokens lying inside `span`.
+    pub(crate) fn tokens_in(&self, span: Span) -> &[Token<'a>] {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        self.tokens.get(first..last.max(first)).unwrap_or(&[])
     }
 
     /// The sentence holding byte `offset` (or a zero-width span there).
@@ -864,6 +581,18 @@ impl<'a> DocContext<'a> {
             span,
             text: span.slice(&doc.text).to_string(),
         }
+    }
+
+    /// Keys of the location entities mentioned inside `span`.
+    pub(crate) fn places_in(&self, span: Span) -> BTreeSet<String> {
+        let analysis = self.input.analysis;
+        analysis
+            .mentions
+            .iter()
+            .filter(|m| m.kind == model::EntityKind::Location && span.contains(m.span))
+            .filter_map(|m| analysis.entities.get(m.entity))
+            .map(|e| person_key(&e.name))
+            .collect()
     }
 
     /// The attribution whose content (or cue) covers `span`, if any.
@@ -933,7 +662,10 @@ pub(crate) fn person_key(name: &str) -> String {
         return text::normalize::fold_for_match(name);
     };
     let last_key = name_key(last);
-    if ORGANISATION_HEADS.iter().any(|h| name_key(h) == last_key) {
+    if ORGANISATION_HEADS
+        .split_whitespace()
+        .any(|h| name_key(h) == last_key)
+    {
         return capitalised
             .iter()
             .filter(|w| !w.eq_ignore_ascii_case("the"))
@@ -945,92 +677,71 @@ pub(crate) fn person_key(name: &str) -> String {
 }
 
 /// Last words that make a name an organisation's.
-const ORGANISATION_HEADS: &[&str] = &[
-    "times",
-    "news",
-    "post",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "agency",
-    "ministry",
-    "office",
-    "council",
-    "committee",
-    "commission",
-    "party",
-    "government",
-    "service",
-    "services",
-    "house",
-    "department",
-    "bank",
-    "fund",
-    "union",
-    "court",
-    "army",
-    "forces",
-    "guard",
-    "police",
-    "press",
-    "media",
-    "network",
-    "group",
-    "institute",
-    "university",
-    "foundation",
-    "company",
-    "corporation",
-    "association",
-    "organisation",
-    "organization",
-    "league",
-    "alliance",
-    "coalition",
-    "command",
-    "staff",
-    "assembly",
-    "parliament",
-    "senate",
-    "congress",
-];
+const ORGANISATION_HEADS: &str = "\
+    times news post journal herald tribune gazette agency ministry office council committee \
+    commission party government service services house department bank fund union court army \
+    forces guard police press media network group institute university foundation company \
+    corporation association organisation organization league alliance coalition command \
+    staff assembly parliament senate congress";
 
-/// "according to X" near `span` in its sentence: the source the sentence credits
+/// "according to X" or "citing X" near `span` in its sentence: the source the sentence credits
 /// when no attribution analysis covers it. Prefers the mention right after the
 /// figure in the same clause, then the nearest one before it.
 fn according_to_source(ctx: &DocContext, sentence: Span, span: Span) -> Option<String> {
-    let text = sentence.slice(ctx.text());
-    // ASCII lower-casing keeps byte offsets aligned with `text`.
-    let lower = text.to_ascii_lowercase();
-    let mut found: Vec<(usize, String)> = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = lower[from..].find("according to ") {
-        let at = from + pos;
-        let after = &text[at + "according to ".len()..];
+    let doc_text = ctx.text();
+    let toks = ctx.tokens_in(sentence);
+    // (where the cue starts, the source, whether it introduces another figure)
+    let mut found: Vec<(usize, String, bool)> = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        // Where the source's name starts: after "according to" or "citing".
+        let name_tok = if t.text.eq_ignore_ascii_case("according")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case("to"))
+        {
+            k + 2
+        } else if t.text.eq_ignore_ascii_case("citing") {
+            k + 1
+        } else {
+            continue;
+        };
+        let Some(start) = toks.get(name_tok).map(|n| n.span.start) else {
+            continue;
+        };
+        let after = doc_text.get(start..sentence.end).unwrap_or("");
         let end = after
             .find([',', '.', ';', '\u{2014}', '(', ')', '\n'])
             .unwrap_or(after.len());
         let mut name = after[..end].trim();
-        for cut in [" who ", " that ", " which ", " and "] {
+        for cut in [" who ", " that ", " which ", " and ", " as "] {
             if let Some(p) = name.find(cut) {
                 name = name[..p].trim();
             }
         }
         if !name.is_empty() && name.split_whitespace().count() <= 8 {
-            found.push((sentence.start + at, name.to_string()));
+            // A parenthetical source right before another figure belongs to that
+            // figure: "no longer 28 but, according to X, between 19 and 24".
+            let phrase_end = start + end;
+            let rest = ctx.text().get(phrase_end..).unwrap_or("");
+            let next_at = phrase_end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
+            let introduces_other = ctx
+                .input
+                .analysis
+                .quantities
+                .iter()
+                .any(|o| o.span.start == next_at && o.span != span);
+            found.push((t.span.start, name.to_string(), introduces_other));
         }
-        from = at + 1;
     }
     let after = found
         .iter()
-        .filter(|(at, _)| *at >= span.end)
-        .min_by_key(|(at, _)| *at - span.end);
+        .filter(|(at, _, other)| *at >= span.end && !*other)
+        .min_by_key(|(at, _, _)| *at - span.end);
     let before = found
         .iter()
-        .filter(|(at, _)| *at < span.start)
-        .min_by_key(|(at, _)| span.start - *at);
-    after.or(before).map(|(_, n)| n.clone())
+        .filter(|(at, _, _)| *at < span.start)
+        .min_by_key(|(at, _, _)| span.start - *at);
+    after.or(before).map(|(_, n, _)| n.clone())
 }
 
 // ---------------------------------------------------------------------------
@@ -1046,6 +757,8 @@ struct QuantityStatement {
     quantity: Quantity,
     unit_concept: Option<String>,
     concepts: BTreeMap<String, bool>,
+    /// Keys of the places the sentence mentions (entity mentions of kind location).
+    places: BTreeSet<String>,
     statement: Statement,
 }
 
@@ -1061,13 +774,7 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
         for (qi, q) in quantities.iter().enumerate() {
             let sentence = ctx.sentence_at(q.span.start);
             let sent_text = sentence.slice(text);
-            let toks: Vec<Token> = tokenize(sent_text)
-                .into_iter()
-                .map(|t| Token {
-                    span: Span::new(t.span.start + sentence.start, t.span.end + sentence.start),
-                    ..t
-                })
-                .collect();
+            let toks = ctx.tokens_in(sentence);
             // Window of words around the figure, excluding the figure itself.
             let first_in = toks.partition_point(|t| t.span.end <= q.span.start);
             let last_in = toks.partition_point(|t| t.span.start < q.span.end);
@@ -1139,10 +846,12 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
                     None
                 }
             });
+            let places = ctx.places_in(sentence);
             out.push(QuantityStatement {
                 doc: d,
                 index: qi,
                 change_partner,
+                places,
                 quantity: q.clone(),
                 unit_concept,
                 concepts,
@@ -1263,7 +972,13 @@ fn quantity_similarity(a: &QuantityStatement, b: &QuantityStatement) -> f64 {
     } else {
         2
     };
-    if common.saturating_sub(unit_shared) < needed {
+    let common = common.saturating_sub(unit_shared);
+    if common < needed {
+        return 0.0;
+    }
+    // Figures whose sentences name only different places are about different
+    // events ("five killed in Tarsk", "31 killed in Ostrava").
+    if !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places) {
         return 0.0;
     }
     score + unit_bonus
@@ -1391,7 +1106,6 @@ fn role_of(s: &Statement) -> ValueRole {
 // ---------------------------------------------------------------------------
 
 struct SaidStatement {
-    doc: usize,
     speaker_key: String,
     speaker_name: String,
     is_descriptor: bool,
@@ -1402,7 +1116,7 @@ struct SaidStatement {
 
 fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
     let mut out = Vec::new();
-    for (d, ctx) in ctxs.iter().enumerate() {
+    for ctx in ctxs {
         for a in &ctx.input.analysis.attributions {
             let Some(source) = &a.source else { continue };
             let Some(first) = a.content.first() else {
@@ -1422,7 +1136,6 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
             let span = Span::new(start, end_sentence.end.max(last.end).max(start));
             let name = ctx.source_name(source);
             out.push(SaidStatement {
-                doc: d,
                 speaker_key: ctx.speaker_key(source),
                 speaker_name: name.clone(),
                 is_descriptor: source.is_descriptor,
@@ -1477,14 +1190,14 @@ fn quote_similarity(a: &[String], b: &[String]) -> f64 {
 // ---------------------------------------------------------------------------
 
 struct DatedStatement {
-    doc: usize,
     concepts: BTreeMap<String, bool>,
+    places: BTreeSet<String>,
     statement: Statement,
 }
 
 fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
     let mut out = Vec::new();
-    for (d, ctx) in ctxs.iter().enumerate() {
+    for ctx in ctxs {
         let text = ctx.text();
         for t in &ctx.input.analysis.timexes {
             // Calendar days only: "2025-11-27" or "XXXX-11-27", with any part of
@@ -1497,23 +1210,20 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
             }
             let sentence = ctx.sentence_at(t.span.start);
             let sent_text = sentence.slice(text);
-            let toks: Vec<Token> = tokenize(sent_text)
-                .into_iter()
-                .filter(|tok| {
-                    let abs = Span::new(
-                        tok.span.start + sentence.start,
-                        tok.span.end + sentence.start,
-                    );
-                    !abs.overlaps(t.span)
-                })
+            let toks: Vec<Token> = ctx
+                .tokens_in(sentence)
+                .iter()
+                .filter(|tok| !tok.span.overlaps(t.span))
+                .copied()
                 .collect();
-            let concepts = concept_map(&lex.concepts(sent_text, &toks, &ctx.names));
+            let concepts =
+                concept_map(&lex.concepts(sent_text, &rebase(&toks, sentence.start), &ctx.names));
             if concepts.values().filter(|p| !**p).count() < 3 {
                 continue;
             }
             out.push(DatedStatement {
-                doc: d,
                 concepts,
+                places: ctx.places_in(sentence),
                 statement: Statement {
                     evidence: ctx.evidence_for(sentence),
                     reported_by: ctx.reported_by(
@@ -1545,6 +1255,9 @@ fn calendar_day(value: &str) -> Option<&str> {
 
 /// Same event: most of the smaller sentence's common words are shared.
 fn same_event(a: &DatedStatement, b: &DatedStatement) -> bool {
+    if !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places) {
+        return false;
+    }
     let (_, common) = overlap(&a.concepts, &b.concepts);
     let count = |m: &BTreeMap<String, bool>| m.values().filter(|p| !**p).count();
     let smaller = count(&a.concepts).min(count(&b.concepts)).max(1);
@@ -1587,15 +1300,30 @@ fn dates_compatible(a: &StatedValue, b: &StatedValue) -> bool {
 // ---------------------------------------------------------------------------
 
 /// Reads every document's statements, groups them into claims and finds the
-/// disagreements. Output order is deterministic: claims by kind, then by the
-/// position of their first statement in input order.
+/// disagreements. Output order is deterministic: quantity claims, then
+/// attribution claims, then dated events, each in order of first statement.
 pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
     let lex = Lexicon::new();
     let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
     let mut set = ClaimSet::default();
+    let mut found: Vec<Found> = Vec::new();
+    quantity_claims(&mut set, &mut found, quantity_statements(&ctxs, &lex));
+    attribution_claims(&mut set, &mut found, said_statements(&ctxs, &lex));
+    dated_claims(&mut set, &mut found, dated_statements(&ctxs, &lex));
+    for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
+        set.disagreements.push(Disagreement {
+            id: format!("disagreement-{}", n + 1),
+            kind,
+            claims,
+            summary,
+            sides,
+        });
+    }
+    set
+}
 
-    // Quantity claims.
-    let qs = quantity_statements(&ctxs, &lex);
+/// Groups figures into claims and records their value disagreements.
+fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityStatement>) {
     let mut groups = Groups::new(qs.len());
     let keys: Vec<Vec<&str>> = qs.iter().map(|q| common_keys(&q.concepts)).collect();
     for (i, j) in candidate_pairs(&keys) {
@@ -1615,12 +1343,12 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
         }
     }
     for members in groups.members() {
-        let first = &qs[members[0]];
         let topic = shared_topic(
             members.iter().map(|&m| &qs[m].concepts),
-            first.unit_concept.as_deref(),
+            qs[members[0]].unit_concept.as_deref(),
         );
-        // The most used unit of the absolute figures (ratios name the measure less directly).
+        // The most used unit, absolute figures counting double (ratios name the
+        // measure less directly).
         let mut unit_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for (order, &m) in members.iter().enumerate() {
             if let Some(u) = qs[m].quantity.unit.as_deref() {
@@ -1638,9 +1366,8 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             None => topic.join(", "),
         };
         let statements: Vec<Statement> = members.iter().map(|&m| qs[m].statement.clone()).collect();
-        let _ = first.doc;
         push_claim(
-            &mut set,
+            set,
             ClaimKind::Quantity,
             label,
             unit,
@@ -1648,19 +1375,23 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             None,
             statements,
         );
+        if let Some(claim) = set.claims.last() {
+            found.extend(value_disagreement(claim));
+        }
     }
+}
 
-    // Attribution claims.
-    let said = said_statements(&ctxs, &lex);
+/// Groups what each speaker said into claims; records opposite stances of one
+/// named speaker and the same quoted words given to different speakers.
+fn attribution_claims(set: &mut ClaimSet, found: &mut Vec<Found>, said: Vec<SaidStatement>) {
     let mut groups = Groups::new(said.len());
-    let said_keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
-    let said_pairs = candidate_pairs(&said_keys);
-    for &(i, j) in &said_pairs {
+    let keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
+    for (i, j) in candidate_pairs(&keys) {
         if said[i].speaker_key == said[j].speaker_key && said_similar(&said[i], &said[j]) {
             groups.union(i, j);
         }
     }
-    let mut said_claim: Vec<String> = vec![String::new(); said.len()];
+    let mut claim_of: Vec<String> = vec![String::new(); said.len()];
     for members in groups.members() {
         let topic = shared_topic(members.iter().map(|&m| &said[m].concepts), None);
         let speaker = longest(members.iter().map(|&m| said[m].speaker_name.as_str()));
@@ -1672,25 +1403,147 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
         let statements: Vec<Statement> =
             members.iter().map(|&m| said[m].statement.clone()).collect();
         let id = push_claim(
-            &mut set,
+            set,
             ClaimKind::Attribution,
             label,
             None,
             topic,
-            Some(speaker),
+            Some(speaker.clone()),
             statements,
         );
         for &m in &members {
-            said_claim[m] = id.clone();
+            claim_of[m] = id.clone();
         }
-        let _ = said[members[0]].doc;
+        // Opposite stances: only for named speakers (two "officials" may be two people).
+        if members.iter().any(|&m| said[m].is_descriptor) {
+            continue;
+        }
+        let stance_of = |m: usize| match &said[m].statement.value {
+            StatedValue::Said { stance, .. } => *stance,
+            _ => None,
+        };
+        let pick = |f: fn(Stance) -> bool| -> Vec<Statement> {
+            members
+                .iter()
+                .filter(|&&m| stance_of(m).is_some_and(f))
+                .map(|&m| said[m].statement.clone())
+                .collect()
+        };
+        let (pro, contra) = (pick(is_positive), pick(is_negative));
+        if !pro.is_empty() && !contra.is_empty() {
+            let words = |v: &[Statement]| {
+                let mut w: Vec<String> = v.iter().map(|s| value_words(&s.value)).collect();
+                w.dedup();
+                w.join("/")
+            };
+            let (pro_words, contra_words) = (words(&pro), words(&contra));
+            found.push((
+                DisagreementKind::OppositeStances,
+                vec![id.clone()],
+                format!("{speaker}: {pro_words} vs {contra_words}"),
+                vec![
+                    DisagreementSide::new(pro_words, pro),
+                    DisagreementSide::new(contra_words, contra),
+                ],
+            ));
+        }
     }
 
-    // Dated event claims.
-    let dated = dated_statements(&ctxs, &lex);
+    // The same quoted words given to different named speakers, once per pair of speakers.
+    let word_keys: Vec<Vec<&str>> = said
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.len() >= 4)
+                .collect()
+        })
+        .collect();
+    let direct = |s: &SaidStatement| {
+        matches!(
+            s.statement.value,
+            StatedValue::Said {
+                kind: AttributionKind::Direct | AttributionKind::Mixed,
+                ..
+            }
+        )
+    };
+    let mut by_speakers: BTreeMap<(usize, usize), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut first_of_speaker: HashMap<&str, usize> = HashMap::new();
+    for (n, s) in said.iter().enumerate() {
+        first_of_speaker.entry(s.speaker_key.as_str()).or_insert(n);
+    }
+    for (i, j) in candidate_pairs(&word_keys) {
+        let (a, b) = (&said[i], &said[j]);
+        if a.is_descriptor
+            || b.is_descriptor
+            || a.speaker_key == b.speaker_key
+            || !direct(a)
+            || !direct(b)
+            || a.words.len().min(b.words.len()) < 5
+            || quote_similarity(&a.words, &b.words) < 0.8
+        {
+            continue;
+        }
+        let (ka, kb) = (
+            first_of_speaker[a.speaker_key.as_str()],
+            first_of_speaker[b.speaker_key.as_str()],
+        );
+        let (key, (x, y)) = if ka < kb {
+            ((ka, kb), (i, j))
+        } else {
+            ((kb, ka), (j, i))
+        };
+        let entry = by_speakers.entry(key).or_default();
+        if !entry.0.contains(&x) {
+            entry.0.push(x);
+        }
+        if !entry.1.contains(&y) {
+            entry.1.push(y);
+        }
+    }
+    for ((ka, kb), (xs, ys)) in by_speakers {
+        // Name each side as its quoting statements do.
+        let name = |ms: &[usize], fallback: usize| {
+            longest(
+                ms.iter()
+                    .map(|&m| said[m].speaker_name.as_str())
+                    .chain(ms.is_empty().then(|| said[fallback].speaker_name.as_str())),
+            )
+        };
+        let (na, nb) = (name(&xs, ka), name(&ys, kb));
+        let (na, nb) = (&na, &nb);
+        let mut claims: Vec<String> = xs.iter().chain(&ys).map(|&m| claim_of[m].clone()).collect();
+        claims.sort_by_key(|c| claim_number(c));
+        claims.dedup();
+        let side_of = |name: &str, ms: &[usize]| {
+            DisagreementSide::new(
+                name.to_string(),
+                ms.iter().map(|&m| said[m].statement.clone()).collect(),
+            )
+        };
+        found.push((
+            DisagreementKind::SameWordsDifferentSpeakers,
+            claims,
+            format!("the same words attributed to {na} and to {nb}"),
+            vec![side_of(na, &xs), side_of(nb, &ys)],
+        ));
+    }
+}
+
+fn claim_number(id: &str) -> usize {
+    id.rsplit('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Groups dated sentences into events and records conflicting dates.
+fn dated_claims(set: &mut ClaimSet, found: &mut Vec<Found>, dated: Vec<DatedStatement>) {
     let mut groups = Groups::new(dated.len());
-    let dated_keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
-    for (i, j) in candidate_pairs(&dated_keys) {
+    let keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
+    for (i, j) in candidate_pairs(&keys) {
         if same_event(&dated[i], &dated[j]) {
             groups.union(i, j);
         }
@@ -1702,9 +1555,8 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             .iter()
             .map(|&m| dated[m].statement.clone())
             .collect();
-        let _ = dated[members[0]].doc;
         push_claim(
-            &mut set,
+            set,
             ClaimKind::DatedEvent,
             label,
             None,
@@ -1712,126 +1564,10 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
             None,
             statements,
         );
-    }
-
-    // Disagreements within claims.
-    let mut found: Vec<(DisagreementKind, Vec<String>, String, Vec<DisagreementSide>)> = Vec::new();
-    for claim in &set.claims {
-        match claim.kind {
-            ClaimKind::Quantity => {
-                if let Some(d) = value_disagreement(claim) {
-                    found.push(d);
-                }
-            }
-            ClaimKind::DatedEvent => {
-                if let Some(d) = date_disagreement(claim) {
-                    found.push(d);
-                }
-            }
-            ClaimKind::Attribution => {}
+        if let Some(claim) = set.claims.last() {
+            found.extend(date_disagreement(claim));
         }
     }
-    // Opposite stances of one named speaker on overlapping content.
-    for &(i, j) in &said_pairs {
-        {
-            let (a, b) = (&said[i], &said[j]);
-            if a.is_descriptor || b.is_descriptor || a.speaker_key != b.speaker_key {
-                continue;
-            }
-            let (
-                StatedValue::Said {
-                    stance: Some(sa), ..
-                },
-                StatedValue::Said {
-                    stance: Some(sb), ..
-                },
-            ) = (&a.statement.value, &b.statement.value)
-            else {
-                continue;
-            };
-            let opposite =
-                (is_positive(*sa) && is_negative(*sb)) || (is_negative(*sa) && is_positive(*sb));
-            if !opposite || !said_similar(a, b) {
-                continue;
-            }
-            let mut claims = vec![said_claim[i].clone(), said_claim[j].clone()];
-            claims.dedup();
-            let summary = format!(
-                "{}: {} vs {}",
-                a.speaker_name,
-                value_words(&a.statement.value),
-                value_words(&b.statement.value)
-            );
-            found.push((
-                DisagreementKind::OppositeStances,
-                claims,
-                summary,
-                vec![side(&a.statement), side(&b.statement)],
-            ));
-        }
-    }
-    // The same quoted words given to different named speakers.
-    let word_keys: Vec<Vec<&str>> = said
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .map(String::as_str)
-                .filter(|w| w.len() >= 4)
-                .collect()
-        })
-        .collect();
-    for (i, j) in candidate_pairs(&word_keys) {
-        {
-            let (a, b) = (&said[i], &said[j]);
-            let direct = |s: &SaidStatement| {
-                matches!(
-                    s.statement.value,
-                    StatedValue::Said {
-                        kind: AttributionKind::Direct | AttributionKind::Mixed,
-                        ..
-                    }
-                )
-            };
-            if a.is_descriptor
-                || b.is_descriptor
-                || a.speaker_key == b.speaker_key
-                || !direct(a)
-                || !direct(b)
-                || a.words.len().min(b.words.len()) < 5
-                || quote_similarity(&a.words, &b.words) < 0.8
-            {
-                continue;
-            }
-            let summary = format!(
-                "the same words attributed to {} and to {}",
-                a.speaker_name, b.speaker_name
-            );
-            let speaker_side = |s: &SaidStatement| {
-                DisagreementSide::new(s.speaker_name.clone(), vec![s.statement.clone()])
-            };
-            found.push((
-                DisagreementKind::SameWordsDifferentSpeakers,
-                vec![said_claim[i].clone(), said_claim[j].clone()],
-                summary,
-                vec![speaker_side(a), speaker_side(b)],
-            ));
-        }
-    }
-    for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
-        set.disagreements.push(Disagreement {
-            id: format!("disagreement-{}", n + 1),
-            kind,
-            claims,
-            summary,
-            sides,
-        });
-    }
-    set
-}
-
-fn side(s: &Statement) -> DisagreementSide {
-    DisagreementSide::new(value_words(&s.value), vec![s.clone()])
 }
 
 fn push_claim(
@@ -1972,12 +1708,13 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
     let parts: Vec<String> = sides
         .iter()
         .map(|s| {
-            let mut who: Vec<String> = s
-                .statements
-                .iter()
-                .map(|st| st.reported_by.display.clone())
-                .collect();
-            who.dedup();
+            // Each reporter once, in order of appearance.
+            let mut who: Vec<&str> = Vec::new();
+            for st in &s.statements {
+                if !who.contains(&st.reported_by.display.as_str()) {
+                    who.push(&st.reported_by.display);
+                }
+            }
             format!("{} ({})", s.value, who.join("; "))
         })
         .collect();

@@ -14,11 +14,11 @@
 //!   direct quotes.
 //! - **Exclusive claims**: claims only this outlet states, by claim id.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use model::{AttributionKind, Evidence, Span};
 use serde::Serialize;
-use text::{tokenize, TokenShape};
+use text::TokenShape;
 
 use crate::claims::{build_claims, ClaimSet, DocContext, DocInput};
 
@@ -204,56 +204,11 @@ const LOADED_TERMS: &[(&str, LoadedCategory)] = &[
 
 /// Verbs that introduce reported speech; a short quote next to one is a partial
 /// quote of a speaker, not a scare quote.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "tell",
-    "wrote",
-    "writes",
-    "write",
-    "described",
-    "describes",
-    "describing",
-    "called",
-    "calls",
-    "calling",
-    "according",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "warned",
-    "warns",
-    "announced",
-    "declared",
-    "tweeted",
-    "posted",
-    "urged",
-    "urges",
-    "stressed",
-    "noted",
-    "reported",
-    "asked",
-    "replied",
-    "responded",
-    "quoted",
-    "cited",
-    "citing",
-    "dubbed",
-    "termed",
-    "labelled",
-    "labeled",
-];
+const SPEECH_VERBS: &str = "\
+    said says say saying told tells tell wrote writes write described describes describing \
+    called calls calling according stated states added adds claimed claims insisted insists \
+    argued argues warned warns announced declared tweeted posted urged urges stressed noted \
+    reported asked replied responded quoted cited citing dubbed termed labelled labeled";
 
 /// Framing profiles of every outlet, in order of first appearance.
 pub fn framing(docs: &[DocInput]) -> Vec<FramingProfile> {
@@ -270,10 +225,12 @@ pub fn framing_with_claims(docs: &[DocInput], claims: &ClaimSet) -> Vec<FramingP
             outlets.push(d.outlet.clone());
         }
     }
-    let spellings = spelling_variants(&ctxs);
+    let spellings = spelling_variants(&ctxs, &outlets);
+    let lexicon = LoadedLexicon::new();
     outlets
         .iter()
-        .map(|outlet| {
+        .enumerate()
+        .map(|(outlet_index, outlet)| {
             let mine: Vec<&DocContext> =
                 ctxs.iter().filter(|c| &c.input.outlet == outlet).collect();
             let (sources, quotes) = quoted_sources(&mine);
@@ -290,8 +247,8 @@ pub fn framing_with_claims(docs: &[DocInput], claims: &ClaimSet) -> Vec<FramingP
             FramingProfile {
                 outlet: outlet.clone(),
                 documents: mine.len(),
-                spellings: spellings_of(&spellings, outlet),
-                loaded_terms: loaded_terms(&mine),
+                spellings: spellings_of(&spellings, outlet_index, &ctxs),
+                loaded_terms: loaded_terms(&mine, &lexicon),
                 sources,
                 quotes,
                 exclusive_claims,
@@ -302,20 +259,25 @@ pub fn framing_with_claims(docs: &[DocInput], claims: &ClaimSet) -> Vec<FramingP
 
 /// One use of a name form.
 struct FormUse {
-    outlet: String,
+    /// Index into the story's outlet list.
+    outlet: usize,
     form: String,
-    evidence_at: (usize, usize),
+    /// (document index, byte offset) of the use.
+    at: (usize, usize),
 }
 
 /// Capitalised name tokens grouped by [`name_key`], keeping only keys written in
 /// more than one form and not usually written in lower case (common words).
-fn spelling_variants(ctxs: &[DocContext]) -> BTreeMap<String, (Vec<FormUse>, Vec<Evidence>)> {
-    let mut uses: BTreeMap<String, Vec<FormUse>> = BTreeMap::new();
-    let mut lower_counts: BTreeMap<String, usize> = BTreeMap::new();
+fn spelling_variants(ctxs: &[DocContext], outlets: &[String]) -> BTreeMap<String, Vec<FormUse>> {
+    let mut uses: HashMap<String, Vec<FormUse>> = HashMap::new();
+    let mut lower_counts: HashMap<&str, usize> = HashMap::new();
     for (d, ctx) in ctxs.iter().enumerate() {
-        for t in tokenize(ctx.text()) {
-            let alpha = t.text.chars().all(|c| c.is_alphabetic() || c == '-');
-            if !alpha || t.text.chars().count() < 3 {
+        let outlet = outlets
+            .iter()
+            .position(|o| *o == ctx.input.outlet)
+            .unwrap_or(0);
+        for t in &ctx.tokens {
+            if t.text.len() < 3 || !t.text.chars().all(|c| c.is_alphabetic() || c == '-') {
                 continue;
             }
             // Long all-capitals words are headline styling, not a spelling ("KREMLIN").
@@ -323,14 +285,12 @@ fn spelling_variants(ctxs: &[DocContext]) -> BTreeMap<String, (Vec<FormUse>, Vec
             match t.shape {
                 TokenShape::Capitalized | TokenShape::Upper | TokenShape::Mixed if !shouted => {
                     uses.entry(name_key(t.text)).or_default().push(FormUse {
-                        outlet: ctx.input.outlet.clone(),
+                        outlet,
                         form: t.text.to_string(),
-                        evidence_at: (d, t.span.start),
+                        at: (d, t.span.start),
                     });
                 }
-                TokenShape::Lower => {
-                    *lower_counts.entry(name_key(t.text)).or_default() += 1;
-                }
+                TokenShape::Lower => *lower_counts.entry(t.text).or_default() += 1,
                 _ => {}
             }
         }
@@ -338,26 +298,32 @@ fn spelling_variants(ctxs: &[DocContext]) -> BTreeMap<String, (Vec<FormUse>, Vec
     let mut out = BTreeMap::new();
     for (key, list) in uses {
         let forms: BTreeSet<&str> = list.iter().map(|u| u.form.as_str()).collect();
-        if forms.len() < 2 || lower_counts.get(&key).copied().unwrap_or(0) * 2 >= list.len() {
+        if forms.len() < 2 {
             continue;
         }
-        // A form only seen sentence-initially in capitals is not a spelling choice:
-        // require two forms that differ beyond case, or an all-capitals variant.
-        let evidence: Vec<Evidence> = list
+        // Common words (capitalised only at sentence starts) are mostly lower case.
+        let lower: usize = forms
             .iter()
-            .map(|u| ctxs[u.evidence_at.0].evidence_at(u.evidence_at.1))
-            .collect();
-        out.insert(key, (list, evidence));
+            .map(|f| f.to_lowercase())
+            .collect::<BTreeSet<String>>()
+            .iter()
+            .map(|f| lower_counts.get(f.as_str()).copied().unwrap_or(0))
+            .sum();
+        if lower * 2 >= list.len() {
+            continue;
+        }
+        out.insert(key, list);
     }
     out
 }
 
 fn spellings_of(
-    variants: &BTreeMap<String, (Vec<FormUse>, Vec<Evidence>)>,
-    outlet: &str,
+    variants: &BTreeMap<String, Vec<FormUse>>,
+    outlet: usize,
+    ctxs: &[DocContext],
 ) -> Vec<SpellingChoice> {
     let mut out = Vec::new();
-    for (key, (uses, evidence)) in variants {
+    for (key, uses) in variants {
         let mut mine: BTreeMap<&str, usize> = BTreeMap::new();
         let mut others: BTreeSet<&str> = BTreeSet::new();
         for u in uses {
@@ -378,7 +344,7 @@ fn spellings_of(
             })
             .collect();
         forms.sort_by(|a, b| b.count.cmp(&a.count).then(a.form.cmp(&b.form)));
-        let top = forms[0].form.clone();
+        let top = forms[0].form.as_str();
         let others_use: Vec<String> = others
             .into_iter()
             .filter(|f| !mine.contains_key(f))
@@ -388,49 +354,66 @@ fn spellings_of(
         if others_use.is_empty() && forms.len() < 2 {
             continue;
         }
-        let Some(ev) = uses
-            .iter()
-            .zip(evidence)
-            .find(|(u, _)| u.outlet == outlet && u.form == top)
-            .map(|(_, e)| e.clone())
-        else {
+        let Some(first) = uses.iter().find(|u| u.outlet == outlet && u.form == top) else {
+            continue;
+        };
+        let Some(ctx) = ctxs.get(first.at.0) else {
             continue;
         };
         out.push(SpellingChoice {
             key: key.clone(),
+            evidence: ctx.evidence_at(first.at.1),
             forms,
             others_use,
-            evidence: ev,
         });
     }
     out
 }
 
+/// The loaded-term lexicon split into words and indexed by first word.
+struct LoadedLexicon {
+    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, LoadedCategory)>>,
+}
+
+impl LoadedLexicon {
+    fn new() -> LoadedLexicon {
+        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, LoadedCategory)>> =
+            HashMap::new();
+        for (term, cat) in LOADED_TERMS {
+            let parts: Vec<&'static str> = term.split(' ').collect();
+            by_first.entry(parts[0]).or_default().push((parts, *cat));
+        }
+        LoadedLexicon { by_first }
+    }
+}
+
 /// Loaded lexicon terms and scare quotes in one outlet's documents.
-fn loaded_terms(ctxs: &[&DocContext]) -> Vec<LoadedTermUse> {
+fn loaded_terms(ctxs: &[&DocContext], lexicon: &LoadedLexicon) -> Vec<LoadedTermUse> {
     let mut found: BTreeMap<(LoadedCategory, String), Vec<Evidence>> = BTreeMap::new();
     for ctx in ctxs {
         let text = ctx.text();
-        let toks = tokenize(text);
-        let words: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let toks = &ctx.tokens;
         let mut k = 0;
         while k < toks.len() {
-            let mut matched = None;
-            for (term, cat) in LOADED_TERMS {
-                let parts: Vec<&str> = term.split(' ').collect();
-                if k + parts.len() <= words.len()
-                    && parts.iter().enumerate().all(|(n, p)| words[k + n] == *p)
-                    && matched.is_none_or(|(len, _, _)| parts.len() > len)
-                {
-                    matched = Some((parts.len(), *term, *cat));
-                }
-            }
-            if let Some((len, term, cat)) = matched {
+            let first = toks[k].text.to_lowercase();
+            let best = lexicon.by_first.get(first.as_str()).and_then(|entries| {
+                entries
+                    .iter()
+                    .filter(|(parts, _)| {
+                        k + parts.len() <= toks.len()
+                            && parts
+                                .iter()
+                                .enumerate()
+                                .all(|(n, p)| toks[k + n].text.eq_ignore_ascii_case(p))
+                    })
+                    .max_by_key(|(parts, _)| parts.len())
+            });
+            if let Some((parts, cat)) = best {
                 found
-                    .entry((cat, term.to_string()))
+                    .entry((*cat, parts.join(" ")))
                     .or_default()
                     .push(ctx.evidence_at(toks[k].span.start));
-                k += len;
+                k += parts.len();
                 continue;
             }
             k += 1;
@@ -446,7 +429,7 @@ fn loaded_terms(ctxs: &[&DocContext]) -> Vec<LoadedTermUse> {
             let sentence = ctx.sentence_at(span.start).slice(text).to_lowercase();
             let reported = sentence
                 .split(|c: char| !c.is_alphabetic())
-                .any(|w| SPEECH_VERBS.contains(&w));
+                .any(|w| SPEECH_VERBS.split_whitespace().any(|v| v == w));
             if !covered && !reported {
                 found
                     .entry((LoadedCategory::ScareQuote, words))

@@ -8,8 +8,8 @@ use fusion::claims::{build_claims, ClaimSet, DocInput, StatedValue};
 use fusion::framing::{framing, name_key};
 use fusion::positions::positions;
 use model::{
-    Attribution, AttributionKind, AttributionSource, Document, DocumentAnalysis, InputFormat,
-    OffsetMap, Span, Stance, TimeAnchor, Timex, TimexType,
+    Attribution, AttributionKind, AttributionSource, Document, DocumentAnalysis, Entity,
+    EntityKind, InputFormat, Mention, OffsetMap, Span, Stance, TimeAnchor, Timex, TimexType,
 };
 
 // ---------------------------------------------------------------------------
@@ -87,6 +87,29 @@ impl Story {
             stance,
             via: None,
         });
+        self
+    }
+
+    /// Marks every occurrence of `name` in the last document as a place.
+    fn place(mut self, name: &str) -> Story {
+        let (doc, analysis, _) = self.docs.last_mut().expect("place() after doc()");
+        let entity = analysis.entities.len();
+        analysis.entities.push(Entity {
+            name: name.to_string(),
+            kind: EntityKind::Location,
+            roles: Vec::new(),
+            aliases: vec![name.to_string()],
+            key: name.to_lowercase(),
+        });
+        for (start, _) in doc.text.match_indices(name) {
+            analysis.mentions.push(Mention {
+                span: Span::new(start, start + name.len()),
+                text: name.to_string(),
+                kind: EntityKind::Location,
+                entity,
+                is_pronoun: false,
+            });
+        }
         self
     }
 
@@ -298,6 +321,34 @@ fn was_now_and_down_from_are_changes() {
 }
 
 #[test]
+fn tolls_in_different_places_are_different_claims() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "An overnight drone attack on Tarsk killed five people.",
+            )
+            .place("Tarsk")
+            .doc(
+                "Beta",
+                "An overnight drone attack on Ostrava killed 31 people.",
+            )
+            .place("Ostrava")
+            .doc(
+                "Gamma",
+                "The overnight drone attack on Tarsk killed six people, rescuers said.",
+            )
+            .place("Tarsk"),
+        expect![[r#"
+            claim-1 Quantity [person: attack, drone, kill, overnight]
+              "five" Stated <Alpha> An overnight drone attack on Tarsk killed five people.
+              "six" Stated <Gamma> The overnight drone attack on Tarsk killed six people, rescuers said.
+            disagreement-1 ConflictingValues ["claim-1"]: person: five person (Alpha) vs six person (Gamma)
+        "#]],
+    );
+}
+
+#[test]
 fn figures_within_rounding_agree() {
     check(
         Story::default()
@@ -364,7 +415,7 @@ fn stances_and_quotes_across_outlets() {
               said Some(Accepts) <Alpha citing Minister Anna Koval> Minister Anna Koval said Brenland accepts the ceasefire plan for th...
               said Some(Rejects) <Beta citing Koval> Koval rejected the ceasefire plan for the border region on Tuesday.
             disagreement-1 OppositeStances ["claim-1"]: Minister Anna Koval: accepts vs rejects
-            disagreement-2 SameWordsDifferentSpeakers ["claim-2", "claim-3"]: the same words attributed to Peter Lind and to Anna Koval
+            disagreement-2 SameWordsDifferentSpeakers ["claim-2", "claim-3"]: the same words attributed to Anna Koval and to Peter Lind
         "#]],
     );
 }
@@ -421,6 +472,16 @@ fn positions_by_actor_and_issue() {
             "the ceasefire plan for the border",
             AttributionKind::Indirect,
             Some(Stance::Rejects),
+        )
+        .doc(
+            "Gamma",
+            "Later Peter Lind backed a revised ceasefire plan for the border region.",
+        )
+        .said(
+            "Peter Lind",
+            "a revised ceasefire plan for the border region",
+            AttributionKind::Indirect,
+            Some(Stance::Supports),
         );
     let inputs = story.inputs();
     let table = positions(&inputs);
@@ -431,10 +492,11 @@ fn positions_by_actor_and_issue() {
     for p in &table.positions {
         let _ = writeln!(
             out,
-            "{} on {}: {:?} ({} statements)",
+            "{} on {}: {:?}{} ({} statements)",
             p.actor,
             p.issue,
             p.stance,
+            if p.mixed { " mixed" } else { "" },
             p.statements.len()
         );
     }
@@ -442,8 +504,8 @@ fn positions_by_actor_and_issue() {
         issue-1 [border, ceasefire, plan]
         issue-2 [capital, election]
         Koval on issue-1: Accepts (1 statements)
-        Lind on issue-1: Rejects (1 statements)
-        Lind on issue-2: Demands (1 statements)
+        Peter Lind on issue-1: Supports mixed (2 statements)
+        Peter Lind on issue-2: Demands (1 statements)
     "#]]
     .assert_eq(&out);
 }
@@ -653,6 +715,18 @@ fn seeds_surface_army_size_conflict_points_change_and_spellings() {
         })
     };
     assert_ne!(side_of(600_000.0), side_of(800_000.0));
+    // "by half" and "two and a half times" are relative descriptions of the same
+    // measure, each credited to the outlet the sentence cites.
+    for (ratio, cited) in [(0.5, "Financial Times"), (2.5, "Economist")] {
+        assert!(
+            army.sides.iter().any(|side| side.relative
+                && side.statements.iter().any(|s| {
+                    matches!(s.value, StatedValue::Quantity { value, is_ratio: true, .. } if value == ratio)
+                        && s.reported_by.source.as_deref().is_some_and(|c| c.contains(cited))
+                })),
+            "ratio {ratio} citing {cited}"
+        );
+    }
 
     // The number of points changes from 28 to between 19 and 24.
     let points = set
