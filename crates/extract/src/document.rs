@@ -251,14 +251,21 @@ pub fn self_reference(raw: &str) -> Option<String> {
         }
         // "Get the Harbour Courier morning briefing in your inbox": a run of two or
         // more capitalised words (not the line's first word) in a promotional line.
-        let promo = ["newsletter", "inbox", "briefing", "subscribe"].iter().any(|w| lower.contains(w));
+        let promo = ["newsletter", "inbox", "briefing", "subscribe"]
+            .iter()
+            .any(|w| lower.contains(w));
         if promo {
             let words: Vec<&str> = line.split_whitespace().collect();
             let mut run: Vec<&str> = Vec::new();
             for w in words.iter().skip(1) {
                 let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let core = core.strip_suffix("\u{2019}s").or_else(|| core.strip_suffix("'s")).unwrap_or(core);
-                if core.chars().next().is_some_and(char::is_uppercase) && core.chars().all(char::is_alphabetic) {
+                let core = core
+                    .strip_suffix("\u{2019}s")
+                    .or_else(|| core.strip_suffix("'s"))
+                    .unwrap_or(core);
+                if core.chars().next().is_some_and(char::is_uppercase)
+                    && core.chars().all(char::is_alphabetic)
+                {
                     run.push(core);
                     if core.len() != w.len() {
                         break;

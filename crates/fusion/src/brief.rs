@@ -178,7 +178,11 @@ pub fn build_brief(
     // orders by publication time and credits, so it wins wherever it decided.
     for (id, of) in duplicates {
         if let Some(of) = of {
-            let decided = |x: &String| reposts.iter().any(|r| &r.doc == x || r.origin_doc.as_ref() == Some(x));
+            let decided = |x: &String| {
+                reposts
+                    .iter()
+                    .any(|r| &r.doc == x || r.origin_doc.as_ref() == Some(x))
+            };
             if !decided(id) && !decided(of) {
                 if let Some(pos) = docs.iter().position(|(d, _)| &d.id == of) {
                     reposts.push(RepostLink {

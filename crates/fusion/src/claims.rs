@@ -630,7 +630,9 @@ impl<'a> DocContext<'a> {
         let fold = text::normalize::fold_for_match;
         let source = source.filter(|s| {
             let f = fold(s);
-            !f.is_empty() && f != fold(&outlet) && !matches!(f.as_str(), "the" | "a" | "an" | "it" | "this")
+            !f.is_empty()
+                && f != fold(&outlet)
+                && !matches!(f.as_str(), "the" | "a" | "an" | "it" | "this")
         });
         if let Some(s) = &source {
             display.push_str(" citing ");
@@ -1234,7 +1236,11 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
                     ),
                     value: StatedValue::Date {
                         value: day.to_string(),
-                        end_value: t.end_value.as_deref().and_then(calendar_day).map(str::to_string),
+                        end_value: t
+                            .end_value
+                            .as_deref()
+                            .and_then(calendar_day)
+                            .map(str::to_string),
                         text: t.text.clone(),
                     },
                 },
@@ -1249,8 +1255,14 @@ fn calendar_day(value: &str) -> Option<&str> {
     let day = value.get(..10)?;
     let b = day.as_bytes();
     let year_ok = b[..4].iter().all(u8::is_ascii_digit) || &day[..4] == "XXXX";
-    let rest_ok = b[4] == b'-' && b[7] == b'-' && [5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit());
-    (year_ok && rest_ok && value.get(10..).is_none_or(|r| r.is_empty() || r.starts_with('T'))).then_some(day)
+    let rest_ok =
+        b[4] == b'-' && b[7] == b'-' && [5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit());
+    (year_ok
+        && rest_ok
+        && value
+            .get(10..)
+            .is_none_or(|r| r.is_empty() || r.starts_with('T')))
+    .then_some(day)
 }
 
 /// Same event: most of the smaller sentence's common words are shared.
@@ -1678,7 +1690,8 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
     // things; a conflict needs two documents, or two figures in one sentence.
     let crosses = |a: &Statement, b: &Statement| {
         a.evidence.doc != b.evidence.doc
-            || (a.evidence.span == b.evidence.span && !part_of_whole(&a.evidence.text, &a.value, &b.value))
+            || (a.evidence.span == b.evidence.span
+                && !part_of_whole(&a.evidence.text, &a.value, &b.value))
     };
     let conflicting_pair = sides.iter().enumerate().any(|(i, si)| {
         sides[i + 1..].iter().any(|sj| {
@@ -1738,12 +1751,17 @@ fn part_of_whole(sentence: &str, a: &StatedValue, b: &StatedValue) -> bool {
         let end = start + sentence.get(start..)?.find(second)?;
         Some(sentence[start..end].trim().to_lowercase())
     };
-    [between(&a, &b), between(&b, &a)].into_iter().flatten().any(|gap| {
-        let words: Vec<&str> = gap.split_whitespace().collect();
-        words.first() == Some(&"of")
-            && words.len() <= 2
-            && words.get(1).is_none_or(|w| matches!(*w, "the" | "our" | "its" | "their" | "his" | "her" | "all"))
-    })
+    [between(&a, &b), between(&b, &a)]
+        .into_iter()
+        .flatten()
+        .any(|gap| {
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            words.first() == Some(&"of")
+                && words.len() <= 2
+                && words.get(1).is_none_or(|w| {
+                    matches!(*w, "the" | "our" | "its" | "their" | "his" | "her" | "all")
+                })
+        })
 }
 
 /// Different dates for one event.
