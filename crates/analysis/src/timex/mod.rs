@@ -21,7 +21,7 @@ mod tests;
 use chrono::NaiveDateTime;
 use model::{AnchorKind, Span, TimeAnchor, TimePrecision, Timestamp, Timex};
 
-use resolve::{day_of_value, fmt_date, resolve, Reference, Sem};
+use resolve::{day_of_value, fmt_date, resolve, start_of_value, Reference, Sem};
 
 /// What relative expressions in one text are resolved against.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,6 +42,7 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
     // the narrative named (for "the next day").
     let mut text_date: Option<(Span, chrono::NaiveDate)> = None;
     let mut narrative: Option<chrono::NaiveDate> = None;
+    let mut narrative_coarse: Option<chrono::NaiveDate> = None;
     for f in found {
         let (Some(first), Some(last)) = (scanner.toks.get(f.start), scanner.toks.get(f.end - 1)) else {
             continue;
@@ -52,6 +53,7 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
         let reference = Reference {
             anchor: anchor_time,
             narrative,
+            narrative_coarse,
             dir,
         };
         let Some(resolved) = resolve(&f.sem, &reference) else {
@@ -62,9 +64,14 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
                 text_date = Some((span, d));
             }
         }
-        if !matches!(f.sem, Sem::Fixed(..)) {
-            if let Some(d) = day_of_value(&resolved.value) {
-                narrative = Some(d);
+        if resolved.kind != model::TimexType::Duration && resolved.kind != model::TimexType::Set {
+            if !matches!(f.sem, Sem::Fixed(..)) {
+                if let Some(d) = day_of_value(&resolved.value) {
+                    narrative = Some(d);
+                }
+            }
+            if let Some(d) = start_of_value(&resolved.value) {
+                narrative_coarse = Some(d);
             }
         }
         let uses_anchor = !matches!(

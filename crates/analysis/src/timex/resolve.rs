@@ -117,6 +117,9 @@ pub(crate) struct Reference {
     pub anchor: Option<NaiveDateTime>,
     /// The last day-precise date the text mentioned (for "the next day").
     pub narrative: Option<NaiveDate>,
+    /// The last point in time of any granularity the text mentioned (a year is
+    /// its 1 January), for "that year" / "later that year".
+    pub narrative_coarse: Option<NaiveDate>,
     pub dir: Dir,
 }
 
@@ -455,10 +458,13 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
             None => date(Date, ref_for_sign(*n).to_string()),
         },
         Sem::NarrativeShift { unit, n } => {
-            let base = r
-                .narrative
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .or(anchor);
+            let point = match unit {
+                Unit::Year | Unit::Decade | Unit::Century | Unit::Month | Unit::Quarter => {
+                    r.narrative_coarse.or(r.narrative)
+                }
+                _ => r.narrative,
+            };
+            let base = point.and_then(|d| d.and_hms_opt(0, 0, 0)).or(anchor);
             match base {
                 Some(b) => {
                     let (kind, value) = shifted(b, *unit, *n)?;
@@ -595,6 +601,24 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
             })
         }
     }
+}
+
+/// The first day of the period a resolved value names (`1998` -> 1998-01-01,
+/// `1998-06` -> 1998-06-01, `1998-06-12` -> itself).
+pub(crate) fn start_of_value(value: &str) -> Option<NaiveDate> {
+    if let Some(d) = day_of_value(value) {
+        return Some(d);
+    }
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    if rest.is_empty() {
+        return NaiveDate::from_ymd_opt(y, 1, 1);
+    }
+    let m: u32 = rest.strip_prefix('-')?.get(..2)?.parse().ok()?;
+    if rest.len() == 3 {
+        return NaiveDate::from_ymd_opt(y, m, 1);
+    }
+    None
 }
 
 /// The single day a resolved value names, if it names one (`2025-11-19`, with or
