@@ -647,6 +647,9 @@ struct CatDoc {
     dct: Option<String>,
     dct_tokens: BTreeSet<u32>,
     gold: Vec<Item>,
+    /// Tokens of the annotated region: MEANTIME marks up only the first sentences
+    /// of each article (up to the last sentence holding any markable).
+    annotated: BTreeSet<u32>,
 }
 
 fn parse_cat(src: &str) -> Result<CatDoc, String> {
@@ -660,6 +663,8 @@ fn parse_cat(src: &str) -> Result<CatDoc, String> {
     let mut open: Option<(Vec<(&str, String)>, BTreeSet<u32>)> = None;
     let mut timexes: Vec<(Vec<(&str, String)>, BTreeSet<u32>)> = Vec::new();
     let mut in_markables = false;
+    let mut sentence_of: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let mut last_marked_sentence: Option<u32> = None;
     for ev in events {
         match ev {
             XmlEvent::Start {
@@ -684,6 +689,12 @@ fn parse_cat(src: &str) -> Result<CatDoc, String> {
                     }
                 }
                 "token_anchor" => {
+                    if let Some(sent) = attr(&attrs, "t_id")
+                        .and_then(|v| v.parse::<u32>().ok())
+                        .and_then(|id| sentence_of.get(&id))
+                    {
+                        last_marked_sentence = Some(last_marked_sentence.map_or(*sent, |m| m.max(*sent)));
+                    }
                     if let (Some((_, ids)), Some(id)) = (
                         open.as_mut(),
                         attr(&attrs, "t_id").and_then(|v| v.parse::<u32>().ok()),
@@ -702,6 +713,9 @@ fn parse_cat(src: &str) -> Result<CatDoc, String> {
                             } else {
                                 text.push(' ');
                             }
+                        }
+                        if let Ok(n) = sentence.parse::<u32>() {
+                            sentence_of.insert(id, n);
                         }
                         last_sentence = Some(sentence);
                         let start = text.len();
@@ -756,7 +770,16 @@ fn parse_cat(src: &str) -> Result<CatDoc, String> {
         });
     }
     gold.sort_by_key(|g| (g.span.start, g.span.end));
+    let annotated = match last_marked_sentence {
+        Some(last) => sentence_of
+            .iter()
+            .filter(|(_, s)| **s <= last)
+            .map(|(id, _)| *id)
+            .collect(),
+        None => BTreeSet::new(),
+    };
     Ok(CatDoc {
+        annotated,
         text,
         tokens,
         dct,
@@ -799,7 +822,7 @@ pub fn run_meantime(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
                 .map(|(id, _)| *id)
                 .collect();
             // The DCT line is an input, not scored.
-            if ids.is_empty() || !ids.is_disjoint(&doc.dct_tokens) {
+            if ids.is_empty() || !ids.is_disjoint(&doc.dct_tokens) || ids.is_disjoint(&doc.annotated) {
                 continue;
             }
             system.push(Item {
@@ -824,7 +847,7 @@ pub fn run_meantime(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         format!("{} documents", files.len()),
     );
     add_metrics(&mut report, &total, false);
-    report.note("no published anchors for this corpus; spans compared as token-id sets");
+    report.note("no published anchors for this corpus; spans compared as token-id sets; only the annotated opening sentences of each article are scored (system timexes outside them are ignored)");
     Ok(report)
 }
 

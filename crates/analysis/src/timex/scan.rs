@@ -893,15 +893,8 @@ impl<'a> Scanner<'a> {
             }
         }
         let sem = Sem::Weekday { wd, rel: Rel::Tense };
-        if let Some(part) = part_of_day(self.w(end)) {
-            return Some((
-                end + 1,
-                Sem::PartOfDay {
-                    day: Box::new(sem),
-                    part,
-                    kind: TimexType::Date,
-                },
-            ));
+        if part_of_day(self.w(end)).is_some() {
+            return Some((end + 1, sem));
         }
         // "Friday's"
         if matches!(self.w(end), "'" | "’") && self.is(end + 1, "s") && self.glued(end) {
