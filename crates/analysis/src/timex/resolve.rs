@@ -71,6 +71,11 @@ pub(crate) enum Sem {
         m: u32,
         n: i64,
     },
+    /// Quarter `q` of the anchor's year shifted by `n` ("the first quarter of last year").
+    QuarterOfShiftedYear {
+        q: u32,
+        n: i64,
+    },
     /// "the weekend": the one just past, or the coming one in future contexts.
     Weekend,
     /// Quarter `q` of an explicit year or the one the anchor implies; `q == 0`
@@ -96,10 +101,12 @@ pub(crate) enum Sem {
         year: Option<i32>,
         rel: Rel,
     },
-    /// A clock time on a day (the anchor's day when `day` is `None`).
+    /// A clock time on a day (the anchor's day when `day` is `None`); `utc`
+    /// when the text gave UTC/GMT.
     Time {
         h: u32,
         min: u32,
+        utc: bool,
         day: Option<Box<Sem>>,
     },
     /// "Friday night", "this morning".
@@ -477,6 +484,10 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
             Some(a) => date(Date, fmt_month(a.year() + i32::try_from(*n).ok()?, *m)),
             None => date(Date, format!("XXXX-{m:02}")),
         },
+        Sem::QuarterOfShiftedYear { q, n } => match anchor {
+            Some(a) => date(Date, format!("{:04}-Q{q}", i64::from(a.year()) + n)),
+            None => date(Date, format!("XXXX-Q{q}")),
+        },
         Sem::Weekend => match anchor {
             Some(a) => {
                 let d = a.date();
@@ -556,16 +567,19 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
             let o = pick.unwrap_or(this);
             date(Date, format!("{:04}-{code}", o.div_euclid(4)))
         }
-        Sem::Time { h, min, day } => {
+        Sem::Time { h, min, utc, day } => {
             let d = match day {
                 Some(s) => resolve_day(s, r),
                 None => anchor.map(|a| a.date()),
             };
-            let time = if *h == 24 {
+            let mut time = if *h == 24 {
                 "T24:00".to_string()
             } else {
                 format!("T{h:02}:{min:02}")
             };
+            if *utc {
+                time.push('Z');
+            }
             match d {
                 Some(d) => date(Time, format!("{}{time}", fmt_date(d))),
                 None => date(Time, format!("XXXX-XX-XX{time}")),

@@ -1042,7 +1042,9 @@ impl<'a> Scanner<'a> {
                 (u32::try_from(h).ok()?, u32::try_from(min).ok()?, end)
             }
         };
+        let mut utc = false;
         if is_zone(self.w(end)) && self.cap(end) {
+            utc = matches!(self.w(end), "utc" | "gmt" | "z");
             end += 1;
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
@@ -1061,12 +1063,13 @@ impl<'a> Scanner<'a> {
                     Sem::Time {
                         h,
                         min,
+                        utc,
                         day: Some(Box::new(sem)),
                     },
                 ));
             }
         }
-        Some((end, Sem::Time { h, min, day: None }))
+        Some((end, Sem::Time { h, min, utc, day: None }))
     }
 
     // -----------------------------------------------------------------------
@@ -1265,34 +1268,11 @@ impl<'a> Scanner<'a> {
         (lo..hi).any(|i| self.w(i).starts_with("quarter"))
     }
 
-    /// Whether the sentence around token `j` contains the word `w`.
-    fn sentence_mentions(&self, j: usize, w: &str) -> bool {
-        let mut i = j;
-        let mut steps = 0;
-        while i > 0 && steps < 40 && !self.sentence_break(i - 1) {
-            i -= 1;
-            steps += 1;
-            if self.is(i, w) || self.w(i).starts_with(w) {
-                return true;
-            }
-        }
-        let mut i = j;
-        let mut steps = 0;
-        while i < self.toks.len() && steps < 40 && !self.sentence_break(i) {
-            if self.is(i, w) || self.w(i).starts_with(w) {
-                return true;
-            }
-            i += 1;
-            steps += 1;
-        }
-        false
-    }
-
     /// "the quarter", "the weekend", "the year 2000", "the next day" (narrative).
     fn the_unit(&self, j: usize, k: usize) -> Hit {
         let w = self.w(k);
         // "the full year", "the fiscal year"
-        let (w, k) = if matches!(w, "full" | "fiscal") && self.is(k + 1, "year") {
+        let (w, k) = if matches!(w, "full" | "fiscal" | "entire" | "whole") && self.is(k + 1, "year") {
             ("year", k + 1)
         } else {
             (w, k)
@@ -1606,7 +1586,7 @@ impl<'a> Scanner<'a> {
                     return Some((j + 2, fixed(TimexType::Date, past)))
                 }
                 "future" => return Some((j + 2, fixed(TimexType::Date, future))),
-                "near" | "short" if matches!(n2, "term" | "future") => {
+                "near" | "short" | "long" if matches!(n2, "term" | "future") => {
                     return Some((j + 3, fixed(TimexType::Date, future)))
                 }
                 "present" if !matches!(n2, "day" | "time") => {
@@ -1670,6 +1650,8 @@ impl<'a> Scanner<'a> {
             } else {
                 return None;
             }
+        } else if self.is(k, "final") || (self.is(k, "last") && self.is(k + 2, "of")) {
+            (4, k + 1)
         } else {
             (ordinal_word(self.w(k))?, k + 1)
         };
@@ -1685,6 +1667,7 @@ impl<'a> Scanner<'a> {
             "half" => true,
             _ => return None,
         };
+        let o = if is_half && o == 4 && matches!(self.w(k), "final" | "last") { 2 } else { o };
         if !is_half && !(1..=4).contains(&o) || is_half && !(1..=2).contains(&o) {
             return None;
         }
@@ -1696,6 +1679,9 @@ impl<'a> Scanner<'a> {
             e = ye;
         } else if self.is(e, "of") && (self.is(e + 1, "this") || self.is(e + 1, "the")) && self.is(e + 2, "year") {
             e += 3;
+        } else if !is_half && self.is(e, "of") && matches!(self.w(e + 1), "last" | "next") && self.is(e + 2, "year") {
+            let n = if self.is(e + 1, "last") { -1 } else { 1 };
+            return Some((e + 3, Sem::QuarterOfShiftedYear { q: o, n }));
         } else if let Some((y, ye)) = self.year_number(if self.is(e, ",") { e + 1 } else { e }) {
             year = Some(y);
             e = ye;
