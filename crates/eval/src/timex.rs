@@ -218,16 +218,13 @@ fn parse_tml(src: &str) -> Result<TmlDoc, String> {
             XmlEvent::Start { name, attrs, .. } => match name {
                 "TEXT" => in_text = true,
                 "DCT" => in_dct = true,
-                "TIMEX3" if in_dct => {
-                    if dct.is_none() {
-                        dct = attr(&attrs, "value").map(str::to_string);
-                    }
-                }
                 "TIMEX3" if in_text => open = Some((text.len(), attrs)),
-                "TIMEX3" if attr(&attrs, "functionInDocument") == Some("CREATION_TIME") => {
-                    if dct.is_none() {
-                        dct = attr(&attrs, "value").map(str::to_string);
-                    }
+                "TIMEX3"
+                    if dct.is_none()
+                        && (in_dct
+                            || attr(&attrs, "functionInDocument") == Some("CREATION_TIME")) =>
+                {
+                    dct = attr(&attrs, "value").map(str::to_string);
                 }
                 _ => {}
             },
@@ -269,7 +266,10 @@ pub fn parse_dct(value: &str) -> Option<Timestamp> {
     if let Some(t) = rest.strip_prefix('T') {
         let mut parts = t.split(':');
         let h: u32 = parts.next()?.get(..2)?.parse().ok()?;
-        let m: u32 = parts.next().and_then(|m| m.get(..2)?.parse().ok()).unwrap_or(0);
+        let m: u32 = parts
+            .next()
+            .and_then(|m| m.get(..2)?.parse().ok())
+            .unwrap_or(0);
         let s: Option<u32> = parts.next().and_then(|s| s.get(..2)?.parse().ok());
         let utc = date.and_hms_opt(h, m, s.unwrap_or(0))?;
         let precision = if s.is_some() {
@@ -377,7 +377,9 @@ fn score_doc(gold: &[Item], system: &[Item], mode: SpanMode) -> (Counts, Vec<Opt
     let mut used = vec![false; system.len()];
     let mut partner: Vec<Option<usize>> = vec![None; gold.len()];
     for (gi, g) in gold.iter().enumerate() {
-        if let Some(si) = (0..system.len()).find(|&si| !used[si] && same_extent(g, &system[si], mode)) {
+        if let Some(si) =
+            (0..system.len()).find(|&si| !used[si] && same_extent(g, &system[si], mode))
+        {
             used[si] = true;
             partner[gi] = Some(si);
             c.strict += 1;
@@ -522,9 +524,9 @@ fn add_metrics(report: &mut Report, c: &Counts, with_anchors: bool) {
         report.metric_with_anchor("type_f1", tf, HEIDELTIME_TE3, 0.821);
         report.metric("type_p", tp);
         report.metric("type_r", tr);
-        report.note(format!(
-            "HeidelTime standalone re-run on TE3-Platinum: strict 0.8178, relaxed 0.9071, value 0.7807, type 0.8327 [re-run]; anchors are on the held-out test set, ours on the developer half"
-        ));
+        report.note(
+            "HeidelTime standalone re-run on TE3-Platinum: strict 0.8178, relaxed 0.9071, value 0.7807, type 0.8327 [re-run]; anchors are on the held-out test set, ours on the developer half",
+        );
     } else {
         for (name, v) in [
             ("strict_f1", sf),
@@ -560,7 +562,11 @@ fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, EvalError> {
             let p = entry.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(ext)) {
+            } else if p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(ext))
+            {
                 out.push(p);
             }
         }
@@ -576,6 +582,19 @@ fn write_details(opts: &EvalOptions, file: &str, body: &str) -> Result<(), EvalE
         std::fs::write(&p, body).map_err(|e| EvalError::io(&p, e))?;
     }
     Ok(())
+}
+
+/// The stripped `<TEXT>` of every `.tml` file under `path` with its DCT (for
+/// benchmarks of the tagger's speed).
+pub fn tempeval_texts(path: &Path) -> Result<Vec<(String, Option<Timestamp>)>, EvalError> {
+    let mut out = Vec::new();
+    for file in files_with_ext(path, ".tml")? {
+        let src = read_to_string(&file)?;
+        let doc = parse_tml(&src).map_err(|m| EvalError::format(&file, m))?;
+        let dct = doc.dct.as_deref().and_then(parse_dct);
+        out.push((doc.text, dct));
+    }
+    Ok(out)
 }
 
 /// Scores the tagger on TempEval-3 TBAQ-cleaned (`*.tml` under `path`).
@@ -617,7 +636,10 @@ pub fn run_tempeval(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         }
     }
     write_details(opts, "timex_tempeval.tsv", &details)?;
-    let mut report = Report::new("timex (TempEval-3 TBAQ-cleaned, developer half)", format!("{} documents", files.len()));
+    let mut report = Report::new(
+        "timex (TempEval-3 TBAQ-cleaned, developer half)",
+        format!("{} documents", files.len()),
+    );
     add_metrics(&mut report, &total, true);
     if no_dct > 0 {
         report.note(format!("{no_dct} documents had no readable DCT"));
@@ -652,6 +674,9 @@ struct CatDoc {
     annotated: BTreeSet<u32>,
 }
 
+/// A TIMEX3 markable being read: its attributes and anchored token ids.
+type Markable<'a> = (Vec<(&'a str, String)>, BTreeSet<u32>);
+
 fn parse_cat(src: &str) -> Result<CatDoc, String> {
     let events = xml_events(src)?;
     let mut text = String::new();
@@ -660,8 +685,8 @@ fn parse_cat(src: &str) -> Result<CatDoc, String> {
     let mut cur_token: Option<(u32, String)> = None;
     let mut token_text = String::new();
     // Open TIMEX3 markable: (attributes, anchored token ids).
-    let mut open: Option<(Vec<(&str, String)>, BTreeSet<u32>)> = None;
-    let mut timexes: Vec<(Vec<(&str, String)>, BTreeSet<u32>)> = Vec::new();
+    let mut open: Option<Markable<'_>> = None;
+    let mut timexes: Vec<Markable<'_>> = Vec::new();
     let mut in_markables = false;
     let mut sentence_of: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
     let mut last_marked_sentence: Option<u32> = None;
@@ -693,7 +718,8 @@ fn parse_cat(src: &str) -> Result<CatDoc, String> {
                         .and_then(|v| v.parse::<u32>().ok())
                         .and_then(|id| sentence_of.get(&id))
                     {
-                        last_marked_sentence = Some(last_marked_sentence.map_or(*sent, |m| m.max(*sent)));
+                        last_marked_sentence =
+                            Some(last_marked_sentence.map_or(*sent, |m| m.max(*sent)));
                     }
                     if let (Some((_, ids)), Some(id)) = (
                         open.as_mut(),
@@ -822,7 +848,10 @@ pub fn run_meantime(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
                 .map(|(id, _)| *id)
                 .collect();
             // The DCT line is an input, not scored.
-            if ids.is_empty() || !ids.is_disjoint(&doc.dct_tokens) || ids.is_disjoint(&doc.annotated) {
+            if ids.is_empty()
+                || !ids.is_disjoint(&doc.dct_tokens)
+                || ids.is_disjoint(&doc.annotated)
+            {
                 continue;
             }
             system.push(Item {
@@ -892,7 +921,10 @@ mod tests {
 
     #[test]
     fn dct_values_parse() {
-        assert_eq!(parse_dct("1998-01-08").map(|t| t.to_iso()).as_deref(), Some("1998-01-08"));
+        assert_eq!(
+            parse_dct("1998-01-08").map(|t| t.to_iso()).as_deref(),
+            Some("1998-01-08")
+        );
         assert_eq!(
             parse_dct("1999-10-24T20:00").map(|t| t.to_iso()).as_deref(),
             Some("1999-10-24T20:00Z")

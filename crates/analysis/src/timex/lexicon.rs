@@ -230,7 +230,10 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
 
 /// Words meaning an unspecified number ("several years" -> `PXY`).
 pub(crate) fn vague_number(w: &str) -> bool {
-    matches!(w, "several" | "few" | "many" | "some" | "numerous" | "couple")
+    matches!(
+        w,
+        "several" | "few" | "many" | "some" | "numerous" | "couple"
+    )
 }
 
 /// A calendar or clock unit.

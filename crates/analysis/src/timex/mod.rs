@@ -44,7 +44,8 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
     let mut narrative: Option<chrono::NaiveDate> = None;
     let mut narrative_coarse: Option<chrono::NaiveDate> = None;
     for f in found {
-        let (Some(first), Some(last)) = (scanner.toks.get(f.start), scanner.toks.get(f.end - 1)) else {
+        let (Some(first), Some(last)) = (scanner.toks.get(f.start), scanner.toks.get(f.end - 1))
+        else {
             continue;
         };
         let span = Span::new(first.start, last.end);

@@ -198,8 +198,14 @@ fn pick_year(
         .filter_map(|y| at(y).map(|d| (d, (d - anchor).num_days())));
     match rel {
         Rel::This => at(ay),
-        Rel::Last => cands.filter(|(_, k)| *k < 0).max_by_key(|(_, k)| *k).map(|(d, _)| d),
-        Rel::Next => cands.filter(|(_, k)| *k > 0).min_by_key(|(_, k)| *k).map(|(d, _)| d),
+        Rel::Last => cands
+            .filter(|(_, k)| *k < 0)
+            .max_by_key(|(_, k)| *k)
+            .map(|(d, _)| d),
+        Rel::Next => cands
+            .filter(|(_, k)| *k > 0)
+            .min_by_key(|(_, k)| *k)
+            .map(|(d, _)| d),
         Rel::Tense => cands.min_by_key(|(_, k)| cost(*k, dir)).map(|(d, _)| d),
     }
 }
@@ -340,14 +346,8 @@ fn resolve_day(sem: &Sem, r: &Reference) -> Option<NaiveDate> {
             add_days(anchor, delta)
         }
         Sem::DayOffset(n) => add_days(anchor, *n),
-        Sem::Shift {
-            unit: Unit::Day,
-            n,
-        } => add_days(anchor, *n),
-        Sem::NarrativeShift {
-            unit: Unit::Day,
-            n,
-        } => add_days(r.narrative.unwrap_or(anchor), *n),
+        Sem::Shift { unit: Unit::Day, n } => add_days(anchor, *n),
+        Sem::NarrativeShift { unit: Unit::Day, n } => add_days(r.narrative.unwrap_or(anchor), *n),
         Sem::Holiday {
             holiday,
             year: Some(y),
@@ -443,8 +443,14 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
                 .filter_map(|y| at(y).map(|_| (y, i64::from(y) * 12 + i64::from(*m) - am)));
             let pick = match rel {
                 Rel::This => Some(a.year()),
-                Rel::Last => cands.filter(|(_, k)| *k < 0).max_by_key(|(_, k)| *k).map(|(y, _)| y),
-                Rel::Next => cands.filter(|(_, k)| *k > 0).min_by_key(|(_, k)| *k).map(|(y, _)| y),
+                Rel::Last => cands
+                    .filter(|(_, k)| *k < 0)
+                    .max_by_key(|(_, k)| *k)
+                    .map(|(y, _)| y),
+                Rel::Next => cands
+                    .filter(|(_, k)| *k > 0)
+                    .min_by_key(|(_, k)| *k)
+                    .map(|(y, _)| y),
                 Rel::Tense => cands.min_by_key(|(_, k)| cost(*k, r.dir)).map(|(y, _)| y),
             };
             date(Date, fmt_month(pick.unwrap_or(a.year()), *m))

@@ -120,7 +120,11 @@ impl<'a> Scanner<'a> {
         let toks = super::lexicon::tokenize(original);
         let quarterly_text = toks
             .iter()
-            .filter(|t| lower.get(t.start..t.end).is_some_and(|w| w.starts_with("quarter")))
+            .filter(|t| {
+                lower
+                    .get(t.start..t.end)
+                    .is_some_and(|w| w.starts_with("quarter"))
+            })
             .count()
             >= 2;
         Scanner {
@@ -196,7 +200,9 @@ impl<'a> Scanner<'a> {
             "." => {
                 // A dot after an abbreviation such as "Nov." or "a.m." does not count
                 // unless a capitalised word follows on a new line.
-                self.toks.get(i + 1).is_none_or(|t| t.newline_before || t.cap)
+                self.toks
+                    .get(i + 1)
+                    .is_none_or(|t| t.newline_before || t.cap)
             }
             _ => self.toks.get(i).is_some_and(|t| t.newline_before),
         }
@@ -216,10 +222,18 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             // "1.5" and "1,000" are not clean counts for durations; accept plain digits.
-            if self.is(i + 1, ".") && self.glued(i + 1) && self.num(i + 2).is_some() && self.glued(i + 2) {
+            if self.is(i + 1, ".")
+                && self.glued(i + 1)
+                && self.num(i + 2).is_some()
+                && self.glued(i + 2)
+            {
                 return None;
             }
-            if self.is(i + 1, ",") && self.glued(i + 1) && self.num(i + 2).is_some() && self.glued(i + 2) {
+            if self.is(i + 1, ",")
+                && self.glued(i + 1)
+                && self.num(i + 2).is_some()
+                && self.glued(i + 2)
+            {
                 return None;
             }
             return Some((Some(v), i + 1));
@@ -320,7 +334,8 @@ impl<'a> Scanner<'a> {
         if is_future_cue(w) {
             return Some(Dir::Future);
         }
-        let past_form = is_past_cue(w) || (w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w));
+        let past_form =
+            is_past_cue(w) || (w.len() >= 5 && w.ends_with("ed") && !is_ed_exception(w));
         if past_form {
             // A participle after "be"/"being" is passive, not past ("will be held").
             if i > 0 && matches!(self.w(i - 1), "be" | "being") {
@@ -340,6 +355,10 @@ impl<'a> Scanner<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             match self.match_at(i) {
                 Some(f) if f.end > i => {
                     i = f.end;
@@ -349,6 +368,183 @@ impl<'a> Scanner<'a> {
             }
         }
         out
+    }
+
+    /// A cheap filter: can an expression (or one of its prefixes) start at token
+    /// `i`? Most words cannot, and are skipped without running the recognisers.
+    fn may_start(&self, i: usize) -> bool {
+        if self.strong_start(i) {
+            return true;
+        }
+        // Function words and prefixes only matter before a strong word.
+        self.kind(i) == Some(TokKind::Word)
+            && self.is_weak_start(self.w(i))
+            && (i + 1..i + 5).any(|k| self.strong_start(k))
+    }
+
+    fn is_weak_start(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "at"
+                | "by"
+                | "until"
+                | "since"
+                | "over"
+                | "under"
+                | "about"
+                | "around"
+                | "up"
+                | "more"
+                | "less"
+                | "fewer"
+                | "that"
+                | "these"
+                | "new"
+                | "end"
+                | "start"
+                | "middle"
+                | "beginning"
+                | "early"
+                | "late"
+                | "earlier"
+                | "later"
+                | "per"
+                | "each"
+                | "every"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "approximately"
+                | "within"
+                | "mid"
+                | "some"
+                | "once"
+                | "twice"
+                | "this"
+                | "last"
+                | "next"
+                | "past"
+                | "final"
+        )
+    }
+
+    fn strong_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            TokKind::Num => true,
+            TokKind::Punct => matches!(self.w(i), "'" | "’"),
+            TokKind::Word => {
+                let w = self.w(i);
+                month_of(w).is_some()
+                    || weekday_of(w).is_some()
+                    || number_word(w).is_some()
+                    || ordinal_word(w).is_some()
+                    || unit_of(w).is_some()
+                    || season_of(w).is_some()
+                    || vague_number(w)
+                    || matches!(
+                        w,
+                        "the"
+                            | "this"
+                            | "last"
+                            | "next"
+                            | "past"
+                            | "previous"
+                            | "prior"
+                            | "coming"
+                            | "upcoming"
+                            | "current"
+                            | "present"
+                            | "following"
+                            | "latest"
+                            | "recent"
+                            | "same"
+                            | "comparable"
+                            | "that"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "tonight"
+                            | "overnight"
+                            | "now"
+                            | "currently"
+                            | "nowadays"
+                            | "recently"
+                            | "lately"
+                            | "these"
+                            | "at"
+                            | "a"
+                            | "an"
+                            | "daily"
+                            | "nightly"
+                            | "weekly"
+                            | "monthly"
+                            | "yearly"
+                            | "every"
+                            | "each"
+                            | "per"
+                            | "once"
+                            | "twice"
+                            | "q"
+                            | "fiscal"
+                            | "fy"
+                            | "christmas"
+                            | "thanksgiving"
+                            | "easter"
+                            | "halloween"
+                            | "election"
+                            | "independence"
+                            | "labor"
+                            | "labour"
+                            | "memorial"
+                            | "valentine"
+                            | "new"
+                            | "twenties"
+                            | "thirties"
+                            | "forties"
+                            | "fifties"
+                            | "sixties"
+                            | "seventies"
+                            | "eighties"
+                            | "nineties"
+                            | "noon"
+                            | "midnight"
+                            | "midday"
+                            | "early"
+                            | "late"
+                            | "earlier"
+                            | "later"
+                            | "about"
+                            | "around"
+                            | "nearly"
+                            | "almost"
+                            | "roughly"
+                            | "approximately"
+                            | "over"
+                            | "under"
+                            | "within"
+                            | "mid"
+                            | "more"
+                            | "less"
+                            | "fewer"
+                            | "up"
+                            | "by"
+                            | "until"
+                            | "since"
+                            | "end"
+                            | "beginning"
+                            | "start"
+                            | "middle"
+                            | "final"
+                            | "fortnight"
+                    )
+            }
+        }
     }
 
     /// Prefix lengths that may stand before an expression at `i` ("the end of",
@@ -373,8 +569,10 @@ impl<'a> Scanner<'a> {
             "at" if w1 == "least" || w1 == "most" => push(2),
             "up" if w1 == "to" => push(2),
             "the" | "at" | "by" | "until" | "since"
-                if matches!(w1, "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest")
-                    && w2 == "of" =>
+                if matches!(
+                    w1,
+                    "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest"
+                ) && w2 == "of" =>
             {
                 push(3)
             }
@@ -407,21 +605,49 @@ impl<'a> Scanner<'a> {
         let is_amount = matches!(&sem, Sem::Fixed(TimexType::Duration, _));
         let degree_prefix = matches!(
             prefix_word,
-            "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some"
-                | "over" | "under" | "within" | "more" | "less" | "fewer" | "at" | "up"
-        ) && !(prefix_word == "at" && matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest"));
+            "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "approximately"
+                | "some"
+                | "over"
+                | "under"
+                | "within"
+                | "more"
+                | "less"
+                | "fewer"
+                | "at"
+                | "up"
+        ) && !(prefix_word == "at"
+            && matches!(
+                self.w(i + 1),
+                "end" | "beginning" | "start" | "middle" | "turn" | "close" | "rest"
+            ));
         let amount_like = is_amount
-            || matches!(&sem, Sem::Shift { .. } | Sem::NarrativeShift { .. } | Sem::QuarterShift(_))
+            || matches!(
+                &sem,
+                Sem::Shift { .. } | Sem::NarrativeShift { .. } | Sem::QuarterShift(_)
+            )
             || matches!(&sem, Sem::Fixed(TimexType::Date, v) if v.ends_with("_REF"));
         let start = if p == 0 {
             i
         } else if degree_prefix {
-            if amount_like && prefix_word != "within" && !(prefix_word == "over" && self.is(i + 1, "the")) {
+            if amount_like
+                && prefix_word != "within"
+                && !(prefix_word == "over" && self.is(i + 1, "the"))
+            {
                 i
             } else {
                 i + p
             }
-        } else if is_amount && !matches!(prefix_word, "the" | "end" | "beginning" | "start" | "middle") {
+        } else if is_amount
+            && !matches!(
+                prefix_word,
+                "the" | "end" | "beginning" | "start" | "middle"
+            )
+        {
             i + p
         } else {
             i
@@ -514,9 +740,27 @@ impl<'a> Scanner<'a> {
             let prev = if j > 0 { self.w(j - 1) } else { "" };
             let prev_ok = matches!(
                 prev,
-                "in" | "since" | "until" | "of" | "early" | "late" | "mid" | "-" | "last" | "next"
-                    | "this" | "by" | "during" | "from" | "through" | "before" | "after" | "on"
-                    | "till" | "and" | "to" | "the"
+                "in" | "since"
+                    | "until"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "by"
+                    | "during"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "on"
+                    | "till"
+                    | "and"
+                    | "to"
+                    | "the"
             );
             if !next_is_number && !prev_ok {
                 return None;
@@ -537,7 +781,9 @@ impl<'a> Scanner<'a> {
         }
         // "19:30" or "19.5" is not a day.
         if self.is(end, "%")
-            || (matches!(self.w(end), ":" | ".") && self.num(end + 1).is_some() && self.glued(end + 1))
+            || (matches!(self.w(end), ":" | ".")
+                && self.num(end + 1).is_some()
+                && self.glued(end + 1))
         {
             return None;
         }
@@ -603,9 +849,7 @@ impl<'a> Scanner<'a> {
                 y = Some(yy);
                 end = after_year;
             }
-            if chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_none() {
-                return None;
-            }
+            chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d)?;
             let start = Sem::MonthDay {
                 y,
                 m,
@@ -660,10 +904,7 @@ impl<'a> Scanner<'a> {
                 "this" => 0,
                 _ => 1,
             };
-            return Some((
-                k + 2,
-                Sem::MonthOfShiftedYear { m, n },
-            ));
+            return Some((k + 2, Sem::MonthOfShiftedYear { m, n }));
         }
         // A bare abbreviation without a dot ("Mar", "Jan") is too ambiguous alone.
         if month_of(self.w(j)).is_some_and(|(_, abbr)| abbr) && !self.is(j + 1, ".") {
@@ -789,7 +1030,11 @@ impl<'a> Scanner<'a> {
         if matches!(next, "%" | ":") || counted_noun(next) {
             return None;
         }
-        if (next == "," || next == ".") && self.glued(end) && self.num(end + 1).is_some() && self.glued(end + 1) {
+        if (next == "," || next == ".")
+            && self.glued(end)
+            && self.num(end + 1).is_some()
+            && self.glued(end + 1)
+        {
             return None;
         }
         if !(1800..=2100).contains(&y) {
@@ -805,7 +1050,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let century = if v <= 20 { 20 } else { 19 };
-        Some((j + 3, fixed(TimexType::Date, &format!("{}{}X", century, v / 10))))
+        Some((
+            j + 3,
+            fixed(TimexType::Date, &format!("{}{}X", century, v / 10)),
+        ))
     }
 
     /// "the nineties", "the 20th century", "the twenty-first century".
@@ -892,7 +1140,10 @@ impl<'a> Scanner<'a> {
                 return Some((e, sem));
             }
         }
-        let sem = Sem::Weekday { wd, rel: Rel::Tense };
+        let sem = Sem::Weekday {
+            wd,
+            rel: Rel::Tense,
+        };
         if part_of_day(self.w(end)).is_some() {
             return Some((end + 1, sem));
         }
@@ -979,7 +1230,11 @@ impl<'a> Scanner<'a> {
             "am" => Some((false, k + 1)),
             "pm" => Some((true, k + 1)),
             "a" | "p" => {
-                if self.is(k + 1, ".") && self.is(k + 2, "m") && self.glued(k + 1) && self.glued(k + 2) {
+                if self.is(k + 1, ".")
+                    && self.is(k + 2, "m")
+                    && self.glued(k + 1)
+                    && self.glued(k + 2)
+                {
                     let e = self.opt_dot(k + 3);
                     Some((self.w(k) == "p", e))
                 } else {
@@ -1024,14 +1279,29 @@ impl<'a> Scanner<'a> {
                         h = 0;
                     }
                     end = e;
-                } else if self.is(end, "o") && matches!(self.w(end + 1), "'" | "’") && self.is(end + 2, "clock") {
+                } else if self.is(end, "o")
+                    && matches!(self.w(end + 1), "'" | "’")
+                    && self.is(end + 2, "clock")
+                {
                     end += 3;
                 } else {
                     // A 24-hour time needs minutes and either a zone or an hour past 12.
                     if !has_minutes || h > 24 {
                         return None;
                     }
-                    if !is_zone(self.w(end)) && h <= 12 && !matches!(self.w(j.wrapping_sub(1)), "at" | "by" | "until" | "from" | "since" | "before" | "after" | "around") {
+                    if !is_zone(self.w(end))
+                        && h <= 12
+                        && !matches!(
+                            self.w(j.wrapping_sub(1)),
+                            "at" | "by"
+                                | "until"
+                                | "from"
+                                | "since"
+                                | "before"
+                                | "after"
+                                | "around"
+                        )
+                    {
                         return None;
                     }
                     // "22.33" only with a zone.
@@ -1055,7 +1325,11 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         let day = longer(self.weekday(k), self.relative_day(k));
-        let day = longer(day, self.month_date(k).filter(|(_, s)| matches!(s, Sem::MonthDay { d: Some(_), .. })));
+        let day = longer(
+            day,
+            self.month_date(k)
+                .filter(|(_, s)| matches!(s, Sem::MonthDay { d: Some(_), .. })),
+        );
         if let Some((e, sem)) = day {
             if !matches!(sem, Sem::PartOfDay { .. }) {
                 return Some((
@@ -1069,7 +1343,15 @@ impl<'a> Scanner<'a> {
                 ));
             }
         }
-        Some((end, Sem::Time { h, min, utc, day: None }))
+        Some((
+            end,
+            Sem::Time {
+                h,
+                min,
+                utc,
+                day: None,
+            },
+        ))
     }
 
     // -----------------------------------------------------------------------
@@ -1163,7 +1445,11 @@ impl<'a> Scanner<'a> {
             }
             if let Some((mo, _)) = month_of(uw) {
                 if self.cap(u) {
-                    let e = if month_of(uw).is_some_and(|(_, a)| a) { self.opt_dot(u + 1) } else { u + 1 };
+                    let e = if month_of(uw).is_some_and(|(_, a)| a) {
+                        self.opt_dot(u + 1)
+                    } else {
+                        u + 1
+                    };
                     return Some((
                         e,
                         Sem::MonthDay {
@@ -1176,7 +1462,14 @@ impl<'a> Scanner<'a> {
                 }
             }
             if let Some(code) = season_of(uw) {
-                return Some((u + 1, Sem::Season { code, year: None, rel }));
+                return Some((
+                    u + 1,
+                    Sem::Season {
+                        code,
+                        year: None,
+                        rel,
+                    },
+                ));
             }
             if let Some(h) = self.holiday(u, rel) {
                 return Some(h);
@@ -1198,7 +1491,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if matches!(unit, Unit::Decade | Unit::Century) && n == -1 && matches!(m, "past" | "last") {
-            return Some((u + 1, Sem::Fixed(TimexType::Duration, unit.duration(Some(1)))));
+            return Some((
+                u + 1,
+                Sem::Fixed(TimexType::Duration, unit.duration(Some(1))),
+            ));
         }
         self.unit_shift(j, u + 1, unit, n, narrative, has_the, m)
     }
@@ -1241,17 +1537,27 @@ impl<'a> Scanner<'a> {
             j + 3
         } else if self.is(j + 1, "end") {
             j + 2
-        } else if matches!(self.w(j + 1), "'" | "’") && self.is(j + 2, "s") && self.is(j + 3, "end") {
+        } else if matches!(self.w(j + 1), "'" | "’") && self.is(j + 2, "s") && self.is(j + 3, "end")
+        {
             j + 4
         } else {
             return None;
         };
-        Some((e, Sem::Shift { unit: Unit::Year, n: 0 }))
+        Some((
+            e,
+            Sem::Shift {
+                unit: Unit::Year,
+                n: 0,
+            },
+        ))
     }
 
     /// "year-earlier", "year-ago" (with the hyphen as its own token).
     fn year_ago_adj(&self, k: usize) -> Option<usize> {
-        if self.is(k, "year") && self.is_dash(k + 1) && matches!(self.w(k + 2), "earlier" | "ago" | "before") {
+        if self.is(k, "year")
+            && self.is_dash(k + 1)
+            && matches!(self.w(k + 2), "earlier" | "ago" | "before")
+        {
             return Some(k + 3);
         }
         None
@@ -1272,11 +1578,12 @@ impl<'a> Scanner<'a> {
     fn the_unit(&self, j: usize, k: usize) -> Hit {
         let w = self.w(k);
         // "the full year", "the fiscal year"
-        let (w, k) = if matches!(w, "full" | "fiscal" | "entire" | "whole") && self.is(k + 1, "year") {
-            ("year", k + 1)
-        } else {
-            (w, k)
-        };
+        let (w, k) =
+            if matches!(w, "full" | "fiscal" | "entire" | "whole") && self.is(k + 1, "year") {
+                ("year", k + 1)
+            } else {
+                (w, k)
+            };
         match w {
             "quarter" => return Some((k + 1, Sem::QuarterShift(-1))),
             "weekend" => return Some((k + 1, Sem::Weekend)),
@@ -1295,7 +1602,13 @@ impl<'a> Scanner<'a> {
                     && self.year_number(k + 1).is_none()
                     && !(self.is(k + 1, "two") && self.is(k + 2, "thousand")) =>
             {
-                return Some((k + 1, Sem::Shift { unit: Unit::Year, n: 0 }));
+                return Some((
+                    k + 1,
+                    Sem::Shift {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
             }
             "year" => {
                 if let Some((y, e)) = self.year_number(k + 1) {
@@ -1313,7 +1626,10 @@ impl<'a> Scanner<'a> {
                     return Some((
                         k + 2,
                         Sem::PartOfDay {
-                            day: Box::new(Sem::NarrativeShift { unit: Unit::Day, n: 1 }),
+                            day: Box::new(Sem::NarrativeShift {
+                                unit: Unit::Day,
+                                n: 1,
+                            }),
                             part: p,
                             kind: TimexType::Date,
                         },
@@ -1327,7 +1643,9 @@ impl<'a> Scanner<'a> {
             if self.is(k + 1, "before") {
                 return Some((k + 2, Sem::NarrativeShift { unit, n: -1 }));
             }
-            if self.is(k + 1, "after") && !matches!(self.w(k + 2), "the" | "a" | "his" | "her" | "their") {
+            if self.is(k + 1, "after")
+                && !matches!(self.w(k + 2), "the" | "a" | "his" | "her" | "their")
+            {
                 return Some((k + 2, Sem::NarrativeShift { unit, n: 1 }));
             }
         }
@@ -1351,7 +1669,17 @@ impl<'a> Scanner<'a> {
         let mut modifier = "";
         if matches!(
             self.w(k),
-            "past" | "last" | "next" | "first" | "coming" | "previous" | "final" | "latest" | "recent" | "following" | "initial"
+            "past"
+                | "last"
+                | "next"
+                | "first"
+                | "coming"
+                | "previous"
+                | "final"
+                | "latest"
+                | "recent"
+                | "following"
+                | "initial"
         ) {
             modifier = self.w(k);
             k += 1;
@@ -1359,24 +1687,47 @@ impl<'a> Scanner<'a> {
         let mut half = false;
         let (n, after_count, unit, plural, end) = if let Some((n, after_count)) = self.count(k) {
             // A year-like number is not a count ("the 1988 second quarter").
-            if self.num(k).is_some_and(|(v, d)| d == 4 && (1800..=2100).contains(&v)) {
+            if self
+                .num(k)
+                .is_some_and(|(v, d)| d == 4 && (1800..=2100).contains(&v))
+            {
                 return None;
             }
             let mut u = after_count;
             // "5 1/2 hours"
-            if self.is(u, "1") && self.is(u + 1, "/") && self.is(u + 2, "2") && self.glued(u + 1) && self.glued(u + 2) {
+            if self.is(u, "1")
+                && self.is(u + 1, "/")
+                && self.is(u + 2, "2")
+                && self.glued(u + 1)
+                && self.glued(u + 2)
+            {
                 half = true;
                 u += 3;
             }
             if self.is_dash(u) && self.glued(u) {
                 u += 1;
             }
-            if matches!(self.w(u), "more" | "additional" | "extra" | "further" | "straight" | "consecutive" | "trading" | "business" | "full") {
+            if matches!(
+                self.w(u),
+                "more"
+                    | "additional"
+                    | "extra"
+                    | "further"
+                    | "straight"
+                    | "consecutive"
+                    | "trading"
+                    | "business"
+                    | "full"
+            ) {
                 u += 1;
             }
             let (unit, plural) = unit_of(self.w(u))?;
             // "a second group" is an ordinal; "three-quarters of" a fraction.
-            if unit == Unit::Second && matches!(self.w(k), "a" | "an") && self.kind(u + 1) == Some(TokKind::Word) && !matches!(self.w(u + 1), "later" | "ago" | "or" | "and" | "earlier") {
+            if unit == Unit::Second
+                && matches!(self.w(k), "a" | "an")
+                && self.kind(u + 1) == Some(TokKind::Word)
+                && !matches!(self.w(u + 1), "later" | "ago" | "or" | "and" | "earlier")
+            {
                 return None;
             }
             if unit == Unit::Quarter && self.is(u + 1, "of") {
@@ -1392,15 +1743,32 @@ impl<'a> Scanner<'a> {
             let (unit, plural) = unit_of(self.w(k))?;
             // "decades-long", "day-long"
             if self.is_dash(k + 1) && self.is(k + 2, "long") && self.glued(k + 1) {
-                let v = if plural { unit.duration(None) } else { unit.duration(Some(1)) };
+                let v = if plural {
+                    unit.duration(None)
+                } else {
+                    unit.duration(Some(1))
+                };
                 return Some((k + 3, Sem::Fixed(TimexType::Duration, v)));
             }
             if !plural {
                 return None;
             }
             let prev = if k > 0 { self.w(k - 1) } else { "" };
-            let cue_ok = modifier != ""
-                || matches!(prev, "for" | "in" | "over" | "within" | "after" | "few" | "several" | "many" | "coming" | "recent" | "past");
+            let cue_ok = !modifier.is_empty()
+                || matches!(
+                    prev,
+                    "for"
+                        | "in"
+                        | "over"
+                        | "within"
+                        | "after"
+                        | "few"
+                        | "several"
+                        | "many"
+                        | "coming"
+                        | "recent"
+                        | "past"
+                );
             if !cue_ok || has_the && modifier.is_empty() {
                 return None;
             }
@@ -1415,7 +1783,10 @@ impl<'a> Scanner<'a> {
         let mut next = self.w(end);
         let mut end = end;
         // "a week or so ago"
-        if next == "or" && self.is(end + 1, "so") && matches!(self.w(end + 2), "ago" | "earlier" | "later") {
+        if next == "or"
+            && self.is(end + 1, "so")
+            && matches!(self.w(end + 2), "ago" | "earlier" | "later")
+        {
             end += 2;
             next = self.w(end);
         }
@@ -1431,22 +1802,27 @@ impl<'a> Scanner<'a> {
                     return Sem::QuarterShift(-5);
                 }
                 match n {
-                    Some(v) => Sem::Shift { unit: shift_unit(unit), n: sign * v * unit_factor(unit) },
-                    None => fixed(TimexType::Date, if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }),
+                    Some(v) => Sem::Shift {
+                        unit: shift_unit(unit),
+                        n: sign * v * unit_factor(unit),
+                    },
+                    None => fixed(
+                        TimexType::Date,
+                        if sign < 0 { "PAST_REF" } else { "FUTURE_REF" },
+                    ),
                 }
             };
             match next {
                 "ago" => return Some((end + 1, shift(-1))),
-                "earlier" | "before" if !matches!(self.w(end + 1), "the" | "a" | "his" | "her" | "its" | "their") || next == "earlier" => {
-                    if next == "earlier" {
-                        return Some((end + 1, shift(-1)));
-                    }
-                }
+                "earlier" => return Some((end + 1, shift(-1))),
                 "later" => {
                     return Some((
                         end + 1,
                         match n {
-                            Some(v) => Sem::NarrativeShift { unit: shift_unit(unit), n: v * unit_factor(unit) },
+                            Some(v) => Sem::NarrativeShift {
+                                unit: shift_unit(unit),
+                                n: v * unit_factor(unit),
+                            },
                             None => fixed(TimexType::Date, "FUTURE_REF"),
                         },
                     ))
@@ -1459,7 +1835,12 @@ impl<'a> Scanner<'a> {
         // Not a duration: "a day" after an amount of money is a rate (a set).
         if n == Some(1) && !plural && matches!(self.w(k), "a" | "an") && j > 0 {
             let prev = self.w(j - 1);
-            if self.kind(j - 1) == Some(TokKind::Num) || matches!(prev, "%" | "percent" | "cents" | "dollars" | "times" | "twice" | "once" | "thrice") {
+            if self.kind(j - 1) == Some(TokKind::Num)
+                || matches!(
+                    prev,
+                    "%" | "percent" | "cents" | "dollars" | "times" | "twice" | "once" | "thrice"
+                )
+            {
                 return Some((end, fixed(TimexType::Set, &unit.duration(Some(1)))));
             }
         }
@@ -1468,7 +1849,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "the last year" reads as a shift, handled elsewhere; require a number.
-        if n == Some(1) && !plural && modifier != "" && matches!(self.w(k), "a" | "an") {
+        if n == Some(1) && !plural && !modifier.is_empty() && matches!(self.w(k), "a" | "an") {
             return None;
         }
         // Unspecified amounts in the recent past or near future are vague references.
@@ -1539,8 +1920,14 @@ impl<'a> Scanner<'a> {
             let n = if self.is(j + 1, "other") { n * 2 } else { n };
             return Some((after + 1, fixed(TimexType::Set, &unit.duration(Some(n)))));
         }
-        if matches!(w, "once" | "twice") || (self.num(j).is_some() || number_word(w).is_some()) && self.is(j + 1, "times") {
-            let k = if matches!(w, "once" | "twice") { j + 1 } else { j + 2 };
+        if matches!(w, "once" | "twice")
+            || (self.num(j).is_some() || number_word(w).is_some()) && self.is(j + 1, "times")
+        {
+            let k = if matches!(w, "once" | "twice") {
+                j + 1
+            } else {
+                j + 2
+            };
             if matches!(self.w(k), "a" | "an" | "per" | "each" | "every") {
                 let (unit, false) = unit_of(self.w(k + 1))? else {
                     return None;
@@ -1617,7 +2004,13 @@ impl<'a> Scanner<'a> {
         if has_the {
             if let Some((y, e)) = self.year_number(k) {
                 if matches!(self.w(e), "quarter" | "period") {
-                    return Some((e + 1, Sem::Quarter { q: 0, year: Some(y) }));
+                    return Some((
+                        e + 1,
+                        Sem::Quarter {
+                            q: 0,
+                            year: Some(y),
+                        },
+                    ));
                 }
                 year_before = Some(y);
                 k = e;
@@ -1667,7 +2060,11 @@ impl<'a> Scanner<'a> {
             "half" => true,
             _ => return None,
         };
-        let o = if is_half && o == 4 && matches!(self.w(k), "final" | "last") { 2 } else { o };
+        let o = if is_half && o == 4 && matches!(self.w(k), "final" | "last") {
+            2
+        } else {
+            o
+        };
         if !is_half && !(1..=4).contains(&o) || is_half && !(1..=2).contains(&o) {
             return None;
         }
@@ -1677,9 +2074,16 @@ impl<'a> Scanner<'a> {
         if let Some((y, ye)) = self.year_number(of) {
             year = Some(y);
             e = ye;
-        } else if self.is(e, "of") && (self.is(e + 1, "this") || self.is(e + 1, "the")) && self.is(e + 2, "year") {
+        } else if self.is(e, "of")
+            && (self.is(e + 1, "this") || self.is(e + 1, "the"))
+            && self.is(e + 2, "year")
+        {
             e += 3;
-        } else if !is_half && self.is(e, "of") && matches!(self.w(e + 1), "last" | "next") && self.is(e + 2, "year") {
+        } else if !is_half
+            && self.is(e, "of")
+            && matches!(self.w(e + 1), "last" | "next")
+            && self.is(e + 2, "year")
+        {
             let n = if self.is(e + 1, "last") { -1 } else { 1 };
             return Some((e + 3, Sem::QuarterOfShiftedYear { q: o, n }));
         } else if let Some((y, ye)) = self.year_number(if self.is(e, ",") { e + 1 } else { e }) {
@@ -1722,7 +2126,14 @@ impl<'a> Scanner<'a> {
             // "spring" as a verb or noun ("hot spring") is common; need an article.
             return None;
         }
-        Some((e, Sem::Season { code, year, rel: Rel::Tense }))
+        Some((
+            e,
+            Sem::Season {
+                code,
+                year,
+                rel: Rel::Tense,
+            },
+        ))
     }
 
     /// Holidays: Christmas, Thanksgiving, New Year's Day, Election Day...
@@ -1733,18 +2144,37 @@ impl<'a> Scanner<'a> {
                 if self.is(j + 1, "eve") {
                     (Holiday::Fixed(12, 24), j + 2)
                 } else {
-                    (Holiday::Fixed(12, 25), if self.is(j + 1, "day") { j + 2 } else { j + 1 })
+                    (
+                        Holiday::Fixed(12, 25),
+                        if self.is(j + 1, "day") { j + 2 } else { j + 1 },
+                    )
                 }
             }
-            "thanksgiving" => (Holiday::Thanksgiving, if self.is(j + 1, "day") { j + 2 } else { j + 1 }),
-            "easter" => (Holiday::Easter, if self.is(j + 1, "sunday") { j + 2 } else { j + 1 }),
+            "thanksgiving" => (
+                Holiday::Thanksgiving,
+                if self.is(j + 1, "day") { j + 2 } else { j + 1 },
+            ),
+            "easter" => (
+                Holiday::Easter,
+                if self.is(j + 1, "sunday") {
+                    j + 2
+                } else {
+                    j + 1
+                },
+            ),
             "halloween" => (Holiday::Fixed(10, 31), j + 1),
             "election" if self.is(j + 1, "day") && self.cap(j) => (Holiday::ElectionDay, j + 2),
             "independence" if self.is(j + 1, "day") && self.cap(j) => (Holiday::Fixed(7, 4), j + 2),
-            "labor" | "labour" if self.is(j + 1, "day") && self.cap(j) => (Holiday::LaborDay, j + 2),
+            "labor" | "labour" if self.is(j + 1, "day") && self.cap(j) => {
+                (Holiday::LaborDay, j + 2)
+            }
             "memorial" if self.is(j + 1, "day") && self.cap(j) => (Holiday::MemorialDay, j + 2),
             "valentine" if matches!(self.w(j + 1), "'" | "’") => (Holiday::Fixed(2, 14), j + 4),
-            "new" if self.is(j + 1, "year") && matches!(self.w(j + 2), "'" | "’") && self.is(j + 3, "s") => {
+            "new"
+                if self.is(j + 1, "year")
+                    && matches!(self.w(j + 2), "'" | "’")
+                    && self.is(j + 3, "s") =>
+            {
                 match self.w(j + 4) {
                     "eve" => (Holiday::Fixed(12, 31), j + 5),
                     "day" => (Holiday::Fixed(1, 1), j + 5),
@@ -1762,7 +2192,14 @@ impl<'a> Scanner<'a> {
             year = Some(y);
             e = ye;
         }
-        Some((e, Sem::Holiday { holiday: h, year, rel }))
+        Some((
+            e,
+            Sem::Holiday {
+                holiday: h,
+                year,
+                rel,
+            },
+        ))
     }
 }
 
