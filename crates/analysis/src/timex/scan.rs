@@ -278,6 +278,10 @@ impl<'a> Scanner<'a> {
     /// The direction the words around tokens `[start, end)` point to: the nearest
     /// tense cue within the sentence wins, the left side first on ties.
     pub(crate) fn direction(&self, start: usize, end: usize) -> Dir {
+        // "by Friday", "until March": a deadline ahead.
+        if start > 0 && matches!(self.w(start - 1), "by") {
+            return Dir::Future;
+        }
         const WINDOW: usize = 10;
         let mut left_open = true;
         let mut right_open = true;
@@ -581,6 +585,9 @@ impl<'a> Scanner<'a> {
         }
         if matches!(w0, "early" | "late" | "earlier" | "later") && w1 == "in" && w2 == "the" {
             push(2);
+        }
+        if w0 == "the" && matches!(w1, "early" | "late" | "mid") {
+            push(if self.is_dash(i + 2) { 3 } else { 2 });
         }
         out
     }
@@ -1025,7 +1032,7 @@ impl<'a> Scanner<'a> {
         let next = self.w(end);
         // "1990s"
         if next == "s" && self.glued(end) {
-            return Some((end + 1, fixed(TimexType::Date, &format!("{:03}X", y / 10))));
+            return Some((end + 1, fixed(TimexType::Date, &format!("{:03}", y / 10))));
         }
         if matches!(next, "%" | ":") || counted_noun(next) {
             return None;
@@ -1052,7 +1059,7 @@ impl<'a> Scanner<'a> {
         let century = if v <= 20 { 20 } else { 19 };
         Some((
             j + 3,
-            fixed(TimexType::Date, &format!("{}{}X", century, v / 10)),
+            fixed(TimexType::Date, &format!("{}{}", century, v / 10)),
         ))
     }
 
@@ -1077,7 +1084,7 @@ impl<'a> Scanner<'a> {
             if k == j {
                 return None;
             }
-            return Some((k + 1, fixed(TimexType::Date, &format!("19{d}X"))));
+            return Some((k + 1, fixed(TimexType::Date, &format!("19{d}"))));
         }
         // "the 20th century"
         let (c, after) = if let Some((v, _)) = self.num(k) {
@@ -1450,12 +1457,19 @@ impl<'a> Scanner<'a> {
                     } else {
                         u + 1
                     };
+                    // "last Oct. 23"
+                    let (d, e) = match self.day_number(e) {
+                        Some((d, de)) if chrono::NaiveDate::from_ymd_opt(2000, mo, d).is_some() => {
+                            (Some(d), de)
+                        }
+                        _ => (None, e),
+                    };
                     return Some((
                         e,
                         Sem::MonthDay {
                             y: None,
                             m: mo,
-                            d: None,
+                            d,
                             rel,
                         },
                     ));
@@ -1854,12 +1868,6 @@ impl<'a> Scanner<'a> {
         }
         // Unspecified amounts in the recent past or near future are vague references.
         if n.is_none() && plural {
-            if modifier == "recent" || (k > 0 && self.is(k - 1, "recent")) {
-                return Some((end, fixed(TimexType::Date, "PAST_REF")));
-            }
-            if modifier == "coming" || (k > 0 && matches!(self.w(k - 1), "coming" | "upcoming")) {
-                return Some((end, fixed(TimexType::Date, "FUTURE_REF")));
-            }
             if matches!(modifier, "past" | "last") && has_the && unit != Unit::Week {
                 return Some((end, fixed(TimexType::Date, "PAST_REF")));
             }
