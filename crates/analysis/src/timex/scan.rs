@@ -641,7 +641,11 @@ impl<'a> Scanner<'a> {
         let start = if p == 0 {
             i
         } else if degree_prefix {
+            // Degree words belong to "N units ago" and to "about a decade",
+            // not to plain counted durations ("about [three days]").
+            let counted_duration = is_amount && !matches!(self.w(i + p), "a" | "an" | "the");
             if amount_like
+                && !counted_duration
                 && prefix_word != "within"
                 && !(prefix_word == "over" && self.is(i + 1, "the"))
             {
@@ -1068,6 +1072,12 @@ impl<'a> Scanner<'a> {
         let mut k = j;
         if self.is(k, "the") {
             k += 1;
+            // "the 1990s"
+            if let Some((y, e)) = self.year_number(k) {
+                if self.is(e, "s") && self.glued(e) {
+                    return Some((e + 1, fixed(TimexType::Date, &format!("{:03}", y / 10))));
+                }
+            }
         }
         let dec = match self.w(k) {
             "twenties" => Some(2),
@@ -1153,10 +1163,6 @@ impl<'a> Scanner<'a> {
         };
         if part_of_day(self.w(end)).is_some() {
             return Some((end + 1, sem));
-        }
-        // "Friday's"
-        if matches!(self.w(end), "'" | "’") && self.is(end + 1, "s") && self.glued(end) {
-            return Some((end + 2, sem));
         }
         Some((end, sem))
     }
@@ -1400,8 +1406,9 @@ impl<'a> Scanner<'a> {
                     n: -1,
                 }
             };
-            if !has_the && end == e {
-                return Some((e, sem));
+            if end == e && has_the {
+                // "the year-earlier loss": the article belongs to the noun.
+                return None;
             }
             return Some((end, sem));
         }
@@ -2108,6 +2115,10 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             return Some((e, Sem::Half { h: o, year }));
+        }
+        // "the third-quarter results": the article belongs to the noun.
+        if has_the && self.is_dash(after) && year.is_none() && k == j + 1 {
+            return None;
         }
         Some((e, Sem::Quarter { q: o, year }))
     }

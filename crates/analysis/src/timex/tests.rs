@@ -85,8 +85,8 @@ fn months_years_decades_seasons_quarters() {
             [November 2025] Date 2025-11 @published=2025-11-22
             [the summer of 2026] Date 2026-SU @published=2025-11-22
             [the third quarter] Date 2025-Q3 @published=2025-11-22
-            [1990s] Date 199X
-            [the fourth-quarter] Date 2025-Q4 @published=2025-11-22
+            [the 1990s] Date 199
+            [fourth-quarter] Date 2025-Q4 @published=2025-11-22
             [the first half of 2026] Date 2026-H1 @published=2025-11-22
             [Fiscal 2024] Date 2024
             [March] Date 2025-03 @published=2025-11-22
