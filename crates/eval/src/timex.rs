@@ -919,6 +919,32 @@ mod tests {
         assert_eq!((c.strict, c.relaxed, c.value, c.system), (0, 1, 0, 2));
     }
 
+    /// The developer half of TempEval-3 keeps the goals the tagger was tuned to
+    /// (value F1 >= 0.80, relaxed F1 >= 0.90); floors sit a little below the
+    /// measured figures so that only real regressions fail.
+    #[test]
+    fn tempeval_train_stays_above_its_floors() {
+        let Some(path) = testkit::shared_path("eval/timex/tempeval3-train") else {
+            return;
+        };
+        let report = run_tempeval(&path, &EvalOptions::default()).expect("scores");
+        let get = |m: &str| report.get(m).expect("metric present");
+        assert!(get("relaxed_f1") >= 0.93, "{}", report.to_table());
+        assert!(get("value_f1") >= 0.80, "{}", report.to_table());
+        assert!(get("strict_f1") >= 0.85, "{}", report.to_table());
+    }
+
+    #[test]
+    fn meantime_stays_above_its_floors() {
+        let Some(path) = testkit::shared_path("eval/timex/meantime") else {
+            return;
+        };
+        let report = run_meantime(&path, &EvalOptions::default()).expect("scores");
+        let get = |m: &str| report.get(m).expect("metric present");
+        assert!(get("relaxed_f1") >= 0.85, "{}", report.to_table());
+        assert!(get("value_f1") >= 0.72, "{}", report.to_table());
+    }
+
     #[test]
     fn dct_values_parse() {
         assert_eq!(
