@@ -1874,10 +1874,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // Unspecified amounts in the recent past or near future are vague references.
-        if n.is_none() && plural {
-            if matches!(modifier, "past" | "last") && has_the && unit != Unit::Week {
-                return Some((end, fixed(TimexType::Date, "PAST_REF")));
-            }
+        if n.is_none()
+            && plural
+            && matches!(modifier, "past" | "last")
+            && has_the
+            && unit != Unit::Week
+        {
+            return Some((end, fixed(TimexType::Date, "PAST_REF")));
         }
         let value = match (unit, n, half) {
             (Unit::Weekend, _, _) => "P2D".to_string(),
