@@ -75,15 +75,16 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
                 narrative_coarse = Some(d);
             }
         }
-        let uses_anchor = !matches!(
-            f.sem,
-            Sem::Fixed(..)
-                | Sem::MonthDay {
-                    y: Some(_),
-                    d: Some(_),
-                    ..
-                }
-        );
+        let uses_anchor = !f.explicit_date
+            && !matches!(
+                f.sem,
+                Sem::Fixed(..)
+                    | Sem::MonthDay {
+                        y: Some(_),
+                        d: Some(_),
+                        ..
+                    }
+            );
         let anchor = if uses_anchor {
             TimeAnchor {
                 value: anchor_time.map(anchor_value),

@@ -297,6 +297,21 @@ fn date(kind: TimexType, value: String) -> Option<Resolved> {
 
 /// The day a [`Sem`] denotes, when it denotes one day.
 fn resolve_day(sem: &Sem, r: &Reference) -> Option<NaiveDate> {
+    // Explicit dates need no anchor.
+    match sem {
+        Sem::MonthDay {
+            y: Some(y),
+            m,
+            d: Some(d),
+            ..
+        } => return NaiveDate::from_ymd_opt(*y, *m, *d),
+        Sem::Holiday {
+            holiday,
+            year: Some(y),
+            ..
+        } => return holiday_date(*holiday, *y),
+        _ => {}
+    }
     let anchor = r.anchor?.date();
     match sem {
         Sem::MonthDay {

@@ -663,14 +663,23 @@ impl<'a> Scanner<'a> {
         } else {
             i
         };
-        let explicit_date = match &sem {
-            Sem::MonthDay {
-                y: Some(_),
-                d: Some(_),
-                ..
-            } => p == 0,
-            _ => false,
-        };
+        let explicit_date = p == 0
+            && match &sem {
+                Sem::MonthDay {
+                    y: Some(_),
+                    d: Some(_),
+                    ..
+                } => true,
+                Sem::Time { day: Some(day), .. } => matches!(
+                    **day,
+                    Sem::MonthDay {
+                        y: Some(_),
+                        d: Some(_),
+                        ..
+                    }
+                ),
+                _ => false,
+            };
         Some(Found {
             start,
             end,
@@ -1340,7 +1349,7 @@ impl<'a> Scanner<'a> {
         let day = longer(self.weekday(k), self.relative_day(k));
         let day = longer(
             day,
-            self.month_date(k)
+            longer(self.month_date(k), self.day_month(k))
                 .filter(|(_, s)| matches!(s, Sem::MonthDay { d: Some(_), .. })),
         );
         if let Some((e, sem)) = day {
@@ -1440,7 +1449,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         };
-        let narrative = matches!(m, "following" | "previous" | "prior") && has_the;
+        let narrative = matches!(m, "following" | "previous" | "prior" | "same") && has_the;
         let u = k + 1;
         let uw = self.w(u);
         // "last Thursday", "next March", "this summer", "last Thanksgiving".

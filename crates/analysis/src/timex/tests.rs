@@ -295,3 +295,18 @@ fn odd_input_does_not_panic() {
     "#]],
     );
 }
+
+#[test]
+fn a_timestamped_line_anchors_what_follows() {
+    check(
+        None,
+        "Posted at 09:15 GMT 3 March 2024\nThe Brenn council said yesterday it will vote next Thursday. \
+         The same day, the mayor resigned.",
+        expect![[r#"
+            [09:15 GMT 3 March 2024] Time 2024-03-03T09:15Z
+            [yesterday] Date 2024-03-02 @text[09:15 GMT 3 March 2024]=2024-03-03
+            [next Thursday] Date 2024-03-07 @text[09:15 GMT 3 March 2024]=2024-03-03
+            [The same day] Date 2024-03-07 @text[09:15 GMT 3 March 2024]=2024-03-03
+        "#]],
+    );
+}
