@@ -432,6 +432,8 @@ impl<'a> Scanner<'a> {
                 | "next"
                 | "past"
                 | "final"
+                | "between"
+                | "from"
         )
     }
 
@@ -719,7 +721,7 @@ impl<'a> Scanner<'a> {
                     h = longer(h, self.month_date(j));
                 }
                 h = longer(h, self.relative_day(j));
-                h = longer(h, self.modified(j, Rel::Tense));
+                h = longer(h, self.modified(j));
                 h = longer(h, self.amount(j));
                 h = longer(h, self.set(j));
                 h = longer(h, self.vague_ref(j));
@@ -729,6 +731,9 @@ impl<'a> Scanner<'a> {
                 h = longer(h, self.decade_word(j));
                 h = longer(h, self.fiscal(j));
                 h = longer(h, self.year_end(j));
+                if matches!(w, "between" | "from") {
+                    h = longer(h, self.year_range(j));
+                }
                 if matches!(w, "nineteen" | "eighteen") {
                     h = longer(h, self.year(j));
                 }
@@ -1060,7 +1065,51 @@ impl<'a> Scanner<'a> {
         if !(1800..=2100).contains(&y) {
             return None;
         }
+        // "2015-2022", "1998–99"
+        if self.is_dash(end) && self.glued(end) && self.glued(end + 1) {
+            if let Some((v2, d2)) = self.num(end + 1) {
+                let y2 = match d2 {
+                    4 => Some(v2),
+                    2 => Some(i64::from(y) / 100 * 100 + v2),
+                    _ => None,
+                };
+                if let Some(y2) = y2.filter(|y2| *y2 > i64::from(y) && *y2 < i64::from(y) + 100) {
+                    return Some((
+                        end + 2,
+                        Sem::Range(
+                            Box::new(fixed(TimexType::Date, &format!("{y:04}"))),
+                            Box::new(fixed(TimexType::Date, &format!("{y2:04}"))),
+                        ),
+                    ));
+                }
+            }
+        }
         Some((end, fixed(TimexType::Date, &format!("{y:04}"))))
+    }
+
+    /// "between 2015 and 2022", "from 2009 to 2011".
+    fn year_range(&self, j: usize) -> Hit {
+        let joiner = match self.w(j) {
+            "between" => "and",
+            "from" => "to",
+            _ => return None,
+        };
+        let (y1, e1) = self.year_number(j + 1)?;
+        let sep = self.w(e1);
+        if !(sep == joiner || joiner == "to" && matches!(sep, "until" | "through" | "till")) {
+            return None;
+        }
+        let (y2, e2) = self.year_number(e1 + 1)?;
+        if y2 <= y1 || counted_noun(self.w(e2)) || self.is(e2, "%") {
+            return None;
+        }
+        Some((
+            e2,
+            Sem::Range(
+                Box::new(fixed(TimexType::Date, &format!("{y1:04}"))),
+                Box::new(fixed(TimexType::Date, &format!("{y2:04}"))),
+            ),
+        ))
     }
 
     /// "the '90s".
@@ -1383,7 +1432,7 @@ impl<'a> Scanner<'a> {
     /// "last week", "this month", "next year", "the past year", "last Thursday",
     /// "next March", "this summer", "the following day", "the quarter",
     /// "the year-earlier period".
-    fn modified(&self, j: usize, _rel: Rel) -> Hit {
+    fn modified(&self, j: usize) -> Hit {
         let mut k = j;
         let has_the = self.is(k, "the");
         if has_the {
@@ -1511,7 +1560,7 @@ impl<'a> Scanner<'a> {
                 // "the current fiscal year", "the latest fiscal quarter"
                 if uw == "fiscal" {
                     if let Some((unit, false)) = unit_of(self.w(u + 1)) {
-                        return self.unit_shift(j, u + 2, unit, n, narrative, has_the, m);
+                        return self.unit_shift(u + 2, unit, n, narrative, has_the, m);
                     }
                 }
                 return None;
@@ -1526,13 +1575,13 @@ impl<'a> Scanner<'a> {
                 Sem::Fixed(TimexType::Duration, unit.duration(Some(1))),
             ));
         }
-        self.unit_shift(j, u + 1, unit, n, narrative, has_the, m)
+        self.unit_shift(u + 1, unit, n, narrative, has_the, m)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// "last week" and friends once the unit is known: quarters, narrative
+    /// shifts ("the following week") and plain shifts from the anchor.
     fn unit_shift(
         &self,
-        _j: usize,
         end: usize,
         unit: Unit,
         n: i64,
@@ -1679,7 +1728,6 @@ impl<'a> Scanner<'a> {
                 return Some((k + 2, Sem::NarrativeShift { unit, n: 1 }));
             }
         }
-        let _ = j;
         None
     }
 
@@ -1715,7 +1763,7 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         let mut half = false;
-        let (n, after_count, unit, plural, end) = if let Some((n, after_count)) = self.count(k) {
+        let (n, unit, plural, end) = if let Some((n, after_count)) = self.count(k) {
             // A year-like number is not a count ("the 1988 second quarter").
             if self
                 .num(k)
@@ -1767,7 +1815,7 @@ impl<'a> Scanner<'a> {
             if self.is_dash(u + 1) && matches!(self.w(u + 2), "earlier" | "ago" | "before") {
                 return None;
             }
-            (n, after_count, unit, plural, u + 1)
+            (n, unit, plural, u + 1)
         } else {
             // Bare plural units after a cue: "for years", "in recent years".
             let (unit, plural) = unit_of(self.w(k))?;
@@ -1802,14 +1850,8 @@ impl<'a> Scanner<'a> {
             if !cue_ok || has_the && modifier.is_empty() {
                 return None;
             }
-            (None, k, unit, true, k + 1)
+            (None, unit, true, k + 1)
         };
-        let _ = after_count;
-        // "a day" with n = 1 must be singular; "one years" is not English but harmless.
-        if n.is_some_and(|v| v > 1) && !plural && !self.is_dash(end - 2) {
-            // "five year low" is an adjective; allowed. Numbers > 1 with a singular
-            // unit otherwise only when used attributively; accept.
-        }
         let mut next = self.w(end);
         let mut end = end;
         // "a week or so ago"

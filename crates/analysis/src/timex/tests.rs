@@ -310,3 +310,16 @@ fn a_timestamped_line_anchors_what_follows() {
         "#]],
     );
 }
+
+#[test]
+fn year_ranges() {
+    check(
+        Some("2025-11-20"),
+        "Output fell between 2015 and 2022, rose from 2009 to 2011 and in the 1998–99 season.",
+        expect![[r#"
+            [between 2015 and 2022] Date 2015 .. 2022 @published=2025-11-20
+            [from 2009 to 2011] Date 2009 .. 2011 @published=2025-11-20
+            [1998–99] Date 1998 .. 1999 @published=2025-11-20
+        "#]],
+    );
+}
