@@ -43,6 +43,8 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
     let mut text_date: Option<(Span, chrono::NaiveDate)> = None;
     let mut narrative: Option<chrono::NaiveDate> = None;
     let mut narrative_coarse: Option<chrono::NaiveDate> = None;
+    // The live-blog post the narrative belongs to: it does not cross posts.
+    let mut narrative_post: Option<usize> = None;
     for f in found {
         let (Some(first), Some(last)) = (scanner.toks.get(f.start), scanner.toks.get(f.end - 1))
         else {
@@ -50,6 +52,12 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
         };
         let span = Span::new(first.start, last.end);
         let (anchor_kind, anchor_time) = choose_anchor(span.start, ctx, text_date);
+        let post = post_of(span.start, ctx);
+        if post != narrative_post {
+            narrative = None;
+            narrative_coarse = None;
+            narrative_post = post;
+        }
         let dir = scanner.direction(f.start, f.end);
         let reference = Reference {
             anchor: anchor_time,
@@ -106,6 +114,13 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
         });
     }
     out
+}
+
+/// The index of the post containing byte `offset`, if any.
+fn post_of(offset: usize, ctx: &TimexContext) -> Option<usize> {
+    ctx.posts
+        .iter()
+        .position(|(span, _)| span.start <= offset && offset < span.end)
 }
 
 /// The anchor for an expression starting at byte `offset`.

@@ -591,7 +591,7 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
         Sem::Time { h, min, utc, day } => {
             let d = match day {
                 Some(s) => resolve_day(s, r),
-                None => anchor.map(|a| a.date()),
+                None => r.narrative.or(anchor.map(|a| a.date())),
             };
             let mut time = if *h == 24 {
                 "T24:00".to_string()

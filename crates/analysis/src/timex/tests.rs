@@ -323,3 +323,24 @@ fn year_ranges() {
         "#]],
     );
 }
+
+#[test]
+fn the_narrative_date_does_not_leak_into_the_next_post() {
+    let text = "On Monday the envoys met in Karsk.\nAt 14:00 GMT the talks resume.";
+    let second = text.find("At 14:00").expect("fixture");
+    let ctx = TimexContext {
+        published: Some(ts("2025-11-24T08:00")),
+        posts: vec![
+            (Span::new(0, second), Some(ts("2025-11-20T10:00"))),
+            (Span::new(second, text.len()), Some(ts("2025-11-21T22:33"))),
+        ],
+    };
+    check_ctx(
+        text,
+        &ctx,
+        expect![[r#"
+        [Monday] Date 2025-11-17 @post0=2025-11-20T10:00
+        [14:00 GMT] Time 2025-11-21T14:00Z @post1=2025-11-21T22:33
+    "#]],
+    );
+}
