@@ -487,6 +487,7 @@ impl<'a> Scanner<'a> {
                             | "a"
                             | "an"
                             | "daily"
+                            | "hourly"
                             | "nightly"
                             | "weekly"
                             | "monthly"
@@ -1318,6 +1319,31 @@ impl<'a> Scanner<'a> {
 
     /// Clock times: "3 p.m.", "22:33 GMT", "9:30 a.m. ET Thursday", "noon".
     fn clock(&self, j: usize) -> Hit {
+        let named_hour = matches!(self.w(j), "noon" | "midday" | "midnight");
+        if named_hour
+            && !matches!(
+                self.w(j.wrapping_sub(1)),
+                "at" | "by"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "around"
+                    | "about"
+                    | "since"
+                    | "past"
+                    | "to"
+                    | "near"
+                    | "shortly"
+                    | "just"
+            )
+            && weekday_of(self.w(j + 1)).is_none()
+            && !matches!(self.w(j + 1), "today" | "yesterday" | "tomorrow" | "on")
+            && !is_zone(self.w(j + 1))
+        {
+            return None;
+        }
         let (h, min, mut end) = match self.w(j) {
             "noon" | "midday" => (12, 0, j + 1),
             "midnight" => (24, 0, j + 1),
@@ -1905,16 +1931,8 @@ impl<'a> Scanner<'a> {
             }
         }
         // Not a duration: "a day" after an amount of money is a rate (a set).
-        if n == Some(1) && !plural && matches!(self.w(k), "a" | "an") && j > 0 {
-            let prev = self.w(j - 1);
-            if self.kind(j - 1) == Some(TokKind::Num)
-                || matches!(
-                    prev,
-                    "%" | "percent" | "cents" | "dollars" | "times" | "twice" | "once" | "thrice"
-                )
-            {
-                return Some((end, fixed(TimexType::Set, &unit.duration(Some(1)))));
-            }
+        if n == Some(1) && !plural && matches!(self.w(k), "a" | "an") && j > 0 && self.is_rate(j) {
+            return Some((end, fixed(TimexType::Set, &unit.duration(Some(1)))));
         }
         // "the first nine months" etc. keep the article; a bare "the day" is not an amount.
         if has_the && modifier.is_empty() && n.is_none() {
@@ -1949,6 +1967,54 @@ impl<'a> Scanner<'a> {
         Some((end, Sem::Fixed(TimexType::Duration, value)))
     }
 
+    /// "a" at `j` starts a rate ("$2 million a year", "four flights a week"):
+    /// an amount stands just before it and no preposition governs it.
+    fn is_rate(&self, j: usize) -> bool {
+        let prev = self.w(j.wrapping_sub(1));
+        if matches!(
+            prev,
+            "in" | "within"
+                | "for"
+                | "after"
+                | "than"
+                | "over"
+                | "about"
+                | "around"
+                | "of"
+                | "nearly"
+                | "almost"
+                | "just"
+                | "only"
+                | "least"
+                | "under"
+                | "by"
+                | "once"
+        ) {
+            return prev == "once";
+        }
+        (1..=4).any(|back| {
+            let i = j.wrapping_sub(back);
+            self.kind(i) == Some(TokKind::Num)
+                || matches!(
+                    self.w(i),
+                    "%" | "percent"
+                        | "cents"
+                        | "dollars"
+                        | "million"
+                        | "billion"
+                        | "thousand"
+                        | "times"
+                        | "twice"
+                        | "thrice"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "millions"
+                )
+                || number_word(self.w(i)).is_some()
+        })
+    }
+
     // -----------------------------------------------------------------------
     // Sets, vague references, quarters, seasons, holidays
     // -----------------------------------------------------------------------
@@ -1980,6 +2046,12 @@ impl<'a> Scanner<'a> {
             }
             if let Some(code) = season_of(self.w(k)) {
                 return Some((k + 1, fixed(TimexType::Set, &format!("XXXX-{code}"))));
+            }
+            if let Some((m, abbr)) = month_of(self.w(k)) {
+                if self.cap(k) {
+                    let e = if abbr { self.opt_dot(k + 1) } else { k + 1 };
+                    return Some((e, fixed(TimexType::Set, &format!("XXXX-{m:02}"))));
+                }
             }
             let (n, after) = match self.count(k) {
                 Some((Some(n), a)) if !matches!(self.w(k), "a" | "an") => (n, a),
