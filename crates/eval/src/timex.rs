@@ -607,6 +607,8 @@ pub fn run_tempeval(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         files.truncate(limit);
     }
     let mut total = Counts::default();
+    let mut per_part: std::collections::BTreeMap<String, Counts> =
+        std::collections::BTreeMap::new();
     let mut details = String::new();
     let mut bytes = 0usize;
     let mut elapsed = std::time::Duration::ZERO;
@@ -629,6 +631,13 @@ pub fn run_tempeval(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         let system = system_items(&doc.text, &timexes);
         let (c, partner) = score_doc(&doc.gold, &system, SpanMode::Chars);
         total.add(c);
+        let part = file
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        per_part.entry(part).or_default().add(c);
         if opts.details_dir.is_some() {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("?");
             let name = format!("{name} dct={}", doc.dct.as_deref().unwrap_or("-"));
@@ -641,6 +650,15 @@ pub fn run_tempeval(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError
         format!("{} documents", files.len()),
     );
     add_metrics(&mut report, &total, true);
+    for (part, c) in &per_part {
+        let (_, _, rf) = prf(c.relaxed, c.system, c.gold);
+        let (_, _, vf) = prf(c.value, c.system, c.gold);
+        let (_, _, sf) = prf(c.strict, c.system, c.gold);
+        report.note(format!(
+            "{part}: strict {sf:.4}, relaxed {rf:.4}, value {vf:.4} ({} gold, {} system)",
+            c.gold, c.system
+        ));
+    }
     if no_dct > 0 {
         report.note(format!("{no_dct} documents had no readable DCT"));
     }
