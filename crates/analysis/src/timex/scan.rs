@@ -304,7 +304,14 @@ impl<'a> Scanner<'a> {
                 if i >= self.toks.len() || self.sentence_break(i) {
                     right_open = false;
                 } else if let Some(d) = self.cue(i) {
-                    return d;
+                    // A reporting verb after the expression dates the report, not
+                    // the event ("will leave Thursday, Castro said").
+                    if !matches!(
+                        self.w(i),
+                        "said" | "told" | "added" | "announced" | "reported" | "stated" | "says"
+                    ) {
+                        return d;
+                    }
                 }
             }
             if !left_open && !right_open {
