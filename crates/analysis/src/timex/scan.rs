@@ -705,6 +705,7 @@ impl<'a> Scanner<'a> {
         match t.kind {
             TokKind::Num => {
                 let mut h = self.numeric_date(j);
+                h = longer(h, self.bare_decade(j));
                 h = longer(h, self.day_month(j));
                 h = longer(h, self.year(j));
                 h = longer(h, self.clock(j));
@@ -1121,6 +1122,25 @@ impl<'a> Scanner<'a> {
     }
 
     /// "the '90s".
+    /// "the 70s", "the 70s and 80s": a two-digit decade after a cue word.
+    fn bare_decade(&self, j: usize) -> Hit {
+        let (v, digits) = self.num(j)?;
+        if digits != 2 || v % 10 != 0 || !self.is(j + 1, "s") || !self.glued(j + 1) {
+            return None;
+        }
+        if !matches!(
+            self.w(j.wrapping_sub(1)),
+            "the" | "and" | "early" | "late" | "mid" | "-" | "or" | "to"
+        ) {
+            return None;
+        }
+        let century = if v <= 20 { 20 } else { 19 };
+        Some((
+            j + 2,
+            fixed(TimexType::Date, &format!("{}{}", century, v / 10)),
+        ))
+    }
+
     fn short_decade(&self, j: usize) -> Hit {
         let (v, digits) = self.num(j + 1)?;
         if digits != 2 || !self.is(j + 2, "s") || v % 10 != 0 {
@@ -1356,6 +1376,22 @@ impl<'a> Scanner<'a> {
             "midnight" => (24, 0, j + 1),
             _ => {
                 let (h, hd) = self.num(j)?;
+                // "0800 UTC": a four-digit clock time needs a zone after it.
+                if hd == 4 && is_zone(self.w(j + 1)) && self.cap(j + 1) {
+                    let (hh, mm) = (h / 100, h % 100);
+                    if hh < 24 && mm < 60 {
+                        let utc = matches!(self.w(j + 1), "utc" | "gmt" | "z");
+                        return Some((
+                            j + 2,
+                            Sem::Time {
+                                h: u32::try_from(hh).ok()?,
+                                min: u32::try_from(mm).ok()?,
+                                utc,
+                                day: None,
+                            },
+                        ));
+                    }
+                }
                 if hd > 2 {
                     return None;
                 }

@@ -344,3 +344,18 @@ fn the_narrative_date_does_not_leak_into_the_next_post() {
     "#]],
     );
 }
+
+#[test]
+fn short_decades_and_four_digit_clock_times() {
+    check(
+        Some("2025-11-20"),
+        "Cars of the 70s and 80s were boxy; in the '90s they changed. Trading resumed at 0800 UTC, \
+         and 1500 workers returned.",
+        expect![[r#"
+            [70s] Date 197
+            [80s] Date 198
+            ['90s] Date 199
+            [0800 UTC] Time 2025-11-20T08:00Z @published=2025-11-20
+        "#]],
+    );
+}
