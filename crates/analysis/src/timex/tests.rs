@@ -359,3 +359,142 @@ fn short_decades_and_four_digit_clock_times() {
         "#]],
     );
 }
+
+/// Deterministic token soups of trigger words, numbers and punctuation: the tagger
+/// must not panic, and every span must slice the text to the reported extent.
+#[test]
+fn token_soups_never_panic_and_spans_stay_valid() {
+    const VOCAB: &[&str] = &[
+        "the",
+        "last",
+        "next",
+        "this",
+        "week",
+        "weekend",
+        "year",
+        "years",
+        "ago",
+        "later",
+        "earlier",
+        "Monday",
+        "Friday",
+        "November",
+        "Nov",
+        ".",
+        ",",
+        "-",
+        "–",
+        "/",
+        ":",
+        "'",
+        "’",
+        "s",
+        "19",
+        "2025",
+        "1998",
+        "99",
+        "0800",
+        "22",
+        "33",
+        "a",
+        "p",
+        "m",
+        "GMT",
+        "ET",
+        "quarter",
+        "third",
+        "first",
+        "half",
+        "of",
+        "fiscal",
+        "every",
+        "daily",
+        "a",
+        "few",
+        "several",
+        "twenty",
+        "four",
+        "nineteen",
+        "ninety",
+        "between",
+        "and",
+        "from",
+        "to",
+        "by",
+        "until",
+        "the",
+        "end",
+        "mid",
+        "early",
+        "late",
+        "now",
+        "recently",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "morning",
+        "night",
+        "noon",
+        "at",
+        "Christmas",
+        "New",
+        "Year",
+        "day",
+        "Q",
+        "3",
+        "1",
+        "2",
+        "th",
+        "summer",
+        "fall",
+        "decade",
+        "century",
+        "20",
+        "é",
+        "Ünter",
+        "\n",
+        "  ",
+        "?",
+        "!",
+        ";",
+        "May",
+        "March",
+        "will",
+        "said",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let ctx = TimexContext {
+        published: Some(ts("2025-11-20T12:00")),
+        posts: vec![(Span::new(5, 40), Some(ts("2025-11-19T08:00")))],
+    };
+    let mut tagged = 0usize;
+    for _ in 0..2000 {
+        let len = 1 + next() % 25;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(VOCAB[next() % VOCAB.len()]);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        for t in tag(&text, &ctx) {
+            assert!(
+                t.span.start < t.span.end && t.span.end <= text.len(),
+                "{text:?}"
+            );
+            assert_eq!(t.span.slice(&text), t.text, "{text:?}");
+            assert!(!t.value.is_empty(), "{text:?}");
+            tagged += 1;
+        }
+    }
+    assert!(
+        tagged > 1000,
+        "the soups should contain many expressions, got {tagged}"
+    );
+}
