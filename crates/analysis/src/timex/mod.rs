@@ -23,6 +23,10 @@ use model::{AnchorKind, Span, TimeAnchor, TimePrecision, Timestamp, Timex};
 
 use resolve::{day_of_value, fmt_date, resolve, start_of_value, Reference, Sem};
 
+/// How far (in bytes) a day named in the text carries to a following bare clock
+/// time ("On Oct. 23 ... at 10 p.m."): about two sentences.
+const NARRATIVE_REACH: usize = 250;
+
 /// What relative expressions in one text are resolved against.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimexContext {
@@ -43,6 +47,8 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
     let mut text_date: Option<(Span, chrono::NaiveDate)> = None;
     let mut narrative: Option<chrono::NaiveDate> = None;
     let mut narrative_coarse: Option<chrono::NaiveDate> = None;
+    // Where the narrative day was last set (a clock time only takes it when near).
+    let mut narrative_at = 0usize;
     // The live-blog post the narrative belongs to: it does not cross posts.
     let mut narrative_post: Option<usize> = None;
     for f in found {
@@ -63,6 +69,7 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
             anchor: anchor_time,
             narrative,
             narrative_coarse,
+            narrative_near: span.start.saturating_sub(narrative_at) <= NARRATIVE_REACH,
             dir,
         };
         let Some(resolved) = resolve(&f.sem, &reference) else {
@@ -77,6 +84,7 @@ pub fn tag(text: &str, ctx: &TimexContext) -> Vec<Timex> {
             if !matches!(f.sem, Sem::Fixed(..)) {
                 if let Some(d) = day_of_value(&resolved.value) {
                     narrative = Some(d);
+                    narrative_at = span.end;
                 }
             }
             if let Some(d) = start_of_value(&resolved.value) {

@@ -127,6 +127,8 @@ pub(crate) struct Reference {
     /// The last point in time of any granularity the text mentioned (a year is
     /// its 1 January), for "that year" / "later that year".
     pub narrative_coarse: Option<NaiveDate>,
+    /// The narrative day was named close before this expression.
+    pub narrative_near: bool,
     pub dir: Dir,
 }
 
@@ -591,7 +593,10 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
         Sem::Time { h, min, utc, day } => {
             let d = match day {
                 Some(s) => resolve_day(s, r),
-                None => r.narrative.or(anchor.map(|a| a.date())),
+                None => r
+                    .narrative
+                    .filter(|_| r.narrative_near)
+                    .or(anchor.map(|a| a.date())),
             };
             let mut time = if *h == 24 {
                 "T24:00".to_string()

@@ -285,16 +285,20 @@ impl<'a> Scanner<'a> {
         const WINDOW: usize = 10;
         let mut left_open = true;
         let mut right_open = true;
+        // The right side first stops at a comma ("on Tuesday, will be sent" is
+        // another clause); it is read past the comma only when nothing else was
+        // found ("On Thursday, a delegation was in Kyiv").
+        let mut comma: Option<usize> = None;
         for dist in 1..=WINDOW {
             if left_open {
                 if start < dist {
                     left_open = false;
                 } else {
                     let i = start - dist;
-                    if self.sentence_break(i) || self.sentence_break(i + 1) && dist > 1 {
+                    let crosses_line = self.toks.get(i + 1).is_some_and(|t| t.newline_before);
+                    if crosses_line || matches!(self.w(i), "." | "!" | "?" | ";") {
                         left_open = false;
-                    }
-                    if let Some(d) = self.cue(i) {
+                    } else if let Some(d) = self.cue(i) {
                         return d;
                     }
                 }
@@ -303,22 +307,40 @@ impl<'a> Scanner<'a> {
                 let i = end + dist - 1;
                 if i >= self.toks.len() || self.sentence_break(i) {
                     right_open = false;
-                } else if let Some(d) = self.cue(i) {
-                    // A reporting verb after the expression dates the report, not
-                    // the event ("will leave Thursday, Castro said").
-                    if !matches!(
-                        self.w(i),
-                        "said" | "told" | "added" | "announced" | "reported" | "stated" | "says"
-                    ) {
-                        return d;
-                    }
+                } else if self.is(i, ",") {
+                    right_open = false;
+                    comma = Some(i);
+                } else if let Some(d) = self.right_cue(i) {
+                    return d;
                 }
             }
             if !left_open && !right_open {
                 break;
             }
         }
+        if let Some(c) = comma {
+            for i in c + 1..(c + 1 + WINDOW).min(self.toks.len()) {
+                if self.sentence_break(i) {
+                    break;
+                }
+                if let Some(d) = self.right_cue(i) {
+                    return d;
+                }
+            }
+        }
         Dir::Unknown
+    }
+
+    /// A tense cue after the expression. A reporting verb there dates the
+    /// report, not the event ("will leave Thursday, Castro said").
+    fn right_cue(&self, i: usize) -> Option<Dir> {
+        if matches!(
+            self.w(i),
+            "said" | "told" | "added" | "announced" | "reported" | "stated" | "says"
+        ) {
+            return None;
+        }
+        self.cue(i)
     }
 
     fn cue(&self, i: usize) -> Option<Dir> {
