@@ -498,3 +498,19 @@ fn token_soups_never_panic_and_spans_stay_valid() {
         "the soups should contain many expressions, got {tagged}"
     );
 }
+
+#[test]
+fn clause_boundaries_and_reporting_verbs_in_tense_cues() {
+    // 2025-11-26 is a Wednesday.
+    check(
+        Some("2025-11-26"),
+        "The envoy, who held talks in Karsk on Monday, will travel on. \
+         The envoy will leave Friday, the ministry said. \
+         On Tuesday, the convoy was stopped.",
+        expect![[r#"
+            [Monday] Date 2025-11-24 @published=2025-11-26
+            [Friday] Date 2025-11-28 @published=2025-11-26
+            [Tuesday] Date 2025-11-25 @published=2025-11-26
+        "#]],
+    );
+}
