@@ -11,7 +11,11 @@
 //! meaning into a value using the anchor and the tense of the surrounding words
 //! ("said Thursday" looks back, "will meet Thursday" looks ahead).
 
+mod dates;
+mod days;
 mod lexicon;
+mod periods;
+mod relative;
 mod resolve;
 mod scan;
 
