@@ -6,10 +6,12 @@
 //! a time), else the document's publication time, else the latest explicit full
 //! date the text gave before it. The anchor used is recorded on each [`Timex`].
 //!
-//! Design: a token scanner ([`scan`]) with lookup tables ([`lexicon`]) finds the
-//! longest expression at each token and says what it means; [`resolve`] turns that
-//! meaning into a value using the anchor and the tense of the surrounding words
-//! ("said Thursday" looks back, "will meet Thursday" looks ahead).
+//! Design: a token scanner (`scan`, with the recognisers in `dates`, `days`,
+//! `relative` and `periods`) and lookup tables (`lexicon`) find the longest
+//! expression at each token and say what it means; `resolve` turns that meaning
+//! into a value using the anchor and the tense of the surrounding words ("said
+//! Thursday" looks back, "will meet Thursday" looks ahead). Year-less dates take
+//! the year nearest the anchor, four times dearer against the tense.
 
 mod dates;
 mod days;

@@ -1,9 +1,12 @@
-//! The token scanner: recognisers that read a time expression starting at a token
-//! and return where it ends and what it means ([`Sem`]).
+//! The token scanner: the driver that tries every recogniser at each token and
+//! keeps the longest reading, the prefixes ("early", "the end of", "about"), the
+//! tense cues around an expression and the helpers the recognisers share.
 //!
-//! Every recogniser is a small hand-written parser over lowercase tokens; at each
-//! position the longest reading wins. Nothing here backtracks more than a few
-//! tokens, so scanning is linear in the text.
+//! The recognisers themselves (small hand-written parsers over lowercase tokens
+//! returning where an expression ends and what it means, a [`Sem`]) live in the
+//! sibling modules `dates`, `days`, `relative` and `periods`. A cheap first-word
+//! filter skips most tokens; nothing backtracks more than a few tokens, so scanning
+//! is linear in the text.
 
 use model::TimexType;
 
