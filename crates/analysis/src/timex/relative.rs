@@ -433,6 +433,17 @@ impl Scanner<'_> {
                         | "recent"
                         | "past"
                 );
+            // "over the years", "during the decades that followed"
+            let over_the = has_the
+                && modifier.is_empty()
+                && matches!(unit, Unit::Year | Unit::Decade | Unit::Century)
+                && matches!(
+                    self.w(j.wrapping_sub(1)),
+                    "over" | "during" | "through" | "throughout"
+                );
+            if over_the {
+                return Some((k + 1, Sem::Fixed(TimexType::Duration, unit.duration(None))));
+            }
             if !cue_ok || has_the && modifier.is_empty() {
                 return None;
             }

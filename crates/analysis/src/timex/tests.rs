@@ -514,3 +514,18 @@ fn clause_boundaries_and_reporting_verbs_in_tense_cues() {
         "#]],
     );
 }
+
+#[test]
+fn vague_amounts_of_time() {
+    check(
+        Some("2025-11-20"),
+        "The town changed over the years; talks dragged on for weeks, and in recent years \
+         several months passed between rounds.",
+        expect![[r#"
+            [the years] Duration PXY
+            [weeks] Duration PXW
+            [recent years] Duration PXY
+            [several months] Duration PXM
+        "#]],
+    );
+}
