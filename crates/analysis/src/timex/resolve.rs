@@ -71,6 +71,11 @@ pub(crate) enum Sem {
         m: u32,
         n: i64,
     },
+    /// Quarter `q` of the anchor's year shifted by `n` ("the first quarter of last year").
+    QuarterOfShiftedYear {
+        q: u32,
+        n: i64,
+    },
     /// "the weekend": the one just past, or the coming one in future contexts.
     Weekend,
     /// Quarter `q` of an explicit year or the one the anchor implies; `q == 0`
@@ -96,10 +101,12 @@ pub(crate) enum Sem {
         year: Option<i32>,
         rel: Rel,
     },
-    /// A clock time on a day (the anchor's day when `day` is `None`).
+    /// A clock time on a day (the anchor's day when `day` is `None`); `utc`
+    /// when the text gave UTC/GMT.
     Time {
         h: u32,
         min: u32,
+        utc: bool,
         day: Option<Box<Sem>>,
     },
     /// "Friday night", "this morning".
@@ -117,6 +124,11 @@ pub(crate) struct Reference {
     pub anchor: Option<NaiveDateTime>,
     /// The last day-precise date the text mentioned (for "the next day").
     pub narrative: Option<NaiveDate>,
+    /// The last point in time of any granularity the text mentioned (a year is
+    /// its 1 January), for "that year" / "later that year".
+    pub narrative_coarse: Option<NaiveDate>,
+    /// The narrative day was named close before this expression.
+    pub narrative_near: bool,
     pub dir: Dir,
 }
 
@@ -287,6 +299,21 @@ fn date(kind: TimexType, value: String) -> Option<Resolved> {
 
 /// The day a [`Sem`] denotes, when it denotes one day.
 fn resolve_day(sem: &Sem, r: &Reference) -> Option<NaiveDate> {
+    // Explicit dates need no anchor.
+    match sem {
+        Sem::MonthDay {
+            y: Some(y),
+            m,
+            d: Some(d),
+            ..
+        } => return NaiveDate::from_ymd_opt(*y, *m, *d),
+        Sem::Holiday {
+            holiday,
+            year: Some(y),
+            ..
+        } => return holiday_date(*holiday, *y),
+        _ => {}
+    }
     let anchor = r.anchor?.date();
     match sem {
         Sem::MonthDay {
@@ -462,6 +489,13 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
         },
         Sem::NarrativeShift { unit, n } => {
             let base = r.narrative.and_then(|d| d.and_hms_opt(0, 0, 0)).or(anchor);
+            let point = match unit {
+                Unit::Year | Unit::Decade | Unit::Century | Unit::Month | Unit::Quarter => {
+                    r.narrative_coarse.or(r.narrative)
+                }
+                _ => r.narrative,
+            };
+            let base = point.and_then(|d| d.and_hms_opt(0, 0, 0)).or(anchor);
             match base {
                 Some(b) => {
                     let (kind, value) = shifted(b, *unit, *n)?;
@@ -473,6 +507,10 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
         Sem::MonthOfShiftedYear { m, n } => match anchor {
             Some(a) => date(Date, fmt_month(a.year() + i32::try_from(*n).ok()?, *m)),
             None => date(Date, format!("XXXX-{m:02}")),
+        },
+        Sem::QuarterOfShiftedYear { q, n } => match anchor {
+            Some(a) => date(Date, format!("{:04}-Q{q}", i64::from(a.year()) + n)),
+            None => date(Date, format!("XXXX-Q{q}")),
         },
         Sem::Weekend => match anchor {
             Some(a) => {
@@ -553,16 +591,22 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
             let o = pick.unwrap_or(this);
             date(Date, format!("{:04}-{code}", o.div_euclid(4)))
         }
-        Sem::Time { h, min, day } => {
+        Sem::Time { h, min, utc, day } => {
             let d = match day {
                 Some(s) => resolve_day(s, r),
-                None => anchor.map(|a| a.date()),
+                None => r
+                    .narrative
+                    .filter(|_| r.narrative_near)
+                    .or(anchor.map(|a| a.date())),
             };
-            let time = if *h == 24 {
+            let mut time = if *h == 24 {
                 "T24:00".to_string()
             } else {
                 format!("T{h:02}:{min:02}")
             };
+            if *utc {
+                time.push('Z');
+            }
             match d {
                 Some(d) => date(Time, format!("{}{time}", fmt_date(d))),
                 None => date(Time, format!("XXXX-XX-XX{time}")),
@@ -598,6 +642,24 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
             })
         }
     }
+}
+
+/// The first day of the period a resolved value names (`1998` -> 1998-01-01,
+/// `1998-06` -> 1998-06-01, `1998-06-12` -> itself).
+pub(crate) fn start_of_value(value: &str) -> Option<NaiveDate> {
+    if let Some(d) = day_of_value(value) {
+        return Some(d);
+    }
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    if rest.is_empty() {
+        return NaiveDate::from_ymd_opt(y, 1, 1);
+    }
+    let m: u32 = rest.strip_prefix('-')?.get(..2)?.parse().ok()?;
+    if rest.len() == 3 {
+        return NaiveDate::from_ymd_opt(y, m, 1);
+    }
+    None
 }
 
 /// The single day a resolved value names, if it names one (`2025-11-19`, with or

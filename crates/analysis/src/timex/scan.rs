@@ -1,17 +1,20 @@
-//! The token scanner: recognisers that read a time expression starting at a token
-//! and return where it ends and what it means ([`Sem`]).
+//! The token scanner: the driver that tries every recogniser at each token and
+//! keeps the longest reading, the prefixes ("early", "the end of", "about"), the
+//! tense cues around an expression and the helpers the recognisers share.
 //!
-//! Every recogniser is a small hand-written parser over lowercase tokens; at each
-//! position the longest reading wins. Nothing here backtracks more than a few
-//! tokens, so scanning is linear in the text.
+//! The recognisers themselves (small hand-written parsers over lowercase tokens
+//! returning where an expression ends and what it means, a [`Sem`]) live in the
+//! sibling modules `dates`, `days`, `relative` and `periods`. A cheap first-word
+//! filter skips most tokens; nothing backtracks more than a few tokens, so scanning
+//! is linear in the text.
 
 use model::TimexType;
 
 use super::lexicon::{
-    is_ed_exception, is_future_cue, is_past_cue, is_zone, month_of, number_word, ordinal_word,
-    part_of_day, season_of, unit_of, vague_number, weekday_of, Tok, TokKind, Unit,
+    is_ed_exception, is_future_cue, is_past_cue, month_of, number_word, ordinal_word, season_of,
+    unit_of, vague_number, weekday_of, Tok, TokKind,
 };
-use super::resolve::{Dir, Holiday, Rel, Sem};
+use super::resolve::{Dir, Rel, Sem};
 
 /// A recognised expression: token range `[start, end)` and its meaning.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,12 +31,12 @@ pub(crate) struct Scanner<'a> {
     pub lower: &'a str,
     pub toks: Vec<Tok>,
     /// The text reports quarterly figures (then "a year ago" names a quarter).
-    quarterly_text: bool,
+    pub(super) quarterly_text: bool,
 }
 
-type Hit = Option<(usize, Sem)>;
+pub(super) type Hit = Option<(usize, Sem)>;
 
-fn longer(a: Hit, b: Hit) -> Hit {
+pub(super) fn longer(a: Hit, b: Hit) -> Hit {
     match (a, b) {
         (Some(x), Some(y)) => Some(if y.0 > x.0 { y } else { x }),
         (x, None) => x,
@@ -41,12 +44,12 @@ fn longer(a: Hit, b: Hit) -> Hit {
     }
 }
 
-fn fixed(kind: TimexType, v: &str) -> Sem {
+pub(super) fn fixed(kind: TimexType, v: &str) -> Sem {
     Sem::Fixed(kind, v.to_string())
 }
 
 /// Nouns that show a 4-digit number counts things rather than naming a year.
-fn counted_noun(w: &str) -> bool {
+pub(super) fn counted_noun(w: &str) -> bool {
     matches!(
         w,
         "percent"
@@ -135,32 +138,32 @@ impl<'a> Scanner<'a> {
     }
 
     /// The lowercase text of token `i`, `""` past the end.
-    fn w(&self, i: usize) -> &'a str {
+    pub(super) fn w(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => self.lower.get(t.start..t.end).unwrap_or(""),
             None => "",
         }
     }
 
-    fn is(&self, i: usize, s: &str) -> bool {
+    pub(super) fn is(&self, i: usize, s: &str) -> bool {
         self.w(i) == s
     }
 
-    fn kind(&self, i: usize) -> Option<TokKind> {
+    pub(super) fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    fn cap(&self, i: usize) -> bool {
+    pub(super) fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
 
     /// Token `i` follows token `i - 1` with no space in between.
-    fn glued(&self, i: usize) -> bool {
+    pub(super) fn glued(&self, i: usize) -> bool {
         i > 0 && self.toks.get(i).is_some_and(|t| !t.space_before)
     }
 
     /// A digit token's value and digit count.
-    fn num(&self, i: usize) -> Option<(i64, usize)> {
+    pub(super) fn num(&self, i: usize) -> Option<(i64, usize)> {
         if self.kind(i) != Some(TokKind::Num) {
             return None;
         }
@@ -171,12 +174,12 @@ impl<'a> Scanner<'a> {
         s.parse::<i64>().ok().map(|v| (v, s.len()))
     }
 
-    fn is_dash(&self, i: usize) -> bool {
+    pub(super) fn is_dash(&self, i: usize) -> bool {
         matches!(self.w(i), "-" | "–" | "—")
     }
 
     /// Skips an optional full stop glued to token `i - 1`.
-    fn opt_dot(&self, i: usize) -> usize {
+    pub(super) fn opt_dot(&self, i: usize) -> usize {
         if self.is(i, ".") && self.glued(i) {
             i + 1
         } else {
@@ -185,7 +188,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips an optional comma.
-    fn opt_comma(&self, i: usize) -> usize {
+    pub(super) fn opt_comma(&self, i: usize) -> usize {
         if self.is(i, ",") {
             i + 1
         } else {
@@ -194,7 +197,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Token `i` ends a sentence ("." "!" "?" followed by a capital or line break).
-    fn sentence_break(&self, i: usize) -> bool {
+    pub(super) fn sentence_break(&self, i: usize) -> bool {
         match self.w(i) {
             "!" | "?" | ";" => true,
             "." => {
@@ -215,7 +218,7 @@ impl<'a> Scanner<'a> {
     /// A count: digits, number words ("twenty four", "twenty-four"), "a"/"an",
     /// or a vague quantity ("several", "a few"). Returns (value, end); value
     /// `None` means unspecified.
-    fn count(&self, i: usize) -> Option<(Option<i64>, usize)> {
+    pub(super) fn count(&self, i: usize) -> Option<(Option<i64>, usize)> {
         let w = self.w(i);
         if let Some((v, digits)) = self.num(i) {
             if digits > 6 {
@@ -278,19 +281,27 @@ impl<'a> Scanner<'a> {
     /// The direction the words around tokens `[start, end)` point to: the nearest
     /// tense cue within the sentence wins, the left side first on ties.
     pub(crate) fn direction(&self, start: usize, end: usize) -> Dir {
+        // "by Friday", "until March": a deadline ahead.
+        if start > 0 && matches!(self.w(start - 1), "by") {
+            return Dir::Future;
+        }
         const WINDOW: usize = 10;
         let mut left_open = true;
         let mut right_open = true;
+        // The right side first stops at a comma ("on Tuesday, will be sent" is
+        // another clause); it is read past the comma only when nothing else was
+        // found ("On Thursday, a delegation was in Kyiv").
+        let mut comma: Option<usize> = None;
         for dist in 1..=WINDOW {
             if left_open {
                 if start < dist {
                     left_open = false;
                 } else {
                     let i = start - dist;
-                    if self.sentence_break(i) || self.sentence_break(i + 1) && dist > 1 {
+                    let crosses_line = self.toks.get(i + 1).is_some_and(|t| t.newline_before);
+                    if crosses_line || matches!(self.w(i), "." | "!" | "?" | ";") {
                         left_open = false;
-                    }
-                    if let Some(d) = self.cue(i) {
+                    } else if let Some(d) = self.cue(i) {
                         return d;
                     }
                 }
@@ -299,7 +310,10 @@ impl<'a> Scanner<'a> {
                 let i = end + dist - 1;
                 if i >= self.toks.len() || self.sentence_break(i) {
                     right_open = false;
-                } else if let Some(d) = self.cue(i) {
+                } else if self.is(i, ",") {
+                    right_open = false;
+                    comma = Some(i);
+                } else if let Some(d) = self.right_cue(i) {
                     return d;
                 }
             }
@@ -307,10 +321,32 @@ impl<'a> Scanner<'a> {
                 break;
             }
         }
+        if let Some(c) = comma {
+            for i in c + 1..(c + 1 + WINDOW).min(self.toks.len()) {
+                if self.sentence_break(i) {
+                    break;
+                }
+                if let Some(d) = self.right_cue(i) {
+                    return d;
+                }
+            }
+        }
         Dir::Unknown
     }
 
-    fn cue(&self, i: usize) -> Option<Dir> {
+    /// A tense cue after the expression. A reporting verb there dates the
+    /// report, not the event ("will leave Thursday, Castro said").
+    pub(super) fn right_cue(&self, i: usize) -> Option<Dir> {
+        if matches!(
+            self.w(i),
+            "said" | "told" | "added" | "announced" | "reported" | "stated" | "says"
+        ) {
+            return None;
+        }
+        self.cue(i)
+    }
+
+    pub(super) fn cue(&self, i: usize) -> Option<Dir> {
         let w = self.w(i);
         if self.kind(i) != Some(TokKind::Word) {
             return None;
@@ -355,6 +391,10 @@ impl<'a> Scanner<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             match self.match_at(i) {
                 Some(f) if f.end > i => {
                     i = f.end;
@@ -366,9 +406,189 @@ impl<'a> Scanner<'a> {
         out
     }
 
+    /// A cheap filter: can an expression (or one of its prefixes) start at token
+    /// `i`? Most words cannot, and are skipped without running the recognisers.
+    pub(super) fn may_start(&self, i: usize) -> bool {
+        if self.strong_start(i) {
+            return true;
+        }
+        // Function words and prefixes only matter before a strong word.
+        self.kind(i) == Some(TokKind::Word)
+            && self.is_weak_start(self.w(i))
+            && (i + 1..i + 5).any(|k| self.strong_start(k))
+    }
+
+    pub(super) fn is_weak_start(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "at"
+                | "by"
+                | "until"
+                | "since"
+                | "over"
+                | "under"
+                | "about"
+                | "around"
+                | "up"
+                | "more"
+                | "less"
+                | "fewer"
+                | "that"
+                | "these"
+                | "new"
+                | "end"
+                | "start"
+                | "middle"
+                | "beginning"
+                | "early"
+                | "late"
+                | "earlier"
+                | "later"
+                | "per"
+                | "each"
+                | "every"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "approximately"
+                | "within"
+                | "mid"
+                | "some"
+                | "once"
+                | "twice"
+                | "this"
+                | "last"
+                | "next"
+                | "past"
+                | "final"
+                | "between"
+                | "from"
+        )
+    }
+
+    pub(super) fn strong_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            TokKind::Num => true,
+            TokKind::Punct => matches!(self.w(i), "'" | "’"),
+            TokKind::Word => {
+                let w = self.w(i);
+                month_of(w).is_some()
+                    || weekday_of(w).is_some()
+                    || number_word(w).is_some()
+                    || ordinal_word(w).is_some()
+                    || unit_of(w).is_some()
+                    || season_of(w).is_some()
+                    || vague_number(w)
+                    || matches!(
+                        w,
+                        "the"
+                            | "this"
+                            | "last"
+                            | "next"
+                            | "past"
+                            | "previous"
+                            | "prior"
+                            | "coming"
+                            | "upcoming"
+                            | "current"
+                            | "present"
+                            | "following"
+                            | "latest"
+                            | "recent"
+                            | "same"
+                            | "comparable"
+                            | "that"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "tonight"
+                            | "overnight"
+                            | "now"
+                            | "currently"
+                            | "nowadays"
+                            | "recently"
+                            | "lately"
+                            | "these"
+                            | "at"
+                            | "a"
+                            | "an"
+                            | "daily"
+                            | "hourly"
+                            | "nightly"
+                            | "weekly"
+                            | "monthly"
+                            | "yearly"
+                            | "every"
+                            | "each"
+                            | "per"
+                            | "once"
+                            | "twice"
+                            | "q"
+                            | "fiscal"
+                            | "fy"
+                            | "christmas"
+                            | "thanksgiving"
+                            | "easter"
+                            | "halloween"
+                            | "election"
+                            | "independence"
+                            | "labor"
+                            | "labour"
+                            | "memorial"
+                            | "valentine"
+                            | "new"
+                            | "twenties"
+                            | "thirties"
+                            | "forties"
+                            | "fifties"
+                            | "sixties"
+                            | "seventies"
+                            | "eighties"
+                            | "nineties"
+                            | "noon"
+                            | "midnight"
+                            | "midday"
+                            | "early"
+                            | "late"
+                            | "earlier"
+                            | "later"
+                            | "about"
+                            | "around"
+                            | "nearly"
+                            | "almost"
+                            | "roughly"
+                            | "approximately"
+                            | "over"
+                            | "under"
+                            | "within"
+                            | "mid"
+                            | "more"
+                            | "less"
+                            | "fewer"
+                            | "up"
+                            | "by"
+                            | "until"
+                            | "since"
+                            | "end"
+                            | "beginning"
+                            | "start"
+                            | "middle"
+                            | "final"
+                            | "fortnight"
+                    )
+            }
+        }
+    }
+
     /// Prefix lengths that may stand before an expression at `i` ("the end of",
     /// "early", "about"). Always includes 0.
-    fn prefixes(&self, i: usize) -> [usize; 3] {
+    pub(super) fn prefixes(&self, i: usize) -> [usize; 3] {
         let w0 = self.w(i);
         let w1 = self.w(i + 1);
         let w2 = self.w(i + 2);
@@ -401,10 +621,13 @@ impl<'a> Scanner<'a> {
         if matches!(w0, "early" | "late" | "earlier" | "later") && w1 == "in" && w2 == "the" {
             push(2);
         }
+        if w0 == "the" && matches!(w1, "early" | "late" | "mid") {
+            push(if self.is_dash(i + 2) { 3 } else { 2 });
+        }
         out
     }
 
-    fn match_at(&self, i: usize) -> Option<Found> {
+    pub(super) fn match_at(&self, i: usize) -> Option<Found> {
         let mut best: Option<(usize, usize, Sem)> = None; // (prefix, end, sem)
         for (k, p) in self.prefixes(i).into_iter().enumerate() {
             if k > 0 && p == 0 {
@@ -454,6 +677,10 @@ impl<'a> Scanner<'a> {
             i
         } else if degree_prefix {
             if amount_like
+            // Degree words belong to "N units ago" and to "about a decade",
+            // not to plain counted durations ("about [three days]").
+            let counted_duration = is_amount && !matches!(self.w(i + p), "a" | "an" | "the");
+                && !counted_duration
                 && prefix_word != "within"
                 && !(prefix_word == "over" && self.is(i + 1, "the"))
             {
@@ -471,14 +698,23 @@ impl<'a> Scanner<'a> {
         } else {
             i
         };
-        let explicit_date = match &sem {
-            Sem::MonthDay {
-                y: Some(_),
-                d: Some(_),
-                ..
-            } => p == 0,
-            _ => false,
-        };
+        let explicit_date = p == 0
+            && match &sem {
+                Sem::MonthDay {
+                    y: Some(_),
+                    d: Some(_),
+                    ..
+                } => true,
+                Sem::Time { day: Some(day), .. } => matches!(
+                    **day,
+                    Sem::MonthDay {
+                        y: Some(_),
+                        d: Some(_),
+                        ..
+                    }
+                ),
+                _ => false,
+            };
         Some(Found {
             start,
             end,
@@ -488,12 +724,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// The longest reading of any recogniser at `j`.
-    fn core(&self, j: usize) -> Hit {
+    pub(super) fn core(&self, j: usize) -> Hit {
         let t = self.toks.get(j)?;
         let w = self.w(j);
         match t.kind {
             TokKind::Num => {
                 let mut h = self.numeric_date(j);
+                h = longer(h, self.bare_decade(j));
                 h = longer(h, self.day_month(j));
                 h = longer(h, self.year(j));
                 h = longer(h, self.clock(j));
@@ -518,7 +755,7 @@ impl<'a> Scanner<'a> {
                     h = longer(h, self.month_date(j));
                 }
                 h = longer(h, self.relative_day(j));
-                h = longer(h, self.modified(j, Rel::Tense));
+                h = longer(h, self.modified(j));
                 h = longer(h, self.amount(j));
                 h = longer(h, self.set(j));
                 h = longer(h, self.vague_ref(j));
@@ -528,6 +765,9 @@ impl<'a> Scanner<'a> {
                 h = longer(h, self.decade_word(j));
                 h = longer(h, self.fiscal(j));
                 h = longer(h, self.year_end(j));
+                if matches!(w, "between" | "from") {
+                    h = longer(h, self.year_range(j));
+                }
                 if matches!(w, "nineteen" | "eighteen") {
                     h = longer(h, self.year(j));
                 }
