@@ -21,7 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let events = parse(3, &[0.12, 0.18, 0.24, 0.30]);
     let names = parse(4, &[2.0]);
     let topic_names = parse(5, &[2.0]);
-    let linkage = std::env::args().nth(6).map_or(true, |s| s == "1");
+    let linkage = std::env::args().nth(6).as_deref() != Some("0");
     for &t in &topics {
         for &e in &events {
             for &n in &names {

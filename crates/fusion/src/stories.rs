@@ -193,7 +193,7 @@ impl StoryClusterer {
                     s = s.max(self.cosine(&features.terms, &self.stories[si].centroid, None));
                 }
             }
-            if best_topic.map_or(true, |(_, b)| s > b) {
+            if !matches!(best_topic, Some((_, b)) if s <= b) {
                 best_topic = Some((i, s));
             }
         }
@@ -223,7 +223,7 @@ impl StoryClusterer {
         let mut best_story: Option<(usize, f64)> = None;
         for &si in &self.topics[topic].stories {
             let s = self.event_score(&features.terms, doc, si, topic);
-            if best_story.map_or(true, |(_, b)| s > b) {
+            if !matches!(best_story, Some((_, b)) if s <= b) {
                 best_story = Some((si, s));
             }
         }
@@ -758,4 +758,72 @@ pub fn cluster_all_levels(docs: &[StoryInput], config: StoryConfig) -> Vec<(usiz
             (a.topic, a.story)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn doc(id: &str, text: &str, date: Option<(i32, u32, u32)>) -> StoryInput {
+        StoryInput {
+            id: id.to_string(),
+            text: text.to_string(),
+            dates: date
+                .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    /// Adds the documents in order; prints each one's topic, story and reasons.
+    fn check(docs: &[StoryInput], expect: Expect) {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let mut out = String::new();
+        for d in docs {
+            let a = c.add(d);
+            out.push_str(&format!(
+                "{} -> topic {} story {}{}\n",
+                d.id,
+                a.topic,
+                a.story,
+                if a.new_story { " (new)" } else { "" }
+            ));
+            for r in &a.reasons {
+                out.push_str(&format!("    {r}\n"));
+            }
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn distinct_quakes_stay_apart_and_same_quake_joins() {
+        check(
+            &[
+                doc("q1", "A magnitude 6.8 earthquake struck near the town of Varnholm on Sunday, collapsing 40 houses. Rescuers in Varnholm searched the rubble of the earthquake, said governor Ada Penrick.", Some((2031, 5, 4))),
+                doc("q2", "A magnitude 5.9 earthquake struck near the port of Lusk Harbour on Thursday, collapsing 12 houses. Rescuers in Lusk Harbour searched the rubble, said mayor Tomas Everly.", Some((2031, 9, 18))),
+                doc("q3", "Governor Ada Penrick said rescuers pulled survivors from 40 houses that collapsed in the earthquake near Varnholm. The magnitude 6.8 quake struck Varnholm early Sunday.", Some((2031, 5, 4))),
+                doc("f1", "The central bank of Norvia raised its interest rate to 4.5 percent to fight inflation, bank governor Lena Strom announced.", None),
+            ],
+            expect![[r#"
+                q1 -> topic 0 story 0 (new)
+                    new topic: first document
+                q2 -> topic 0 story 1 (new)
+                    topic 0: similarity 0.145 >= threshold 0.120
+                    new story: best story 0 event similarity 0.032 < threshold 0.180
+                    shared rare terms: earthquake, magnitude, struck, near, collaps
+                    event dates 137 days apart (> 7 day window)
+                q3 -> topic 0 story 0
+                    topic 0: similarity 0.833 >= threshold 0.120
+                    story 0: event similarity 0.740 >= threshold 0.180
+                    shared rare terms: governor, earthquake, magnitude, struck, near
+                    shared names: varnholm, ada, penrick
+                    shared numbers: 68, 40
+                    same event date
+                f1 -> topic 1 story 2 (new)
+                    new topic: best topic 0 similarity 0.019 < threshold 0.120
+            "#]],
+        );
+    }
 }

@@ -375,7 +375,7 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
             .collect();
         let sources: BTreeSet<String> = idx.iter().map(|&i| items[i].outlet.clone()).collect();
         let mut conflicting = conflicts.remove(&date).unwrap_or_default();
-        conflicting.sort_by(|a, b| a.other_date.cmp(&b.other_date));
+        conflicting.sort_by_key(|c| c.other_date);
         out.push(TimelineEntry {
             date,
             score: score_of.get(&date).copied().unwrap_or(0.0),
@@ -385,4 +385,105 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn item(doc: &str, outlet: &str, text: &str, date: (i32, u32, u32)) -> DatedSentence {
+        DatedSentence {
+            doc: doc.to_string(),
+            outlet: outlet.to_string(),
+            sentence_span: Span::new(0, text.len()),
+            text: text.to_string(),
+            date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("valid test date"),
+            published: NaiveDate::from_ymd_opt(2031, 6, 30),
+        }
+    }
+
+    /// Prints the timeline: dates in order, sentences with sources, conflicts.
+    fn check(items: &[DatedSentence], max_dates: Option<usize>, expect: Expect) {
+        let mut out = String::new();
+        for e in build_timeline(items, max_dates) {
+            out.push_str(&format!(
+                "{} score {:.2} sources {:?}\n",
+                e.date, e.score, e.sources
+            ));
+            for s in &e.summary {
+                let docs: Vec<&str> = s.evidence.iter().map(|x| x.doc.as_str()).collect();
+                out.push_str(&format!("    {} {:?}\n", s.text, docs));
+            }
+            for c in &e.conflicting {
+                out.push_str(&format!(
+                    "    CONFLICT: {:?} date it {}: {}\n",
+                    c.outlets_other, c.other_date, c.other.text
+                ));
+            }
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn dates_in_order_duplicates_merged_and_conflicts_kept() {
+        check(
+            &[
+                item(
+                    "d1",
+                    "Velmora Post",
+                    "The dam at Orrin Lake failed on June 12, flooding two villages.",
+                    (2031, 6, 12),
+                ),
+                item(
+                    "d2",
+                    "Coast Radio",
+                    "The dam at Orrin Lake failed on June 13, flooding two villages.",
+                    (2031, 6, 13),
+                ),
+                item(
+                    "d3",
+                    "Daily Digest",
+                    "The dam at Orrin Lake failed on June 12 , flooding two villages .",
+                    (2031, 6, 12),
+                ),
+                item(
+                    "d1",
+                    "Velmora Post",
+                    "Engineers had warned about cracks in the dam on May 2.",
+                    (2031, 5, 2),
+                ),
+                item(
+                    "d4",
+                    "Northern Wire",
+                    "Minister Ilse Varn visited the flooded villages on June 20.",
+                    (2031, 6, 20),
+                ),
+                item(
+                    "d5",
+                    "Coast Radio",
+                    "Minister Ilse Varn toured the flooded villages on June 20 and promised aid.",
+                    (2031, 6, 20),
+                ),
+                item(
+                    "d5",
+                    "Coast Radio",
+                    "A fishing festival was held on April 1.",
+                    (2031, 4, 1),
+                ),
+            ],
+            Some(2),
+            expect![[r#"
+                2031-06-12 score 3.20 sources ["Daily Digest", "Velmora Post"]
+                    The dam at Orrin Lake failed on June 12, flooding two villages. ["d1", "d3"]
+                    CONFLICT: ["Coast Radio"] date it 2031-06-13: The dam at Orrin Lake failed on June 13, flooding two villages.
+                2031-06-13 score 1.60 sources ["Coast Radio"]
+                    The dam at Orrin Lake failed on June 13, flooding two villages. ["d2"]
+                    CONFLICT: ["Daily Digest", "Velmora Post"] date it 2031-06-12: The dam at Orrin Lake failed on June 12, flooding two villages.
+                2031-06-20 score 3.20 sources ["Coast Radio", "Northern Wire"]
+                    Minister Ilse Varn visited the flooded villages on June 20. ["d4"]
+                    Minister Ilse Varn toured the flooded villages on June 20 and promised aid. ["d5"]
+            "#]],
+        );
+    }
 }
