@@ -78,6 +78,12 @@ pub struct TimelineOptions {
     pub published_weight: f64,
     /// Score per document published on the day after the date (next-day reports).
     pub next_day_published_weight: f64,
+    /// Score per distinct publication day among the documents mentioning the date
+    /// (a date still referred to on many later days matters).
+    pub publication_days_weight: f64,
+    /// Score per document published at least two days after the date that mentions
+    /// it (retrospective references).
+    pub later_mention_weight: f64,
     /// Near-identical threshold (Jaccard of content words) for deduplication.
     pub duplicate_similarity: f64,
     /// Similarity above which two differently dated sentences describe one event.
@@ -97,6 +103,8 @@ impl Default for TimelineOptions {
             same_day_weight: 1.0,
             published_weight: 0.0,
             next_day_published_weight: 0.0,
+            publication_days_weight: 0.0,
+            later_mention_weight: 0.0,
             duplicate_similarity: 0.7,
             conflict_similarity: 0.6,
             keep_conflicting_dates: true,
@@ -123,6 +131,8 @@ pub fn rank_dates(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<(Naive
         outlets: BTreeSet<&'a str>,
         docs: BTreeMap<&'a str, f64>,
         mentions: f64,
+        publication_days: BTreeSet<NaiveDate>,
+        later_docs: BTreeSet<&'a str>,
     }
     let mut by_date: BTreeMap<NaiveDate, Tally> = BTreeMap::new();
     for it in items {
@@ -135,7 +145,15 @@ pub fn rank_dates(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<(Naive
             outlets: BTreeSet::new(),
             docs: BTreeMap::new(),
             mentions: 0.0,
+            publication_days: BTreeSet::new(),
+            later_docs: BTreeSet::new(),
         });
+        if let Some(p) = it.published {
+            t.publication_days.insert(p);
+            if (p - it.date).num_days() >= 2 {
+                t.later_docs.insert(&it.doc);
+            }
+        }
         t.outlets.insert(&it.outlet);
         let d = t.docs.entry(&it.doc).or_insert(0.0);
         *d = d.max(w);
@@ -160,7 +178,9 @@ pub fn rank_dates(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<(Naive
                 + opts.doc_weight * docs
                 + opts.mention_weight * t.mentions
                 + opts.published_weight * volume(Some(date))
-                + opts.next_day_published_weight * volume(date.succ_opt());
+                + opts.next_day_published_weight * volume(date.succ_opt())
+                + opts.publication_days_weight * t.publication_days.len() as f64
+                + opts.later_mention_weight * t.later_docs.len() as f64;
             (date, score)
         })
         .collect();
