@@ -22,6 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let names = parse(4, &[2.0]);
     let topic_names = parse(5, &[2.0]);
     let linkage = std::env::args().nth(6).as_deref() != Some("0");
+    let merges = parse(7, &[0.3]);
     for &t in &topics {
         for &e in &events {
             for &n in &names {
@@ -31,6 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     name_weight: n,
                     topic_name_weight: topic_names[0],
                     topic_linkage_by_story: linkage,
+                    topic_merge_threshold: merges[0],
                     ..StoryConfig::default()
                 };
                 let pred = predict(&docs, &config);

@@ -225,15 +225,21 @@ pub fn score<P: Ord + Clone, G: Ord + Clone>(pred: &[P], gold: &[G]) -> ClusterS
 /// Predicted `(topic, story)` for each document, in the order given.
 pub fn predict(docs: &[EcbDoc], config: &StoryConfig) -> Vec<(usize, usize)> {
     let mut c = StoryClusterer::new(config.clone());
-    docs.iter()
+    let stories: Vec<usize> = docs
+        .iter()
         .map(|d| {
-            let a = c.add(&StoryInput {
+            c.add(&StoryInput {
                 id: d.name.clone(),
                 text: d.text.clone(),
                 ..Default::default()
-            });
-            (a.topic, a.story)
+            })
+            .story
         })
+        .collect();
+    // Topics as they stand at the end (topics merge as stories grow).
+    stories
+        .into_iter()
+        .map(|s| (c.topic_of(s).unwrap_or(usize::MAX), s))
         .collect()
 }
 
