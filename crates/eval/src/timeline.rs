@@ -361,7 +361,7 @@ pub fn find_dates_with(sentence: &str, published: NaiveDate, finder: DateFinder)
                 }
             }
         }
-        if !finder.deictic && !weekday_of(t).is_some() {
+        if !finder.deictic && weekday_of(t).is_none() {
             out.truncate(before);
         }
         i += 1;
