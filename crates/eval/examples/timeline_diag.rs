@@ -33,6 +33,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .take(2 * tl.dates.len())
                 .map(|r| r.0)
                 .collect();
+            if std::env::var("MISSING").is_ok() {
+                let missing: Vec<String> = gold.difference(&cands).map(|d| d.to_string()).collect();
+                println!("  missing: {}", missing.join(" "));
+                let wrong: Vec<String> = top.difference(&gold).map(|d| d.to_string()).collect();
+                println!("  selected but not gold: {}", wrong.join(" "));
+            }
             println!(
                 "{}: gold {} candidates {} gold-mentioned {} top-l hits {} top-2l hits {} span {}..{} articles-in-range {}",
                 tl.name,

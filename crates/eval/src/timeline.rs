@@ -254,6 +254,18 @@ pub struct DateFinder {
     pub deictic: bool,
     /// Weekday names.
     pub weekdays: bool,
+    /// Month-day dates without a year resolve to the year nearest the publication
+    /// date; `false` drops them (for texts without a known publication date).
+    pub yearless: bool,
+}
+
+impl DateFinder {
+    /// Only dates written in full (day, month and year, or ISO): needs no anchor.
+    pub const EXPLICIT_ONLY: DateFinder = DateFinder {
+        deictic: false,
+        weekdays: false,
+        yearless: false,
+    };
 }
 
 impl Default for DateFinder {
@@ -261,6 +273,7 @@ impl Default for DateFinder {
         DateFinder {
             deictic: true,
             weekdays: true,
+            yearless: true,
         }
     }
 }
@@ -302,7 +315,8 @@ pub fn find_dates_with(sentence: &str, published: NaiveDate, finder: DateFinder)
                 let year = tokens.get(i + 2).and_then(|x| year_number(x));
                 let date = match year {
                     Some(y) => NaiveDate::from_ymd_opt(y, m, day),
-                    None => closest_year(m, day, published),
+                    None if finder.yearless => closest_year(m, day, published),
+                    None => None,
                 };
                 if let Some(d) = date {
                     out.push(d);
@@ -321,7 +335,8 @@ pub fn find_dates_with(sentence: &str, published: NaiveDate, finder: DateFinder)
                 let year = tokens.get(i + 2).and_then(|x| year_number(x));
                 let date = match year {
                     Some(y) => NaiveDate::from_ymd_opt(y, m, day),
-                    None => closest_year(m, day, published),
+                    None if finder.yearless => closest_year(m, day, published),
+                    None => None,
                 };
                 if let Some(d) = date {
                     out.push(d);
@@ -516,7 +531,7 @@ fn most_published(folders: &[TopicFolder]) -> f64 {
 pub fn default_options() -> TimelineOptions {
     TimelineOptions {
         publication_days_weight: 2.0,
-        later_mention_weight: 1.0,
+        later_mention_weight: 2.0,
         ..TimelineOptions::default()
     }
 }

@@ -67,6 +67,9 @@ pub struct StoryConfig {
     pub number_weight: f64,
     /// Event dates further apart than this many days count against joining.
     pub date_window_days: i64,
+    /// The event score is multiplied by this when the closest event dates of the
+    /// document and the story are further apart than `date_window_days`.
+    pub date_mismatch_factor: f64,
     /// How many terms a document keeps (its most weighted ones).
     pub max_terms: usize,
     /// Weight of name features at the topic level (names tell events apart more
@@ -90,6 +93,7 @@ impl Default for StoryConfig {
             name_weight: 2.0,
             number_weight: 1.0,
             date_window_days: 7,
+            date_mismatch_factor: 0.5,
             max_terms: 400,
             topic_name_weight: 2.0,
             topic_number_weight: 1.0,
@@ -538,7 +542,7 @@ impl StoryClusterer {
         let base = self.cosine(doc, &s.centroid, Some(topic));
         match date_gap(&input.dates, &s.dates) {
             Some(0) => base + 0.05,
-            Some(g) if g > self.config.date_window_days => base * 0.5,
+            Some(g) if g > self.config.date_window_days => base * self.config.date_mismatch_factor,
             _ => base,
         }
     }
