@@ -2,7 +2,7 @@
 //!
 //! `cargo run --release -p eval --example timeline_sweep -- /work/shared/eval/timeline/timeline17`
 
-use eval::timeline::{default_options, load, score_folders, DateFinder};
+use eval::timeline::{default_options, load, score_folders, DateFinder, DateSource};
 use fusion::timeline::TimelineOptions;
 
 fn list(i: usize, default: &[f64]) -> Vec<f64> {
@@ -37,7 +37,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                                 weekdays: std::env::var("WEEKDAYS").as_deref() != Ok("0"),
                                 yearless: true,
                             };
-                            let (p, r, f, _) = score_folders(&folders, &o, finder);
+                            let source = if std::env::var("INTERNAL").is_ok() {
+                                DateSource::Internal(finder)
+                            } else {
+                                DateSource::Timex
+                            };
+                            let (p, r, f, _) = score_folders(&folders, &o, source);
                             println!("mention {mention} same_day {same_day} published {publ} next_day {next} days {days} later {later}: P {p:.4} R {r:.4} F1 {f:.4}");
                         }
                     }
