@@ -943,4 +943,35 @@ mod tests {
             "#]],
         );
     }
+
+    #[test]
+    fn shootings_in_two_towns_stay_apart_same_shooting_joins() {
+        let shooting = |id: &str, title: &str, text: &str, names: &[&str], day: u32| StoryInput {
+            id: id.to_string(),
+            title: Some(title.to_string()),
+            text: text.to_string(),
+            published: NaiveDate::from_ymd_opt(2032, 2, day),
+            dates: NaiveDate::from_ymd_opt(2032, 2, day).into_iter().collect(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+        };
+        check(
+            &[
+                shooting("s1", "Gunman opens fire at Dunmore mall", "A gunman opened fire at a shopping mall in Dunmore, wounding five shoppers before police arrested him, chief Rhea Kolt said.", &["Dunmore", "Rhea Kolt"], 3),
+                shooting("s2", "Gunman opens fire at Pellham school", "A gunman opened fire outside a school in Pellham, wounding two teachers before police arrested him, chief Owen Marsh said.", &["Pellham", "Owen Marsh"], 14),
+                shooting("s3", "Dunmore mall gunman charged", "Police chief Rhea Kolt said the Dunmore mall gunman who wounded five shoppers was charged with attempted murder.", &["Dunmore", "Rhea Kolt"], 3),
+            ],
+            expect![[r#"
+                s1 -> topic 0 story 0 (new)
+                    new topic: first document
+                s2 -> topic 1 story 1 (new)
+                    new topic: best topic 0 similarity 0.142 < threshold 0.150
+                s3 -> topic 0 story 0
+                    topic 0: similarity 0.773 >= threshold 0.150
+                    story 0: event similarity 0.568 >= threshold 0.120
+                    shared rare terms: mall, gunman, five, shopper, wound
+                    shared names: dunmore, rhea, kolt
+                    same event date
+            "#]],
+        );
+    }
 }
