@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release -p eval --example cluster_sweep -- /work/shared/eval/clustering/ecbplus`
 
-use eval::clustering::{evaluate, load, predict};
+use eval::clustering::{evaluate, load, predict_with};
 use fusion::stories::StoryConfig;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -21,7 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let events = parse(3, &[0.12, 0.18, 0.24, 0.30]);
     let names = parse(4, &[2.0]);
     let topic_names = parse(5, &[2.0]);
-    let linkage = std::env::args().nth(6).map_or(true, |s| s == "1");
+    let linkage = std::env::args().nth(6).as_deref() != Some("0");
+    let merges = parse(7, &[0.3]);
     for &t in &topics {
         for &e in &events {
             for &n in &names {
@@ -31,9 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     name_weight: n,
                     topic_name_weight: topic_names[0],
                     topic_linkage_by_story: linkage,
+                    topic_merge_threshold: merges[0],
+                    date_mismatch_factor: parse(8, &[0.5])[0],
+                    date_window_days: parse(9, &[7.0])[0] as i64,
                     ..StoryConfig::default()
                 };
-                let pred = predict(&docs, &config);
+                let pred = predict_with(&docs, &config, std::env::var("NODATES").is_err());
                 let (ts, es) = evaluate(&docs, &pred);
                 println!(
                     "topic {t:.3} event {e:.3} names {n:.1}: topic B3 {:.4} (P {:.3} R {:.3}) ARI {:.4} | event B3 {:.4} (P {:.3} R {:.3}) ARI {:.4} pw {:.4}",

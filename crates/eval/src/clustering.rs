@@ -224,16 +224,51 @@ pub fn score<P: Ord + Clone, G: Ord + Clone>(pred: &[P], gold: &[G]) -> ClusterS
 
 /// Predicted `(topic, story)` for each document, in the order given.
 pub fn predict(docs: &[EcbDoc], config: &StoryConfig) -> Vec<(usize, usize)> {
+    predict_with(docs, config, true)
+}
+
+/// Dates written in full in `text` (ECB+ documents have no publication date, so
+/// nothing relative can be resolved), sorted and deduplicated.
+pub fn explicit_dates(text: &str) -> Vec<chrono::NaiveDate> {
+    let anchor = chrono::NaiveDate::default();
+    let mut out: Vec<chrono::NaiveDate> = text::split_sentences(text)
+        .into_iter()
+        .flat_map(|span| {
+            crate::timeline::find_dates_with(
+                span.slice(text),
+                anchor,
+                crate::timeline::DateFinder::EXPLICIT_ONLY,
+            )
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Like [`predict`]; `use_dates` feeds the explicit dates of each text as event dates.
+pub fn predict_with(docs: &[EcbDoc], config: &StoryConfig, use_dates: bool) -> Vec<(usize, usize)> {
     let mut c = StoryClusterer::new(config.clone());
-    docs.iter()
+    let stories: Vec<usize> = docs
+        .iter()
         .map(|d| {
-            let a = c.add(&StoryInput {
+            c.add(&StoryInput {
                 id: d.name.clone(),
                 text: d.text.clone(),
+                dates: if use_dates {
+                    explicit_dates(&d.text)
+                } else {
+                    Vec::new()
+                },
                 ..Default::default()
-            });
-            (a.topic, a.story)
+            })
+            .story
         })
+        .collect();
+    // Topics as they stand at the end (topics merge as stories grow).
+    stories
+        .into_iter()
+        .map(|s| (c.topic_of(s).unwrap_or(usize::MAX), s))
         .collect()
 }
 

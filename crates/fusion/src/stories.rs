@@ -67,6 +67,9 @@ pub struct StoryConfig {
     pub number_weight: f64,
     /// Event dates further apart than this many days count against joining.
     pub date_window_days: i64,
+    /// The event score is multiplied by this when the closest event dates of the
+    /// document and the story are further apart than `date_window_days`.
+    pub date_mismatch_factor: f64,
     /// How many terms a document keeps (its most weighted ones).
     pub max_terms: usize,
     /// Weight of name features at the topic level (names tell events apart more
@@ -76,20 +79,27 @@ pub struct StoryConfig {
     pub topic_number_weight: f64,
     /// Compare a document with each story of a topic too, not only the topic centroid.
     pub topic_linkage_by_story: bool,
+    /// Two topics merge when a story of one becomes this similar to a story of the other.
+    pub topic_merge_threshold: f64,
+    /// Only stories with at least this many documents take part in topic merges.
+    pub topic_merge_min_members: usize,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            topic_threshold: 0.12,
-            event_threshold: 0.18,
+            topic_threshold: 0.15,
+            event_threshold: 0.12,
             name_weight: 2.0,
             number_weight: 1.0,
             date_window_days: 7,
+            date_mismatch_factor: 0.5,
             max_terms: 400,
             topic_name_weight: 2.0,
             topic_number_weight: 1.0,
             topic_linkage_by_story: true,
+            topic_merge_threshold: 0.2,
+            topic_merge_min_members: 2,
         }
     }
 }
@@ -108,6 +118,10 @@ struct Centroid {
     /// term id -> sum over members of the member's normalised term frequency.
     weights: HashMap<u32, f64>,
     members: usize,
+    /// The norm under topic-level weights and the corpus size it was computed at.
+    /// Refreshed when the centroid changes or the corpus has grown by a tenth
+    /// (idf drifts slowly), so comparing with many stories stays cheap.
+    topic_norm: std::cell::Cell<Option<(u32, f64)>>,
 }
 
 impl Centroid {
@@ -116,6 +130,7 @@ impl Centroid {
             *self.weights.entry(t).or_insert(0.0) += w;
         }
         self.members += 1;
+        self.topic_norm.set(None);
     }
 }
 
@@ -137,6 +152,8 @@ struct Topic {
     /// Document frequency of each term among the topic's documents.
     df: HashMap<u32, u32>,
     stories: Vec<usize>,
+    /// Set when this topic was merged into another one.
+    merged_into: Option<usize>,
 }
 
 /// The incremental clusterer.
@@ -149,6 +166,10 @@ pub struct StoryClusterer {
     vocabulary: HashMap<String, u32>,
     terms: Vec<(String, FeatureKind)>,
     df: Vec<u32>,
+    /// `ln(df + 1)` per term, kept in step with `df` (idf without logarithms in loops).
+    ln_df: Vec<f64>,
+    /// `ln(documents + 1)`, kept in step with `documents`.
+    ln_documents: f64,
     documents: u32,
 }
 
@@ -166,9 +187,12 @@ impl StoryClusterer {
         }
     }
 
-    /// How many topics exist.
+    /// How many topics exist (merged topics not counted).
     pub fn topic_count(&self) -> usize {
-        self.topics.len()
+        self.topics
+            .iter()
+            .filter(|t| t.merged_into.is_none())
+            .count()
     }
 
     /// Places `doc` into the best story, or starts a new one.
@@ -177,14 +201,19 @@ impl StoryClusterer {
         // Update document frequencies first so the new document's own rare words
         // are weighted with the corpus that now includes it.
         self.documents += 1;
+        self.ln_documents = (f64::from(self.documents) + 1.0).ln();
         for &(t, _) in &features.terms {
             self.df[t as usize] += 1;
+            self.ln_df[t as usize] = (f64::from(self.df[t as usize]) + 1.0).ln();
         }
         let mut reasons = Vec::new();
 
         // Topic level.
         let mut best_topic: Option<(usize, f64)> = None;
         for (i, topic) in self.topics.iter().enumerate() {
+            if topic.merged_into.is_some() {
+                continue;
+            }
             // A topic is as close as its closest story (siblings differ in names
             // and dates; a mixed centroid would blur the one that matches).
             let mut s = self.cosine(&features.terms, &topic.centroid, None);
@@ -193,7 +222,7 @@ impl StoryClusterer {
                     s = s.max(self.cosine(&features.terms, &self.stories[si].centroid, None));
                 }
             }
-            if best_topic.map_or(true, |(_, b)| s > b) {
+            if !matches!(best_topic, Some((_, b)) if s <= b) {
                 best_topic = Some((i, s));
             }
         }
@@ -223,7 +252,7 @@ impl StoryClusterer {
         let mut best_story: Option<(usize, f64)> = None;
         for &si in &self.topics[topic].stories {
             let s = self.event_score(&features.terms, doc, si, topic);
-            if best_story.map_or(true, |(_, b)| s > b) {
+            if !matches!(best_story, Some((_, b)) if s <= b) {
                 best_story = Some((si, s));
             }
         }
@@ -269,6 +298,17 @@ impl StoryClusterer {
         s.dates.sort_unstable();
         s.dates.dedup();
 
+        let topic = match self.merge_topics_around(story) {
+            Some((into, sim, other)) => {
+                reasons.push(format!(
+                    "topics {other} and {into} merged: story {story} is {sim:.3} similar to a story of the other topic (>= {:.3})",
+                    self.config.topic_merge_threshold
+                ));
+                self.stories[story].topic
+            }
+            None => topic,
+        };
+
         Assignment {
             story,
             topic,
@@ -276,6 +316,69 @@ impl StoryClusterer {
             new_story,
             reasons,
         }
+    }
+
+    /// The current topic of a story (topics can merge as stories grow).
+    pub fn topic_of(&self, story: usize) -> Option<usize> {
+        self.stories.get(story).map(|s| s.topic)
+    }
+
+    /// After `story` grew: when it has become close to a story of another topic,
+    /// the two topics merge (the younger into the older). Returns
+    /// `(kept topic, similarity, merged topic)`.
+    fn merge_topics_around(&mut self, story: usize) -> Option<(usize, f64, usize)> {
+        let s = &self.stories[story];
+        // Re-check a story's topic links when it reaches the minimum size and each
+        // time it doubles: cheap, and a grown story is a better witness.
+        let m = s.centroid.members;
+        if m < self.config.topic_merge_min_members
+            || !(m == self.config.topic_merge_min_members || m.is_power_of_two())
+        {
+            return None;
+        }
+        let topic = s.topic;
+        // The story's centroid as a normalised "document".
+        let mut terms: Vec<(u32, f64)> = s
+            .centroid
+            .weights
+            .iter()
+            .map(|(&t, &w)| (t, w / s.centroid.members as f64))
+            .collect();
+        terms.sort_unstable_by_key(|&(t, _)| t);
+        let mut best: Option<(usize, f64)> = None;
+        for (oi, other) in self.stories.iter().enumerate() {
+            if other.topic == topic || other.centroid.members < self.config.topic_merge_min_members
+            {
+                continue;
+            }
+            let sim = self.cosine(&terms, &other.centroid, None);
+            if !matches!(best, Some((_, b)) if sim <= b) {
+                best = Some((oi, sim));
+            }
+        }
+        let (oi, sim) = best?;
+        if sim < self.config.topic_merge_threshold {
+            return None;
+        }
+        let other_topic = self.stories[oi].topic;
+        let (keep, gone) = (topic.min(other_topic), topic.max(other_topic));
+        let moved = std::mem::take(&mut self.topics[gone]);
+        for &si in &moved.stories {
+            self.stories[si].topic = keep;
+        }
+        let k = &mut self.topics[keep];
+        for (t, w) in moved.centroid.weights {
+            *k.centroid.weights.entry(t).or_insert(0.0) += w;
+        }
+        k.centroid.members += moved.centroid.members;
+        k.centroid.topic_norm.set(None);
+        for (t, n) in moved.df {
+            *k.df.entry(t).or_insert(0) += n;
+        }
+        k.stories.extend(moved.stories);
+        k.stories.sort_unstable();
+        self.topics[gone].merged_into = Some(keep);
+        Some((keep, sim, gone))
     }
 
     fn intern(&mut self, key: String, kind: FeatureKind) -> u32 {
@@ -286,6 +389,7 @@ impl StoryClusterer {
         self.vocabulary.insert(key.clone(), id);
         self.terms.push((key, kind));
         self.df.push(0);
+        self.ln_df.push(0.0);
         id
     }
 
@@ -357,7 +461,8 @@ impl StoryClusterer {
     }
 
     fn idf_of(&self, t: u32) -> f64 {
-        idf(f64::from(self.documents), self.df[t as usize])
+        // Same value as `idf(documents, df)`, with the logarithm of df cached.
+        self.ln_documents - self.ln_df[t as usize] + 1.0
     }
 
     /// The global weight of a term: idf over all documents times its kind weight.
@@ -399,11 +504,26 @@ impl StoryClusterer {
                 dot += x * cw * g;
             }
         }
-        let mut cn = 0.0;
-        for (&t, &cw) in &c.weights {
-            let y = cw * weight(t);
-            cn += y * y;
-        }
+        let cached = match (topic, c.topic_norm.get()) {
+            (None, Some((at, norm))) if u64::from(self.documents) * 10 <= u64::from(at) * 11 => {
+                Some(norm)
+            }
+            _ => None,
+        };
+        let cn = match cached {
+            Some(norm) => norm,
+            None => {
+                let mut cn = 0.0;
+                for (&t, &cw) in &c.weights {
+                    let y = cw * weight(t);
+                    cn += y * y;
+                }
+                if topic.is_none() {
+                    c.topic_norm.set(Some((self.documents, cn)));
+                }
+                cn
+            }
+        };
         if dn <= 0.0 || cn <= 0.0 {
             return 0.0;
         }
@@ -422,7 +542,7 @@ impl StoryClusterer {
         let base = self.cosine(doc, &s.centroid, Some(topic));
         match date_gap(&input.dates, &s.dates) {
             Some(0) => base + 0.05,
-            Some(g) if g > self.config.date_window_days => base * 0.5,
+            Some(g) if g > self.config.date_window_days => base * self.config.date_mismatch_factor,
             _ => base,
         }
     }
@@ -758,4 +878,100 @@ pub fn cluster_all_levels(docs: &[StoryInput], config: StoryConfig) -> Vec<(usiz
             (a.topic, a.story)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn doc(id: &str, text: &str, date: Option<(i32, u32, u32)>) -> StoryInput {
+        StoryInput {
+            id: id.to_string(),
+            text: text.to_string(),
+            dates: date
+                .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    /// Adds the documents in order; prints each one's topic, story and reasons.
+    fn check(docs: &[StoryInput], expect: Expect) {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        let mut out = String::new();
+        for d in docs {
+            let a = c.add(d);
+            out.push_str(&format!(
+                "{} -> topic {} story {}{}\n",
+                d.id,
+                a.topic,
+                a.story,
+                if a.new_story { " (new)" } else { "" }
+            ));
+            for r in &a.reasons {
+                out.push_str(&format!("    {r}\n"));
+            }
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn distinct_quakes_stay_apart_and_same_quake_joins() {
+        check(
+            &[
+                doc("q1", "A magnitude 6.8 earthquake struck near the town of Varnholm on Sunday, collapsing 40 houses. Rescuers in Varnholm searched the rubble of the earthquake, said governor Ada Penrick.", Some((2031, 5, 4))),
+                doc("q2", "A magnitude 5.9 earthquake struck near the port of Lusk Harbour on Thursday, collapsing 12 houses. Rescuers in Lusk Harbour searched the rubble, said mayor Tomas Everly.", Some((2031, 9, 18))),
+                doc("q3", "Governor Ada Penrick said rescuers pulled survivors from 40 houses that collapsed in the earthquake near Varnholm. The magnitude 6.8 quake struck Varnholm early Sunday.", Some((2031, 5, 4))),
+                doc("f1", "The central bank of Norvia raised its interest rate to 4.5 percent to fight inflation, bank governor Lena Strom announced.", None),
+            ],
+            expect![[r#"
+                q1 -> topic 0 story 0 (new)
+                    new topic: first document
+                q2 -> topic 1 story 1 (new)
+                    new topic: best topic 0 similarity 0.145 < threshold 0.150
+                q3 -> topic 0 story 0
+                    topic 0: similarity 0.833 >= threshold 0.150
+                    story 0: event similarity 0.644 >= threshold 0.120
+                    shared rare terms: earthquake, governor, magnitude, struck, near
+                    shared names: varnholm, ada, penrick
+                    shared numbers: 68, 40
+                    same event date
+                f1 -> topic 2 story 2 (new)
+                    new topic: best topic 0 similarity 0.019 < threshold 0.150
+            "#]],
+        );
+    }
+
+    #[test]
+    fn shootings_in_two_towns_stay_apart_same_shooting_joins() {
+        let shooting = |id: &str, title: &str, text: &str, names: &[&str], day: u32| StoryInput {
+            id: id.to_string(),
+            title: Some(title.to_string()),
+            text: text.to_string(),
+            published: NaiveDate::from_ymd_opt(2032, 2, day),
+            dates: NaiveDate::from_ymd_opt(2032, 2, day).into_iter().collect(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+        };
+        check(
+            &[
+                shooting("s1", "Gunman opens fire at Dunmore mall", "A gunman opened fire at a shopping mall in Dunmore, wounding five shoppers before police arrested him, chief Rhea Kolt said.", &["Dunmore", "Rhea Kolt"], 3),
+                shooting("s2", "Gunman opens fire at Pellham school", "A gunman opened fire outside a school in Pellham, wounding two teachers before police arrested him, chief Owen Marsh said.", &["Pellham", "Owen Marsh"], 14),
+                shooting("s3", "Dunmore mall gunman charged", "Police chief Rhea Kolt said the Dunmore mall gunman who wounded five shoppers was charged with attempted murder.", &["Dunmore", "Rhea Kolt"], 3),
+            ],
+            expect![[r#"
+                s1 -> topic 0 story 0 (new)
+                    new topic: first document
+                s2 -> topic 1 story 1 (new)
+                    new topic: best topic 0 similarity 0.142 < threshold 0.150
+                s3 -> topic 0 story 0
+                    topic 0: similarity 0.773 >= threshold 0.150
+                    story 0: event similarity 0.568 >= threshold 0.120
+                    shared rare terms: mall, gunman, five, shopper, wound
+                    shared names: dunmore, rhea, kolt
+                    same event date
+            "#]],
+        );
+    }
 }

@@ -78,6 +78,12 @@ pub struct TimelineOptions {
     pub published_weight: f64,
     /// Score per document published on the day after the date (next-day reports).
     pub next_day_published_weight: f64,
+    /// Score per distinct publication day among the documents mentioning the date
+    /// (a date still referred to on many later days matters).
+    pub publication_days_weight: f64,
+    /// Score per document published at least two days after the date that mentions
+    /// it (retrospective references).
+    pub later_mention_weight: f64,
     /// Near-identical threshold (Jaccard of content words) for deduplication.
     pub duplicate_similarity: f64,
     /// Similarity above which two differently dated sentences describe one event.
@@ -97,6 +103,8 @@ impl Default for TimelineOptions {
             same_day_weight: 1.0,
             published_weight: 0.0,
             next_day_published_weight: 0.0,
+            publication_days_weight: 0.0,
+            later_mention_weight: 0.0,
             duplicate_similarity: 0.7,
             conflict_similarity: 0.6,
             keep_conflicting_dates: true,
@@ -123,6 +131,8 @@ pub fn rank_dates(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<(Naive
         outlets: BTreeSet<&'a str>,
         docs: BTreeMap<&'a str, f64>,
         mentions: f64,
+        publication_days: BTreeSet<NaiveDate>,
+        later_docs: BTreeSet<&'a str>,
     }
     let mut by_date: BTreeMap<NaiveDate, Tally> = BTreeMap::new();
     for it in items {
@@ -135,7 +145,15 @@ pub fn rank_dates(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<(Naive
             outlets: BTreeSet::new(),
             docs: BTreeMap::new(),
             mentions: 0.0,
+            publication_days: BTreeSet::new(),
+            later_docs: BTreeSet::new(),
         });
+        if let Some(p) = it.published {
+            t.publication_days.insert(p);
+            if (p - it.date).num_days() >= 2 {
+                t.later_docs.insert(&it.doc);
+            }
+        }
         t.outlets.insert(&it.outlet);
         let d = t.docs.entry(&it.doc).or_insert(0.0);
         *d = d.max(w);
@@ -160,7 +178,9 @@ pub fn rank_dates(items: &[DatedSentence], opts: &TimelineOptions) -> Vec<(Naive
                 + opts.doc_weight * docs
                 + opts.mention_weight * t.mentions
                 + opts.published_weight * volume(Some(date))
-                + opts.next_day_published_weight * volume(date.succ_opt());
+                + opts.next_day_published_weight * volume(date.succ_opt())
+                + opts.publication_days_weight * t.publication_days.len() as f64
+                + opts.later_mention_weight * t.later_docs.len() as f64;
             (date, score)
         })
         .collect();
@@ -375,7 +395,7 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
             .collect();
         let sources: BTreeSet<String> = idx.iter().map(|&i| items[i].outlet.clone()).collect();
         let mut conflicting = conflicts.remove(&date).unwrap_or_default();
-        conflicting.sort_by(|a, b| a.other_date.cmp(&b.other_date));
+        conflicting.sort_by_key(|c| c.other_date);
         out.push(TimelineEntry {
             date,
             score: score_of.get(&date).copied().unwrap_or(0.0),
@@ -385,4 +405,105 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn item(doc: &str, outlet: &str, text: &str, date: (i32, u32, u32)) -> DatedSentence {
+        DatedSentence {
+            doc: doc.to_string(),
+            outlet: outlet.to_string(),
+            sentence_span: Span::new(0, text.len()),
+            text: text.to_string(),
+            date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).expect("valid test date"),
+            published: NaiveDate::from_ymd_opt(2031, 6, 30),
+        }
+    }
+
+    /// Prints the timeline: dates in order, sentences with sources, conflicts.
+    fn check(items: &[DatedSentence], max_dates: Option<usize>, expect: Expect) {
+        let mut out = String::new();
+        for e in build_timeline(items, max_dates) {
+            out.push_str(&format!(
+                "{} score {:.2} sources {:?}\n",
+                e.date, e.score, e.sources
+            ));
+            for s in &e.summary {
+                let docs: Vec<&str> = s.evidence.iter().map(|x| x.doc.as_str()).collect();
+                out.push_str(&format!("    {} {:?}\n", s.text, docs));
+            }
+            for c in &e.conflicting {
+                out.push_str(&format!(
+                    "    CONFLICT: {:?} date it {}: {}\n",
+                    c.outlets_other, c.other_date, c.other.text
+                ));
+            }
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn dates_in_order_duplicates_merged_and_conflicts_kept() {
+        check(
+            &[
+                item(
+                    "d1",
+                    "Velmora Post",
+                    "The dam at Orrin Lake failed on June 12, flooding two villages.",
+                    (2031, 6, 12),
+                ),
+                item(
+                    "d2",
+                    "Coast Radio",
+                    "The dam at Orrin Lake failed on June 13, flooding two villages.",
+                    (2031, 6, 13),
+                ),
+                item(
+                    "d3",
+                    "Daily Digest",
+                    "The dam at Orrin Lake failed on June 12 , flooding two villages .",
+                    (2031, 6, 12),
+                ),
+                item(
+                    "d1",
+                    "Velmora Post",
+                    "Engineers had warned about cracks in the dam on May 2.",
+                    (2031, 5, 2),
+                ),
+                item(
+                    "d4",
+                    "Northern Wire",
+                    "Minister Ilse Varn visited the flooded villages on June 20.",
+                    (2031, 6, 20),
+                ),
+                item(
+                    "d5",
+                    "Coast Radio",
+                    "Minister Ilse Varn toured the flooded villages on June 20 and promised aid.",
+                    (2031, 6, 20),
+                ),
+                item(
+                    "d5",
+                    "Coast Radio",
+                    "A fishing festival was held on April 1.",
+                    (2031, 4, 1),
+                ),
+            ],
+            Some(2),
+            expect![[r#"
+                2031-06-12 score 3.20 sources ["Daily Digest", "Velmora Post"]
+                    The dam at Orrin Lake failed on June 12, flooding two villages. ["d1", "d3"]
+                    CONFLICT: ["Coast Radio"] date it 2031-06-13: The dam at Orrin Lake failed on June 13, flooding two villages.
+                2031-06-13 score 1.60 sources ["Coast Radio"]
+                    The dam at Orrin Lake failed on June 13, flooding two villages. ["d2"]
+                    CONFLICT: ["Daily Digest", "Velmora Post"] date it 2031-06-12: The dam at Orrin Lake failed on June 12, flooding two villages.
+                2031-06-20 score 3.20 sources ["Coast Radio", "Northern Wire"]
+                    Minister Ilse Varn visited the flooded villages on June 20. ["d4"]
+                    Minister Ilse Varn toured the flooded villages on June 20 and promised aid. ["d5"]
+            "#]],
+        );
+    }
 }
