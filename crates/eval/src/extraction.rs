@@ -235,11 +235,8 @@ pub fn bootstrap_std(pages: &[PageScore], resamples: usize, seed: u64) -> Summar
     }
     let std = |get: fn(&Summary) -> f64| {
         let mean = samples.iter().map(get).sum::<f64>() / samples.len() as f64;
-        let var = samples
-            .iter()
-            .map(|s| (get(s) - mean).powi(2))
-            .sum::<f64>()
-            / samples.len() as f64;
+        let var =
+            samples.iter().map(|s| (get(s) - mean).powi(2)).sum::<f64>() / samples.len() as f64;
         var.sqrt()
     };
     Summary {
@@ -307,14 +304,19 @@ pub fn report_for(pages: &[Page], predictions: &[String], label: &str) -> Report
     let s = summarize(&scores);
     let sd = bootstrap_std(&scores, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
     let mut r = Report::new("extraction", format!("{} pages ({label})", pages.len()));
-    r.metric_with_anchor("precision", s.precision, "trafilatura 2.0.0 [re-run]", 0.928)
-        .metric_with_anchor("recall", s.recall, "trafilatura 2.0.0 [re-run]", 0.978)
-        .metric_with_anchor("f1", s.f1, "rs_trafilatura [published]", 0.970)
-        .metric_with_anchor("accuracy", s.accuracy, "trafilatura 2.0.0 [re-run]", 0.243)
-        .metric("precision_std", sd.precision)
-        .metric("recall_std", sd.recall)
-        .metric("f1_std", sd.f1)
-        .metric("accuracy_std", sd.accuracy);
+    r.metric_with_anchor(
+        "precision",
+        s.precision,
+        "trafilatura 2.0.0 [re-run]",
+        0.928,
+    )
+    .metric_with_anchor("recall", s.recall, "trafilatura 2.0.0 [re-run]", 0.978)
+    .metric_with_anchor("f1", s.f1, "rs_trafilatura [published]", 0.970)
+    .metric_with_anchor("accuracy", s.accuracy, "trafilatura 2.0.0 [re-run]", 0.243)
+    .metric("precision_std", sd.precision)
+    .metric("recall_std", sd.recall)
+    .metric("f1_std", sd.f1)
+    .metric("accuracy_std", sd.accuracy);
     r.note("f1 anchors: rs_trafilatura 0.970, trafilatura 2.0.0 0.958 [published]; trafilatura 2.0.0 extract() 0.952 [re-run]");
     r.note(format!(
         "bootstrap: {BOOTSTRAP_RESAMPLES} resamples of pages, SplitMix64 seed {BOOTSTRAP_SEED:#x}"

@@ -21,7 +21,10 @@ fn main() {
     println!("authors: {:?}", ex.authors);
     println!("outlet: {:?}", ex.outlet);
     println!("published: {:?}", ex.published);
-    println!("language: {:?}  canonical: {:?}", ex.language, ex.canonical_url);
+    println!(
+        "language: {:?}  canonical: {:?}",
+        ex.language, ex.canonical_url
+    );
     for d in &ex.diagnostics {
         println!("diagnostic: {} {}", d.code, d.message);
     }

@@ -39,10 +39,14 @@ struct Facts {
     own: u32,
     own_link: u32,
     own_commas: u32,
+    /// Text of paragraph-like blocks in the subtree (own text >= 25, few links).
+    para: u32,
     /// Subtree holds an `h1` / a `time` element / a `nav`.
     has_h1: bool,
     has_time: bool,
     has_nav: bool,
+    /// Readability-style weight of the element's class/id words.
+    weight: f32,
     score: f32,
 }
 
@@ -65,15 +69,37 @@ pub fn extract(dom: &Dom<'_>) -> Content {
     };
     if std::env::var_os("PARALLAX_DEBUG_HTML").is_some() {
         let f = &facts[root as usize];
-        if let Some(big) = (0..dom.nodes.len()).filter(|&i| dom.nodes[i].tag().is_none()).max_by_key(|&i| facts[i].total) {
+        if let Some(big) = (0..dom.nodes.len())
+            .filter(|&i| dom.nodes[i].tag().is_none())
+            .max_by_key(|&i| facts[i].total)
+        {
             let mut a = big as NodeId;
             while a != NONE && a != 0 {
                 let f = &facts[a as usize];
-                eprintln!("  anc {} <{} class={:?} id={:?}> dropped {} boiler {} total {} good {}", a, dom.name(a), dom.attr(a, "class"), dom.attr(a, "id"), f.dropped, f.boiler, f.total, f.good);
+                eprintln!(
+                    "  anc {} <{} class={:?} id={:?}> dropped {} boiler {} total {} good {}",
+                    a,
+                    dom.name(a),
+                    dom.attr(a, "class"),
+                    dom.attr(a, "id"),
+                    f.dropped,
+                    f.boiler,
+                    f.total,
+                    f.good
+                );
                 a = dom.node(a).parent;
             }
         }
-        eprintln!("root {} <{} class={:?} id={:?}> score {} good {} keep {:?}", root, dom.name(root), dom.attr(root, "class"), dom.attr(root, "id"), f.score, f.good, keep);
+        eprintln!(
+            "root {} <{} class={:?} id={:?}> score {} good {} keep {:?}",
+            root,
+            dom.name(root),
+            dom.attr(root, "class"),
+            dom.attr(root, "id"),
+            f.score,
+            f.good,
+            keep
+        );
     }
     let mut b = CleanTextBuilder::with_capacity(4096);
     let root_total = facts[root as usize].total.max(1);
@@ -100,189 +126,328 @@ fn find_body(dom: &Dom<'_>) -> NodeId {
         .map_or(0, |i| i as NodeId)
 }
 
-/// Lowercased `class` and `id` (and `role`, `itemprop`) of an element, space-joined.
-fn hint_string(dom: &Dom<'_>, id: NodeId, buf: &mut String) {
-    buf.clear();
-    for name in ["class", "id", "role", "itemprop"] {
-        if let Some(v) = dom.attr(id, name) {
-            buf.push(' ');
-            for c in v.chars() {
-                buf.push(c.to_ascii_lowercase());
+/// What an element's class, id, role and itemprop words say about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct HintFlags {
+    /// Share bars, related links, ads, newsletter prompts, captions, bylines ...
+    boiler: bool,
+    /// Reader comments: boilerplate at any size.
+    comment: bool,
+    /// The conventional names of an article-body container.
+    body: bool,
+    /// Generic content words ("article", "content", "post", "story" ...).
+    positive: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum HintKind {
+    Boiler,
+    Comment,
+    Body,
+    Positive,
+}
+
+/// Substrings looked for in lowercased class/id/role/itemprop values.
+const HINT_SUBSTRINGS: &[(&str, HintKind)] = &[
+    ("share", HintKind::Boiler),
+    ("social", HintKind::Boiler),
+    ("related", HintKind::Boiler),
+    ("newsletter", HintKind::Boiler),
+    ("cookie", HintKind::Boiler),
+    ("consent", HintKind::Boiler),
+    ("subscri", HintKind::Boiler),
+    ("promo", HintKind::Boiler),
+    ("advert", HintKind::Boiler),
+    ("sponsor", HintKind::Boiler),
+    ("breadcrumb", HintKind::Boiler),
+    ("sidebar", HintKind::Boiler),
+    ("outbrain", HintKind::Boiler),
+    ("taboola", HintKind::Boiler),
+    ("recirc", HintKind::Boiler),
+    ("trending", HintKind::Boiler),
+    ("popular", HintKind::Boiler),
+    ("most-read", HintKind::Boiler),
+    ("mostread", HintKind::Boiler),
+    ("signup", HintKind::Boiler),
+    ("sign-up", HintKind::Boiler),
+    ("paywall", HintKind::Boiler),
+    ("caption", HintKind::Boiler),
+    ("credit", HintKind::Boiler),
+    ("byline", HintKind::Boiler),
+    ("footer", HintKind::Boiler),
+    ("navbar", HintKind::Boiler),
+    ("navigation", HintKind::Boiler),
+    ("widget", HintKind::Boiler),
+    ("toolbar", HintKind::Boiler),
+    ("modal", HintKind::Boiler),
+    ("popup", HintKind::Boiler),
+    ("banner", HintKind::Boiler),
+    ("rating", HintKind::Boiler),
+    ("author-bio", HintKind::Boiler),
+    ("authorbio", HintKind::Boiler),
+    ("author-info", HintKind::Boiler),
+    ("read-more", HintKind::Boiler),
+    ("readmore", HintKind::Boiler),
+    ("more-stories", HintKind::Boiler),
+    ("recommend", HintKind::Boiler),
+    ("visually-hidden", HintKind::Boiler),
+    ("sr-only", HintKind::Boiler),
+    ("screen-reader", HintKind::Boiler),
+    ("skip-link", HintKind::Boiler),
+    ("pagination", HintKind::Boiler),
+    ("copyright", HintKind::Boiler),
+    ("disclaimer", HintKind::Boiler),
+    ("inline-ad", HintKind::Boiler),
+    ("ad-container", HintKind::Boiler),
+    ("ad-slot", HintKind::Boiler),
+    ("adslot", HintKind::Boiler),
+    ("dfp", HintKind::Boiler),
+    ("gallery", HintKind::Boiler),
+    ("slideshow", HintKind::Boiler),
+    ("carousel", HintKind::Boiler),
+    ("tooltip", HintKind::Boiler),
+    ("hidden-print", HintKind::Boiler),
+    ("print-only", HintKind::Boiler),
+    ("masthead", HintKind::Boiler),
+    ("tags", HintKind::Boiler),
+    ("keywords", HintKind::Boiler),
+    ("topics", HintKind::Boiler),
+    ("comment", HintKind::Comment),
+    ("disqus", HintKind::Comment),
+    ("articlebody", HintKind::Body),
+    ("article-body", HintKind::Body),
+    ("article__body", HintKind::Body),
+    ("article_body", HintKind::Body),
+    ("story-body", HintKind::Body),
+    ("storybody", HintKind::Body),
+    ("story__body", HintKind::Body),
+    ("entry-content", HintKind::Body),
+    ("post-content", HintKind::Body),
+    ("post-body", HintKind::Body),
+    ("postbody", HintKind::Body),
+    ("article-content", HintKind::Body),
+    ("articlecontent", HintKind::Body),
+    ("article__content", HintKind::Body),
+    ("story-content", HintKind::Body),
+    ("storycontent", HintKind::Body),
+    ("content-body", HintKind::Body),
+    ("body-text", HintKind::Body),
+    ("bodytext", HintKind::Body),
+    ("article-text", HintKind::Body),
+    ("articletext", HintKind::Body),
+    ("entry-body", HintKind::Body),
+    ("main-content", HintKind::Body),
+    ("story-text", HintKind::Body),
+    ("post-entry", HintKind::Body),
+    ("rich-text", HintKind::Body),
+    ("richtext", HintKind::Body),
+    ("article", HintKind::Positive),
+    ("body", HintKind::Positive),
+    ("content", HintKind::Positive),
+    ("entry", HintKind::Positive),
+    ("main", HintKind::Positive),
+    ("post", HintKind::Positive),
+    ("text", HintKind::Positive),
+    ("story", HintKind::Positive),
+    ("blog", HintKind::Positive),
+];
+
+/// Whole words (split at non-alphanumerics) that mark boilerplate.
+fn is_boiler_token(t: &str) -> bool {
+    matches!(
+        t,
+        "nav"
+            | "menu"
+            | "ad"
+            | "ads"
+            | "header"
+            | "meta"
+            | "print"
+            | "hidden"
+            | "tools"
+            | "aside"
+            | "complementary"
+            | "contentinfo"
+            | "search"
+            | "dialog"
+            | "alert"
+            | "author"
+            | "bio"
+            | "logo"
+            | "sharing"
+            | "follow"
+            | "video"
+            | "player"
+            | "figure"
+            | "image"
+            | "photo"
+            | "media"
+            | "subnav"
+            | "login"
+            | "utility"
+    )
+}
+
+/// Matches hint words in one pass over the hint string, the patterns bucketed by
+/// their first byte. Built once per page.
+struct HintMatcher {
+    /// Patterns by their first two bytes (see [`pair_index`]).
+    buckets: Vec<Vec<(&'static str, HintKind)>>,
+    /// Pages repeat the same class strings many times: remember the answers.
+    cache: std::collections::HashMap<String, HintFlags, BuildFnv>,
+}
+
+/// FNV-1a, a fast hasher for the short keys of [`HintMatcher::cache`].
+#[derive(Default, Clone, Copy)]
+struct BuildFnv;
+
+struct Fnv(u64);
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// Bucket of a byte pair: lowercase letters and '-' are told apart, anything else
+/// shares one slot.
+fn pair_index(a: u8, b: u8) -> usize {
+    fn slot(c: u8) -> usize {
+        match c {
+            b'a'..=b'z' => (c - b'a') as usize,
+            b'-' => 26,
+            _ => 27,
+        }
+    }
+    slot(a) * 28 + slot(b)
+}
+
+impl HintMatcher {
+    fn new() -> Self {
+        let mut buckets = vec![Vec::new(); 28 * 28];
+        for &(p, k) in HINT_SUBSTRINGS {
+            let pb = p.as_bytes();
+            buckets[pair_index(pb[0], pb[1])].push((p, k));
+        }
+        HintMatcher {
+            buckets,
+            cache: std::collections::HashMap::with_hasher(BuildFnv),
+        }
+    }
+
+    /// [`Self::classify`], remembered per distinct hint string.
+    fn classify_cached(&mut self, hints: &str) -> HintFlags {
+        if let Some(f) = self.cache.get(hints) {
+            return *f;
+        }
+        let f = self.classify(hints);
+        self.cache.insert(hints.to_string(), f);
+        f
+    }
+
+    fn classify(&self, hints: &str) -> HintFlags {
+        let mut f = HintFlags::default();
+        let b = hints.as_bytes();
+        for i in 0..b.len().saturating_sub(1) {
+            if !b[i].is_ascii_lowercase() {
+                continue;
+            }
+            for &(p, kind) in &self.buckets[pair_index(b[i], b[i + 1])] {
+                let pb = p.as_bytes();
+                if b[i..].starts_with(pb) && pb[1] == b[i + 1] {
+                    match kind {
+                        HintKind::Boiler => f.boiler = true,
+                        HintKind::Comment => {
+                            if !b[i..].starts_with(b"commentary") {
+                                f.comment = true;
+                            }
+                        }
+                        HintKind::Body => f.body = true,
+                        HintKind::Positive => f.positive = true,
+                    }
+                }
             }
         }
+        for t in hints.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if is_boiler_token(t) {
+                f.boiler = true;
+            }
+            if t == "respond" || t == "replies" {
+                f.comment = true;
+            }
+        }
+        f
     }
 }
 
-fn has_token(hints: &str, word: &str) -> bool {
-    hints
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| t == word)
-}
-
-/// Class/id/role words that mark an element as boilerplate.
-fn is_boiler_hint(hints: &str) -> bool {
-    const SUBSTRINGS: &[&str] = &[
-        "share",
-        "social",
-        "comment",
-        "related",
-        "newsletter",
-        "cookie",
-        "consent",
-        "subscri",
-        "promo",
-        "advert",
-        "sponsor",
-        "breadcrumb",
-        "sidebar",
-        "outbrain",
-        "taboola",
-        "recirc",
-        "trending",
-        "popular",
-        "most-read",
-        "mostread",
-        "signup",
-        "sign-up",
-        "paywall",
-        "caption",
-        "credit",
-        "byline",
-        "footer",
-        "navbar",
-        "navigation",
-        "widget",
-        "toolbar",
-        "disqus",
-        "modal",
-        "popup",
-        "banner",
-        "rating",
-        "author-bio",
-        "authorbio",
-        "author-info",
-        "read-more",
-        "readmore",
-        "more-stories",
-        "recommend",
-        "visually-hidden",
-        "sr-only",
-        "screen-reader",
-        "skip-link",
-        "pagination",
-        "copyright",
-        "disclaimer",
-        "inline-ad",
-        "ad-container",
-        "ad-slot",
-        "adslot",
-        "dfp",
-        "gallery",
-        "slideshow",
-        "carousel",
-        "newsletter",
-        "tooltip",
-        "hidden-print",
-        "print-only",
-        "masthead",
-        "tags",
-        "keywords",
-        "topics",
-    ];
-    const TOKENS: &[&str] = &[
-        "nav", "menu", "ad", "ads", "header", "meta", "print", "hidden", "tools", "share",
-        "aside", "complementary", "navigation", "contentinfo", "search", "dialog", "banner",
-        "alert", "author", "bio", "logo", "sharing", "follow", "video", "player", "lede-media",
-        "figure", "image", "photo", "media", "subnav", "login", "utility",
-    ];
-    SUBSTRINGS.iter().any(|s| hints.contains(s)) || TOKENS.iter().any(|t| has_token(hints, t))
-}
-
-/// Class/id words of reader comment sections, boilerplate at any size.
-fn is_comment_hint(hints: &str) -> bool {
-    (hints.contains("comment") && !hints.contains("commentary"))
-        || hints.contains("disqus")
-        || has_token(hints, "respond")
-        || has_token(hints, "replies")
-}
-
-/// Class/id words that mark the article body itself.
-fn is_body_hint(hints: &str) -> bool {
-    const STRONG: &[&str] = &[
-        "articlebody",
-        "article-body",
-        "article__body",
-        "article_body",
-        "story-body",
-        "storybody",
-        "story__body",
-        "entry-content",
-        "post-content",
-        "post-body",
-        "postbody",
-        "article-content",
-        "articlecontent",
-        "article__content",
-        "story-content",
-        "storycontent",
-        "content-body",
-        "body-text",
-        "bodytext",
-        "article-text",
-        "articletext",
-        "entry-body",
-        "main-content",
-        "story-text",
-        "post-entry",
-        "rich-text",
-        "richtext",
-    ];
-    STRONG.iter().any(|s| hints.contains(s))
-}
-
-/// Readability-style weight from class/id words.
-fn class_weight(hints: &str) -> f32 {
-    if hints.is_empty() {
-        return 0.0;
-    }
-    let mut w = 0.0;
-    if is_body_hint(hints) {
-        w += 40.0;
-    } else {
-        const POSITIVE: &[&str] = &[
-            "article", "body", "content", "entry", "main", "post", "text", "story", "blog",
-        ];
-        if POSITIVE.iter().any(|p| hints.contains(p)) {
-            w += 25.0;
+/// Reads the attributes of element `id` once: its hint words (lowercased class, id,
+/// role, itemprop) into `buf`, and whether it is hidden.
+fn scan_attrs(dom: &Dom<'_>, id: NodeId, buf: &mut String) -> bool {
+    buf.clear();
+    let mut hidden = false;
+    let n = dom.node(id);
+    let src = dom.src.as_bytes();
+    for a in &dom.attrs[n.attrs.0 as usize..n.attrs.1 as usize] {
+        let name = &src[a.name.0 as usize..a.name.1 as usize];
+        let value = dom
+            .src
+            .get(a.value.0 as usize..a.value.1 as usize)
+            .unwrap_or_default();
+        let lower = |buf: &mut String| {
+            buf.push(' ');
+            buf.extend(value.chars().map(|c| c.to_ascii_lowercase()));
+        };
+        match name.len() {
+            2 if name.eq_ignore_ascii_case(b"id") => lower(buf),
+            4 if name.eq_ignore_ascii_case(b"role") => lower(buf),
+            5 if name.eq_ignore_ascii_case(b"class") => lower(buf),
+            8 if name.eq_ignore_ascii_case(b"itemprop") => lower(buf),
+            6 if name.eq_ignore_ascii_case(b"hidden") => hidden = true,
+            11 if name.eq_ignore_ascii_case(b"aria-hidden") => {
+                hidden |= value.eq_ignore_ascii_case("true")
+            }
+            5 if name.eq_ignore_ascii_case(b"style") => {
+                hidden |= style_hides(value);
+            }
+            _ => {}
         }
     }
-    if is_boiler_hint(hints) {
+    hidden
+}
+
+fn style_hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+/// Readability-style weight from hint words.
+fn class_weight(h: HintFlags) -> f32 {
+    let mut w = 0.0;
+    if h.body {
+        w += 40.0;
+    } else if h.positive {
+        w += 25.0;
+    }
+    if h.boiler || h.comment {
         w -= 25.0;
     }
     w
-}
-
-fn is_hidden(dom: &Dom<'_>, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
-        return true;
-    }
-    if dom
-        .attr(id, "aria-hidden")
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if let Some(style) = dom.attr(id, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
 }
 
 /// Non-whitespace bytes and commas of raw text.
@@ -301,6 +466,7 @@ fn measure(raw: &str) -> (u32, u32) {
 }
 
 fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
+    let mut matcher = HintMatcher::new();
     let mut hints = String::new();
     // Forward: parents come before children.
     for i in 1..dom.nodes.len() {
@@ -334,6 +500,17 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                 }
             }
             NodeKind::Element { tag, .. } => {
+                let hidden = if f.dropped {
+                    false
+                } else {
+                    scan_attrs(dom, i as NodeId, &mut hints)
+                };
+                let flags = if f.dropped || hints.is_empty() {
+                    HintFlags::default()
+                } else {
+                    matcher.classify_cached(&hints)
+                };
+                f.weight = class_weight(flags);
                 if !f.dropped {
                     f.dropped = matches!(
                         tag,
@@ -359,7 +536,7 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                             | Tag::Noembed
                             | Tag::Noframes
                             | Tag::Label
-                    ) || is_hidden(dom, i as NodeId);
+                    ) || hidden;
                 }
                 if !f.dropped && !f.boiler {
                     f.boiler = matches!(
@@ -376,11 +553,11 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                         // Forms wrap whole pages on some CMSs: only search forms count.
                         f.boiler = dom.attr(i as NodeId, "role").is_some_and(|r| r == "search");
                     }
-                    if !f.boiler && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
-                        hint_string(dom, i as NodeId, &mut hints);
-                        if !hints.is_empty() && !is_body_hint(&hints) {
-                            f.boiler = is_comment_hint(&hints);
-                            f.hinted = is_boiler_hint(&hints);
+                    if !f.boiler && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article)
+                    {
+                        if !flags.body {
+                            f.boiler = flags.comment;
+                            f.hinted = flags.boiler;
                         }
                     }
                 }
@@ -401,11 +578,23 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
     // Backward: children after parents, so reverse order sums bottom-up.
     for i in (1..dom.nodes.len()).rev() {
         let p = dom.nodes[i].parent as usize;
+        {
+            let f = &mut facts[i];
+            let is_para = f.own >= 25
+                && !f.boiler
+                && !f.dropped
+                && f.own_link * 2 < f.own
+                && !dom.nodes[i].tag().is_some_and(Tag::is_heading);
+            if is_para {
+                f.para += f.own;
+            }
+        }
         let c = facts[i];
         let f = &mut facts[p];
         f.total += c.total;
         f.good += c.good;
         f.link += c.link;
+        f.para += c.para;
         f.has_h1 |= c.has_h1;
         f.has_time |= c.has_time;
         f.has_nav |= c.has_nav;
@@ -434,21 +623,22 @@ fn link_density(f: &Facts) -> f32 {
 
 /// Picks the content root, and when siblings join it, the list of nodes to render.
 fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId>)> {
-    let mut hints = String::new();
     let n = dom.nodes.len();
     let mut initialised = vec![false; n];
     let mut candidates: Vec<NodeId> = Vec::new();
     for i in 1..n {
         let f = facts[i];
-        if f.dropped || f.boiler || f.own < 25 || dom.nodes[i].tag().is_none() {
+        let Some(tag) = dom.nodes[i].tag() else {
+            continue;
+        };
+        if f.dropped || f.boiler || f.own < 25 || tag.is_heading() {
             continue;
         }
         let density = f.own_link as f32 / f.own.max(1) as f32;
         if density > 0.5 {
             continue;
         }
-        let score =
-            (1.0 + f.own_commas as f32 + (f.own as f32 / 100.0).min(3.0)) * (1.0 - density);
+        let score = (1.0 + f.own_commas as f32 + (f.own as f32 / 100.0).min(3.0)) * (1.0 - density);
         let mut anc = dom.nodes[i].parent;
         for level in 0..3 {
             if anc == NONE || anc == 0 {
@@ -458,8 +648,7 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
             if !initialised[a] {
                 initialised[a] = true;
                 let tag = dom.nodes[a].tag().unwrap_or(Tag::Other);
-                hint_string(dom, anc, &mut hints);
-                facts[a].score = tag_base(tag) + class_weight(&hints);
+                facts[a].score = tag_base(tag) + facts[a].weight;
                 candidates.push(anc);
             }
             let div = match level {
@@ -478,7 +667,11 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         let f = &mut facts[c as usize];
         f.score *= 1.0 - link_density(f);
     }
-    candidates.sort_by(|a, b| facts[*b as usize].score.total_cmp(&facts[*a as usize].score));
+    candidates.sort_by(|a, b| {
+        facts[*b as usize]
+            .score
+            .total_cmp(&facts[*a as usize].score)
+    });
     let mut top = candidates[0];
     let top_score = facts[top as usize].score;
     if top_score <= 0.0 {
@@ -538,8 +731,12 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
             continue;
         }
         let ld = link_density(&f);
-        let joins = (initialised[s as usize] && f.score >= threshold && ld < 0.3)
-            || (f.own >= 80 && f.own == f.good && ld < 0.25);
+        let top_para = facts[top as usize].para;
+        let joins = !f.hinted
+            && ((initialised[s as usize] && f.score >= threshold && ld < 0.3)
+                || (f.own >= 80 && f.own == f.good && ld < 0.25)
+                || (f.para >= 150 && ld < 0.25)
+                || (f.para * 5 >= top_para && f.para > 0 && ld < 0.3));
         if joins {
             keep.push(s);
             extra = true;
@@ -565,9 +762,8 @@ fn is_ancestor(dom: &Dom<'_>, anc: NodeId, mut node: NodeId) -> bool {
 /// Whether a short text looks like a clock time or date line (kept for live blogs).
 fn looks_like_time(raw: &str) -> bool {
     let b = raw.as_bytes();
-    b.windows(3).any(|w| {
-        w[0].is_ascii_digit() && (w[1] == b':' || w[1] == b'.') && w[2].is_ascii_digit()
-    })
+    b.windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b':' || w[1] == b'.') && w[2].is_ascii_digit())
 }
 
 /// Whether element `id` inside the content root is left out.
@@ -669,7 +865,7 @@ pub fn push_html_text(b: &mut CleanTextBuilder, src: &str, start: usize, end: us
         match entities::decode_at(&bytes[at..]) {
             Some((c, n)) => {
                 if at > run {
-                    b.push_raw_normalized(&raw[run..at], start + run);
+                    push_plain(b, &raw[run..at], start + run);
                 }
                 push_decoded(b, c, start + at, n);
                 i = at + n;
@@ -682,7 +878,42 @@ pub fn push_html_text(b: &mut CleanTextBuilder, src: &str, start: usize, end: us
         }
     }
     if run < bytes.len() {
-        b.push_raw_normalized(&raw[run..], start + run);
+        push_plain(b, &raw[run..], start + run);
+    }
+}
+
+/// Pushes text without references: runs of printable ASCII go in as one copied
+/// piece, white space collapses, other characters are normalised one by one.
+fn push_plain(b: &mut CleanTextBuilder, s: &str, raw: usize) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_graphic() {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_graphic() {
+                j += 1;
+            }
+            b.push_mapped(&s[i..j], raw + i, j - i);
+            i = j;
+        } else if c.is_ascii_whitespace() {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            b.push_space(raw + i, j - i);
+            i = j;
+        } else {
+            // A non-ASCII character or an ASCII control: up to the next ASCII byte.
+            let mut j = i + 1;
+            while j < bytes.len() && !bytes[j].is_ascii() {
+                j += 1;
+            }
+            if let Some(piece) = s.get(i..j) {
+                b.push_raw_normalized(piece, raw + i);
+            }
+            i = j;
+        }
     }
 }
 

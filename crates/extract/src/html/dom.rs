@@ -441,7 +441,9 @@ impl<'a> Dom<'a> {
         let src = self.src.as_bytes();
         self.attrs[n.attrs.0 as usize..n.attrs.1 as usize]
             .iter()
-            .find(|a| src[a.name.0 as usize..a.name.1 as usize].eq_ignore_ascii_case(name.as_bytes()))
+            .find(|a| {
+                src[a.name.0 as usize..a.name.1 as usize].eq_ignore_ascii_case(name.as_bytes())
+            })
             .map(|a| {
                 self.src
                     .get(a.value.0 as usize..a.value.1 as usize)
@@ -626,7 +628,11 @@ impl<'a> Builder<'a> {
             }
             let name_end = scan_name(b, name_start);
             self.pos = memchr(b'>', &b[name_end..]).map_or(b.len(), |i| name_end + i + 1);
-            self.end_tag(Tag::from_name(&b[name_start..name_end]), name_start, name_end);
+            self.end_tag(
+                Tag::from_name(&b[name_start..name_end]),
+                name_start,
+                name_end,
+            );
             return true;
         }
         if !next.is_ascii_alphabetic() {
@@ -718,7 +724,19 @@ impl<'a> Builder<'a> {
         if tag.is_void() {
             return;
         }
-        if self_closing && matches!(tag, Tag::Other | Tag::Svg | Tag::Math | Tag::Span | Tag::Div | Tag::A | Tag::Script | Tag::Iframe) {
+        if self_closing
+            && matches!(
+                tag,
+                Tag::Other
+                    | Tag::Svg
+                    | Tag::Math
+                    | Tag::Span
+                    | Tag::Div
+                    | Tag::A
+                    | Tag::Script
+                    | Tag::Iframe
+            )
+        {
             return;
         }
         if tag == Tag::Plaintext {
@@ -754,7 +772,9 @@ impl<'a> Builder<'a> {
             Tag::Dt | Tag::Dd => self.close_in_scope_until(&[Tag::Dt, Tag::Dd], &[Tag::Dl]),
             Tag::Option => self.close_top(Tag::Option),
             Tag::Tr => self.close_in_scope_until(&[Tag::Tr], &[Tag::Table]),
-            Tag::Td | Tag::Th => self.close_in_scope_until(&[Tag::Td, Tag::Th], &[Tag::Tr, Tag::Table]),
+            Tag::Td | Tag::Th => {
+                self.close_in_scope_until(&[Tag::Td, Tag::Th], &[Tag::Tr, Tag::Table])
+            }
             Tag::Thead | Tag::Tbody | Tag::Tfoot => {
                 self.close_in_scope_until(&[Tag::Thead, Tag::Tbody, Tag::Tfoot], &[Tag::Table])
             }
@@ -806,8 +826,7 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let matches = if tag == Tag::Other {
-                t == Tag::Other
-                    && self.bytes[n.0 as usize..n.1 as usize].eq_ignore_ascii_case(name)
+                t == Tag::Other && self.bytes[n.0 as usize..n.1 as usize].eq_ignore_ascii_case(name)
             } else {
                 t == tag
             };
@@ -867,7 +886,8 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
             let ne = ns + name.len();
             if ne <= b.len()
                 && b[ns..ne].eq_ignore_ascii_case(name)
-                && b.get(ne).is_none_or(|&c| is_space(c) || c == b'>' || c == b'/')
+                && b.get(ne)
+                    .is_none_or(|&c| is_space(c) || c == b'>' || c == b'/')
             {
                 return Some(at);
             }
@@ -957,7 +977,19 @@ mod tests {
 
     #[test]
     fn truncated_inputs_do_not_panic() {
-        for html in ["<", "<a", "<a href=\"x", "</", "</di", "<!--", "<![CDATA[x", "<script>x", "<p a=", "&#", "<a b c=d/"] {
+        for html in [
+            "<",
+            "<a",
+            "<a href=\"x",
+            "</",
+            "</di",
+            "<!--",
+            "<![CDATA[x",
+            "<script>x",
+            "<p a=",
+            "&#",
+            "<a b c=d/",
+        ] {
             let dom = Dom::parse(html);
             assert!(!dom.nodes.is_empty(), "{html}");
         }

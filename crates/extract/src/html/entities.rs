@@ -108,7 +108,19 @@ fn windows_1252(v: u32) -> char {
 fn is_legacy(name: &str) -> bool {
     matches!(
         name,
-        "amp" | "AMP" | "lt" | "LT" | "gt" | "GT" | "quot" | "QUOT" | "nbsp" | "copy" | "COPY" | "reg" | "REG"
+        "amp"
+            | "AMP"
+            | "lt"
+            | "LT"
+            | "gt"
+            | "GT"
+            | "quot"
+            | "QUOT"
+            | "nbsp"
+            | "copy"
+            | "COPY"
+            | "reg"
+            | "REG"
     )
 }
 

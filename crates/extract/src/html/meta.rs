@@ -124,7 +124,10 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                 }
             }
             Tag::A => {
-                if dom.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author")) {
+                if dom
+                    .attr(id, "rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                {
                     let t = text_of(dom, id);
                     if !t.is_empty() && t.len() < 80 {
                         f.meta_authors.push(t);
@@ -185,18 +188,24 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
             confidence: 0.95,
         })
         .or_else(|| {
-            f.meta_time.as_deref().and_then(parse_time).map(|at| PublishedTime {
-                at,
-                provenance: TimeProvenance::MetaTag,
-                confidence: 0.9,
-            })
+            f.meta_time
+                .as_deref()
+                .and_then(parse_time)
+                .map(|at| PublishedTime {
+                    at,
+                    provenance: TimeProvenance::MetaTag,
+                    confidence: 0.9,
+                })
         })
         .or_else(|| {
-            f.time_el.as_deref().and_then(parse_time).map(|at| PublishedTime {
-                at,
-                provenance: TimeProvenance::TimeElement,
-                confidence: 0.7,
-            })
+            f.time_el
+                .as_deref()
+                .and_then(parse_time)
+                .map(|at| PublishedTime {
+                    at,
+                    provenance: TimeProvenance::TimeElement,
+                    confidence: 0.7,
+                })
         })
         .or_else(|| {
             url.or(canonical_url.as_deref())
@@ -208,19 +217,15 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                 })
         });
 
-    let language = f
-        .lang
-        .as_deref()
-        .or(f.og_locale.as_deref())
-        .and_then(|l| {
-            let code: String = l
-                .trim()
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            (code.len() == 2 || code.len() == 3).then_some(code)
-        });
+    let language = f.lang.as_deref().or(f.og_locale.as_deref()).and_then(|l| {
+        let code: String = l
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        (code.len() == 2 || code.len() == 3).then_some(code)
+    });
 
     PageMeta {
         title,
@@ -383,7 +388,12 @@ pub fn parse_time(s: &str) -> Option<Timestamp> {
             precision: TimePrecision::Second,
         });
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%z"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(s, fmt) {
             return Some(Timestamp {
                 utc: dt.naive_utc(),

@@ -57,7 +57,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtraction {
         diagnostics.push(Diagnostic {
             severity: Severity::Info,
             code: "html.bad_json_ld".into(),
-            message: format!("{} JSON-LD block(s) did not parse and were ignored", meta.bad_json_ld),
+            message: format!(
+                "{} JSON-LD block(s) did not parse and were ignored",
+                meta.bad_json_ld
+            ),
         });
     }
     HtmlExtraction {
