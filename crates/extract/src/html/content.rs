@@ -648,7 +648,8 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
             if !initialised[a] {
                 initialised[a] = true;
                 let tag = dom.nodes[a].tag().unwrap_or(Tag::Other);
-                facts[a].score = tag_base(tag) + facts[a].weight;
+                let _ = tag;
+                facts[a].score = 0.0;
                 candidates.push(anc);
             }
             let div = match level {
@@ -664,14 +665,23 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         return None;
     }
     for &c in &candidates {
+        let tag = dom.node(c).tag().unwrap_or(Tag::Other);
         let f = &mut facts[c as usize];
-        f.score *= 1.0 - link_density(f);
+        // Tag and class hints count in full only for blocks with real paragraph text.
+        let hint = (tag_base(tag) + f.weight) * (f.para as f32 / 500.0).min(1.0);
+        f.score = (f.score + hint) * (1.0 - link_density(f));
     }
     candidates.sort_by(|a, b| {
         facts[*b as usize]
             .score
             .total_cmp(&facts[*a as usize].score)
     });
+    if std::env::var_os("PARALLAX_DEBUG_HTML").is_some() {
+        for &c in candidates.iter().take(6) {
+            let f = &facts[c as usize];
+            eprintln!("cand {} <{} class={:?}> score {} good {} para {} ld {}", c, dom.name(c), dom.attr(c, "class"), f.score, f.good, f.para, link_density(f));
+        }
+    }
     let mut top = candidates[0];
     let top_score = facts[top as usize].score;
     if top_score <= 0.0 {
