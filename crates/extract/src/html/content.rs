@@ -67,47 +67,25 @@ pub fn extract(dom: &Dom<'_>) -> Content {
         Some((root, keep)) => (root, keep, false),
         None => (body, Vec::new(), true),
     };
-    if std::env::var_os("PARALLAX_DEBUG_HTML").is_some() {
-        let f = &facts[root as usize];
-        if let Some(big) = (0..dom.nodes.len())
-            .filter(|&i| dom.nodes[i].tag().is_none())
-            .max_by_key(|&i| facts[i].total)
-        {
-            let mut a = big as NodeId;
-            while a != NONE && a != 0 {
-                let f = &facts[a as usize];
-                eprintln!(
-                    "  anc {} <{} class={:?} id={:?}> dropped {} boiler {} total {} good {}",
-                    a,
-                    dom.name(a),
-                    dom.attr(a, "class"),
-                    dom.attr(a, "id"),
-                    f.dropped,
-                    f.boiler,
-                    f.total,
-                    f.good
-                );
-                a = dom.node(a).parent;
-            }
-        }
-        eprintln!(
-            "root {} <{} class={:?} id={:?}> score {} good {} keep {:?}",
-            root,
-            dom.name(root),
-            dom.attr(root, "class"),
-            dom.attr(root, "id"),
-            f.score,
-            f.good,
-            keep
-        );
-    }
     let mut b = CleanTextBuilder::with_capacity(4096);
     let root_total = facts[root as usize].total.max(1);
     if keep.is_empty() {
-        render(dom, &facts, root, root_total, &mut b);
+        let ctx = RenderCtx {
+            root_total,
+            live: count_time_headers(dom, &facts, root) >= 3,
+        };
+        render(dom, &facts, root, ctx, &mut b);
     } else {
+        let headers: usize = keep
+            .iter()
+            .map(|&k| count_time_headers(dom, &facts, k))
+            .sum();
+        let ctx = RenderCtx {
+            root_total,
+            live: headers >= 3,
+        };
         for k in keep {
-            render(dom, &facts, k, root_total, &mut b);
+            render(dom, &facts, k, ctx, &mut b);
             b.paragraph_break(dom.node(k).end as usize);
         }
     }
@@ -483,8 +461,10 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
         match node.kind {
             NodeKind::Text => {
                 if !f.dropped {
-                    let (n, commas) = measure(dom.raw(i as NodeId));
+                    let raw = dom.raw(i as NodeId);
+                    let (n, commas) = measure(raw);
                     f.total = n;
+                    f.has_time = n < 80 && looks_like_time(raw);
                     if !f.boiler {
                         f.good = n;
                         if f.in_link {
@@ -553,12 +533,11 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                         // Forms wrap whole pages on some CMSs: only search forms count.
                         f.boiler = dom.attr(i as NodeId, "role").is_some_and(|r| r == "search");
                     }
-                    if !f.boiler && !matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article)
-                    {
-                        if !flags.body {
-                            f.boiler = flags.comment;
-                            f.hinted = flags.boiler;
-                        }
+                    let structural =
+                        matches!(tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article);
+                    if !f.boiler && !structural && !flags.body {
+                        f.boiler = flags.comment;
+                        f.hinted = flags.boiler;
                     }
                 }
                 if tag == Tag::A {
@@ -676,12 +655,6 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
             .score
             .total_cmp(&facts[*a as usize].score)
     });
-    if std::env::var_os("PARALLAX_DEBUG_HTML").is_some() {
-        for &c in candidates.iter().take(6) {
-            let f = &facts[c as usize];
-            eprintln!("cand {} <{} class={:?}> score {} good {} para {} ld {}", c, dom.name(c), dom.attr(c, "class"), f.score, f.good, f.para, link_density(f));
-        }
-    }
     let mut top = candidates[0];
     let top_score = facts[top as usize].score;
     if top_score <= 0.0 {
@@ -777,7 +750,36 @@ fn looks_like_time(raw: &str) -> bool {
 }
 
 /// Whether element `id` inside the content root is left out.
-fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, root_total: u32) -> bool {
+/// What rendering needs to know about the chosen root.
+#[derive(Debug, Clone, Copy)]
+struct RenderCtx {
+    /// Text bytes under the root.
+    root_total: u32,
+    /// Several boilerplate-looking blocks under the root carry a clock time: post
+    /// headers of a live blog, which are kept.
+    live: bool,
+}
+
+/// Counts the short boilerplate-hinted blocks holding a clock time under `root`.
+fn count_time_headers(dom: &Dom<'_>, facts: &[Facts], root: NodeId) -> usize {
+    let mut n = 0;
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let f = &facts[id as usize];
+        if f.dropped || !f.has_time {
+            continue;
+        }
+        if id != root && (f.hinted || f.boiler) && f.total < 200 {
+            n += 1;
+            continue;
+        }
+        stack.extend(dom.children(id));
+    }
+    n
+}
+
+fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -> bool {
+    let root_total = ctx.root_total;
     let f = &facts[id as usize];
     if f.dropped {
         return true;
@@ -788,7 +790,7 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, root_total: u32) 
     let big = f.total * 2 >= root_total && f.total > 400;
     if (f.boiler && !parent_boiler) || (f.hinted && !big) {
         // Keep post headers with a time in them (live blogs).
-        return !(f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
+        return !(ctx.live && f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
     }
     match tag {
         Tag::H1 => return true,
@@ -798,7 +800,7 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, root_total: u32) 
     // A block whose text is all its own and mostly links: a link list or "read more".
     if tag.is_block() && !tag.is_heading() && f.own > 0 && f.own == f.good {
         let ld = f.own_link as f32 / f.own as f32;
-        if ld > 0.5 && !(f.own < 60 && (f.has_time || looks_like_time(dom.raw(id)))) {
+        if ld > 0.5 && !(ctx.live && f.own < 60 && f.has_time) {
             return true;
         }
     }
@@ -806,7 +808,7 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, root_total: u32) 
 }
 
 /// Renders the subtree of `root` into `b`.
-fn render(dom: &Dom<'_>, facts: &[Facts], root: NodeId, root_total: u32, b: &mut CleanTextBuilder) {
+fn render(dom: &Dom<'_>, facts: &[Facts], root: NodeId, ctx: RenderCtx, b: &mut CleanTextBuilder) {
     // (node, entering)
     let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
     while let Some((id, entering)) = stack.pop() {
@@ -819,7 +821,7 @@ fn render(dom: &Dom<'_>, facts: &[Facts], root: NodeId, root_total: u32, b: &mut
             }
             NodeKind::Element { tag, .. } => {
                 if entering {
-                    if id != root && skip_in_content(dom, facts, id, root_total) {
+                    if id != root && skip_in_content(dom, facts, id, ctx) {
                         // Still separate what came before from what follows.
                         if tag.is_block() {
                             b.paragraph_break(node.start as usize);

@@ -764,6 +764,26 @@ impl<'a> Builder<'a> {
 
     /// Closes elements that a new `tag` ends implicitly.
     fn close_implied(&mut self, tag: Tag) {
+        // Content closes an open <head> (an unclosed head must not hide the page).
+        if !matches!(
+            tag,
+            Tag::Title
+                | Tag::Meta
+                | Tag::Link
+                | Tag::Base
+                | Tag::Script
+                | Tag::Style
+                | Tag::Noscript
+                | Tag::Template
+        ) {
+            if let Some(depth) = self
+                .stack
+                .iter()
+                .rposition(|&id| self.nodes[id as usize].tag() == Some(Tag::Head))
+            {
+                self.stack.truncate(depth);
+            }
+        }
         if tag.closes_p() {
             self.close_in_scope(&[Tag::P]);
         }

@@ -91,20 +91,16 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                     f.lang.get_or_insert_with(|| l.to_string());
                 }
             }
-            Tag::Title => {
-                if f.title_el.is_none() {
-                    let t = text_of(dom, id);
-                    if !t.is_empty() {
-                        f.title_el = Some(t);
-                    }
+            Tag::Title if f.title_el.is_none() => {
+                let t = text_of(dom, id);
+                if !t.is_empty() {
+                    f.title_el = Some(t);
                 }
             }
-            Tag::H1 => {
-                if f.h1.is_none() {
-                    let t = text_of(dom, id);
-                    if !t.is_empty() {
-                        f.h1 = Some(t);
-                    }
+            Tag::H1 if f.h1.is_none() => {
+                let t = text_of(dom, id);
+                if !t.is_empty() {
+                    f.h1 = Some(t);
                 }
             }
             Tag::Meta => read_meta(dom, id, &mut f),
@@ -116,22 +112,19 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-            Tag::Time => {
-                if f.time_el.is_none() {
-                    if let Some(d) = dom.attr(id, "datetime") {
-                        f.time_el = Some(clean(d));
-                    }
+            Tag::Time if f.time_el.is_none() => {
+                if let Some(d) = dom.attr(id, "datetime") {
+                    f.time_el = Some(clean(d));
                 }
             }
-            Tag::A => {
+            Tag::A
                 if dom
                     .attr(id, "rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                {
-                    let t = text_of(dom, id);
-                    if !t.is_empty() && t.len() < 80 {
-                        f.meta_authors.push(t);
-                    }
+                    .is_some_and(|r| r.eq_ignore_ascii_case("author")) =>
+            {
+                let t = text_of(dom, id);
+                if !t.is_empty() && t.len() < 80 {
+                    f.meta_authors.push(t);
                 }
             }
             Tag::Script => {

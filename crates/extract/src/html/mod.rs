@@ -75,3 +75,194 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtraction {
         diagnostics,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    /// Every word of the clean text must map back to raw bytes that, decoded and
+    /// normalised, hold the same word.
+    fn assert_offsets_round_trip(html: &str, ex: &HtmlExtraction) {
+        let mut at = 0;
+        for word in ex.text.split([' ', '\n']) {
+            let start = at;
+            at += word.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            let raw = ex
+                .offsets
+                .span_to_raw(model::Span::new(start, start + word.len()));
+            let raw_text = html
+                .get(raw.start..raw.end)
+                .unwrap_or("<not a char boundary>");
+            // Markup inside the range (a word ending after `</a>`) is not text.
+            let mut untagged = String::new();
+            let mut in_tag = false;
+            for c in raw_text.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' if in_tag => in_tag = false,
+                    c if !in_tag => untagged.push(c),
+                    _ => {}
+                }
+            }
+            let decoded = text::normalize_text(&entities::decode_str(&untagged));
+            assert_eq!(
+                decoded.split_whitespace().collect::<String>(),
+                word.split_whitespace().collect::<String>(),
+                "clean word {word:?} at {start} maps to raw {raw_text:?}"
+            );
+        }
+    }
+
+    /// Extracts `html` and renders the metadata, diagnostics and clean text.
+    fn check(html: &str, url: Option<&str>, expect: Expect) {
+        let ex = extract_html(html, url);
+        assert_offsets_round_trip(html, &ex);
+        let mut out = String::new();
+        out.push_str(&format!("title: {:?}\n", ex.title));
+        out.push_str(&format!("authors: {:?}\n", ex.authors));
+        out.push_str(&format!(
+            "outlet: {:?}\n",
+            ex.outlet.as_ref().map(|o| (&o.name, &o.domain))
+        ));
+        out.push_str(&format!(
+            "published: {:?}\n",
+            ex.published
+                .as_ref()
+                .map(|p| (p.at.to_iso(), p.provenance, p.confidence))
+        ));
+        out.push_str(&format!("language: {:?}\n", ex.language));
+        out.push_str(&format!("canonical: {:?}\n", ex.canonical_url));
+        for d in &ex.diagnostics {
+            out.push_str(&format!("diagnostic: {}\n", d.code));
+        }
+        out.push_str("---\n");
+        out.push_str(&ex.text);
+        out.push('\n');
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn news_article_without_boilerplate() {
+        check(
+            include_str!("fixtures/news_article.html"),
+            Some("https://www.harbourcourier.example/news/2025/03/14/ferry-resumes?utm=x"),
+            expect![[r#"
+                title: Some("Ferry service resumes in Tollbridge")
+                authors: ["Mira Oskarsdottir"]
+                outlet: Some(("The Harbour Courier", Some("harbourcourier.example")))
+                published: Some(("2025-03-14T08:30:00Z", MetaTag, 0.9))
+                language: Some("en")
+                canonical: Some("https://www.harbourcourier.example/news/2025/03/14/ferry-resumes")
+                ---
+                The ferry between Tollbridge and Wester Holm resumed on Friday after a three-week pause, the harbour authority said, ending a detour of almost two hours for commuters.
+
+                “We are glad to have the crossing back,” said harbour master Ilse Varga. The repairs cost £1.2 million & were paid by the county, she added.
+
+                Timetable changes
+
+                Sailings will run every 40 minutes until the summer timetable starts in May, according to a statement from the operator Holm Lines.
+
+                First sailing: 06:10
+                Last sailing: 22:50
+
+                Local businesses on Wester Holm said trade had fallen during the closure, and several cafés had shortened their opening hours.
+            "#]],
+        );
+    }
+
+    #[test]
+    fn live_blog_keeps_post_times_and_titles() {
+        check(
+            include_str!("fixtures/live_blog.html"),
+            Some("https://northern-daily.example/live/valley-floods"),
+            expect![[r#"
+                title: Some("Valley floods: latest updates")
+                authors: ["Tomas Reyes", "Ana Lindqvist"]
+                outlet: Some(("Northern Daily", Some("northern-daily.example")))
+                published: Some(("2025-11-21T18:02:00Z", JsonLd, 0.95))
+                language: Some("en")
+                canonical: None
+                ---
+                published at 22:33 GMT 21 November 2025
+
+                River level falls at Millbrook
+
+                The river at Millbrook has dropped by half a metre since the evening, the regional water office says, though roads near the bridge remain closed.
+
+                20:41 GMT
+
+                Evacuation centre opens
+
+                A school hall in Eastvale has been opened for residents who had to leave their homes, with space for around 300 people, the council says.
+
+                Volunteers are handing out blankets and hot drinks, and pets are welcome.
+
+                18:02 GMT
+
+                Flood warnings issued
+
+                Severe flood warnings have been issued for three towns along the valley after two days of heavy rain, forecasters say.
+            "#]],
+        );
+    }
+
+    #[test]
+    fn broken_html_does_not_panic() {
+        check(
+            include_str!("fixtures/broken.html"),
+            None,
+            expect![[r#"
+                title: Some("Broken page")
+                authors: []
+                outlet: None
+                published: None
+                language: None
+                canonical: None
+                ---
+                First paragraph of the invented story about the Kestrel Valley orchard, which opened its gates to visitors, keeping them busy all day.
+
+                Second paragraph: the orchard's owner, Pella Rusk, said the harvest was "the best in a decade" & that prices would stay low for now.
+            "#]],
+        );
+    }
+
+    #[test]
+    fn page_without_text_gets_a_diagnostic() {
+        check(
+            "<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>",
+            Some("http://blog.example.org/2024/02/30/bad-date/"),
+            expect![[r#"
+                title: None
+                authors: []
+                outlet: Some(("blog.example.org", Some("blog.example.org")))
+                published: None
+                language: None
+                canonical: None
+                diagnostic: html.no_main_content
+                ---
+
+            "#]],
+        );
+    }
+
+    #[test]
+    fn entities_map_back_to_their_raw_bytes() {
+        let html = "<p>Caf&eacute; &amp; bar&nbsp;&#8220;Nord&#x201D; opened, said Jo&#39;s friend, in Vale\u{a0}Town today.</p>";
+        let ex = extract_html(html, None);
+        assert_offsets_round_trip(html, &ex);
+        assert_eq!(
+            ex.text,
+            "Café & bar \u{201c}Nord\u{201d} opened, said Jo's friend, in Vale Town today."
+        );
+        let at = ex.text.find("Nord").expect("word present");
+        let raw = ex.offsets.to_raw(at);
+        assert_eq!(&html[raw..raw + 4], "Nord");
+        let amp = ex.text.find('&').expect("ampersand present");
+        let raw = ex.offsets.span_to_raw(model::Span::new(amp, amp + 1));
+        assert_eq!(&html[raw.start..raw.end], "&amp;");
+    }
+}
