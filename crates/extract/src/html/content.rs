@@ -671,7 +671,9 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         .collect();
     if close.len() >= 2 {
         let mut anc = dom.node(top).parent;
-        while anc != NONE && anc != 0 {
+        let mut levels = 0;
+        while anc != NONE && anc != 0 && levels < MAX_CLIMB {
+            levels += 1;
             let inside = close.iter().filter(|&&c| is_ancestor(dom, anc, c)).count();
             if inside >= 2 {
                 top = anc;
@@ -732,8 +734,15 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
     }
 }
 
+/// How many levels the root may climb towards shared ancestors of candidates.
+const MAX_CLIMB: usize = 64;
+
+/// Whether `anc` is `node` or one of its ancestors within [`MAX_CLIMB`] * 2 levels.
 fn is_ancestor(dom: &Dom<'_>, anc: NodeId, mut node: NodeId) -> bool {
-    while node != NONE {
+    for _ in 0..MAX_CLIMB * 2 {
+        if node == NONE {
+            return false;
+        }
         if node == anc {
             return true;
         }

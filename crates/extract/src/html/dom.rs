@@ -18,6 +18,9 @@ pub type NodeId = u32;
 /// "No node" in the links of [`Node`].
 pub const NONE: NodeId = u32::MAX;
 
+/// How far down the stack of open elements a close searches (see `search_floor`).
+const MAX_SCOPE_SEARCH: usize = 256;
+
 /// The element names the extractor tells apart; everything else is [`Tag::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
@@ -776,9 +779,11 @@ impl<'a> Builder<'a> {
                 | Tag::Noscript
                 | Tag::Template
         ) {
+            // <head> sits right under <html> or the root when it is open at all.
             if let Some(depth) = self
                 .stack
                 .iter()
+                .take(3)
                 .rposition(|&id| self.nodes[id as usize].tag() == Some(Tag::Head))
             {
                 self.stack.truncate(depth);
@@ -809,6 +814,12 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The lowest stack depth an implied or explicit close looks at: searches stop
+    /// [`MAX_SCOPE_SEARCH`] elements down, so deeply nested junk stays linear.
+    fn search_floor(&self) -> usize {
+        self.stack.len().saturating_sub(MAX_SCOPE_SEARCH).max(1)
+    }
+
     fn close_top(&mut self, tag: Tag) {
         if let Some(&top) = self.stack.last() {
             if self.nodes[top as usize].tag() == Some(tag) {
@@ -824,7 +835,7 @@ impl<'a> Builder<'a> {
     /// Pops up to and including the nearest open element in `tags`, unless a scope
     /// boundary or one of `stop` comes first.
     fn close_in_scope_until(&mut self, tags: &[Tag], stop: &[Tag]) {
-        for depth in (1..self.stack.len()).rev() {
+        for depth in (self.search_floor()..self.stack.len()).rev() {
             let Some(t) = self.nodes[self.stack[depth] as usize].tag() else {
                 continue;
             };
@@ -840,7 +851,7 @@ impl<'a> Builder<'a> {
 
     fn end_tag(&mut self, tag: Tag, name_start: usize, name_end: usize) {
         let name = &self.bytes[name_start..name_end];
-        for depth in (1..self.stack.len()).rev() {
+        for depth in (self.search_floor()..self.stack.len()).rev() {
             let node = &self.nodes[self.stack[depth] as usize];
             let NodeKind::Element { tag: t, name: n } = node.kind else {
                 continue;

@@ -99,15 +99,17 @@ mod tests {
                 .unwrap_or("<not a char boundary>");
             // Markup inside the range (a word ending after `</a>`) is not text.
             let mut untagged = String::new();
-            let mut in_tag = false;
-            for c in raw_text.chars() {
-                match c {
-                    '<' => in_tag = true,
-                    '>' if in_tag => in_tag = false,
-                    c if !in_tag => untagged.push(c),
-                    _ => {}
+            let mut rest = raw_text;
+            while let Some(lt) = rest.find('<') {
+                match rest[lt..].find('>') {
+                    Some(gt) => {
+                        untagged.push_str(&rest[..lt]);
+                        rest = &rest[lt + gt + 1..];
+                    }
+                    None => break,
                 }
             }
+            untagged.push_str(rest);
             let decoded = text::normalize_text(&entities::decode_str(&untagged));
             assert_eq!(
                 decoded.split_whitespace().collect::<String>(),
@@ -264,5 +266,23 @@ mod tests {
         let amp = ex.text.find('&').expect("ampersand present");
         let raw = ex.offsets.span_to_raw(model::Span::new(amp, amp + 1));
         assert_eq!(&html[raw.start..raw.end], "&amp;");
+    }
+
+    #[test]
+    fn pathological_inputs_finish() {
+        // Deep nesting, unclosed everything, and every prefix of a real-looking page.
+        let deep = "<div><span><p>x ".repeat(20_000);
+        let ex = extract_html(&deep, None);
+        assert!(ex.text.starts_with("x\n\nx"), "{:?}", ex.text.get(..20));
+        let stray = "</div></p></li>".repeat(10_000) + "<p>After the strays, a sentence long enough to count as the article, with commas, and more.</p>";
+        let ex = extract_html(&stray, None);
+        assert!(ex.text.starts_with("After the strays"), "{}", ex.text);
+        let page = include_str!("fixtures/news_article.html");
+        for cut in (0..page.len()).step_by(97) {
+            if let Some(prefix) = page.get(..cut) {
+                let ex = extract_html(prefix, None);
+                assert_offsets_round_trip(prefix, &ex);
+            }
+        }
     }
 }
