@@ -686,6 +686,30 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         }
     }
 
+    // Repeated blocks: when the root (or one of its two nearest ancestors) has
+    // siblings of the same kind that hold paragraphs too (live-blog posts, article
+    // columns), their parent is the root, however short the other posts are.
+    let mut node = top;
+    for level in 0..3 {
+        let parent = dom.node(node).parent;
+        if parent == NONE || parent == 0 || dom.node(parent).tag() == Some(Tag::Body) {
+            break;
+        }
+        let similar = dom
+            .children(parent)
+            .filter(|&s| s != node && same_kind(dom, s, node))
+            .filter(|&s| {
+                let f = &facts[s as usize];
+                !f.dropped && !f.boiler && !f.hinted && f.para >= 25 && link_density(f) < 0.3
+            })
+            .count();
+        if similar >= if level == 0 { 2 } else { 3 } {
+            top = parent;
+            break;
+        }
+        node = parent;
+    }
+
     // Walk up while the parent holds the same text (wrappers add nothing).
     loop {
         let p = dom.node(top).parent;
@@ -731,6 +755,25 @@ fn choose_root(dom: &Dom<'_>, facts: &mut [Facts]) -> Option<(NodeId, Vec<NodeId
         Some((top, keep))
     } else {
         Some((top, Vec::new()))
+    }
+}
+
+/// Whether two elements look like repetitions of one template: same tag and the
+/// same non-empty class, or the same post-like tag without a class.
+fn same_kind(dom: &Dom<'_>, a: NodeId, b: NodeId) -> bool {
+    let (Some(ta), Some(tb)) = (dom.node(a).tag(), dom.node(b).tag()) else {
+        return false;
+    };
+    if ta != tb {
+        return false;
+    }
+    if ta == Tag::Other && !dom.name(a).eq_ignore_ascii_case(dom.name(b)) {
+        return false;
+    }
+    match (dom.attr(a, "class"), dom.attr(b, "class")) {
+        (Some(ca), Some(cb)) => !ca.trim().is_empty() && ca.trim() == cb.trim(),
+        (None, None) => matches!(ta, Tag::Article | Tag::Section | Tag::Li),
+        _ => false,
     }
 }
 

@@ -37,6 +37,8 @@ struct Found {
     meta_time: Option<String>,
     ld_time: Option<String>,
     time_el: Option<String>,
+    /// How many `<time datetime>` elements carry a value different from the first.
+    other_times: usize,
     lang: Option<String>,
     og_locale: Option<String>,
     canonical: Option<String>,
@@ -112,9 +114,14 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-            Tag::Time if f.time_el.is_none() => {
+            Tag::Time => {
                 if let Some(d) = dom.attr(id, "datetime") {
-                    f.time_el = Some(clean(d));
+                    let d = clean(d);
+                    match &f.time_el {
+                        None => f.time_el = Some(d),
+                        Some(first) if *first != d => f.other_times += 1,
+                        Some(_) => {}
+                    }
                 }
             }
             Tag::A

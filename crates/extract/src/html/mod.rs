@@ -213,6 +213,50 @@ mod tests {
     }
 
     #[test]
+    fn live_blog_with_one_long_post_keeps_all_posts() {
+        check(
+            include_str!("fixtures/live_blog_uneven.html"),
+            None,
+            expect![[r#"
+                title: Some("Storm over the islands: live")
+                authors: []
+                outlet: None
+                published: Some(("2025-11-21T22:33:00Z", TimeElement, 0.7))
+                language: None
+                canonical: None
+                ---
+                22:33
+
+                Harbour closed
+
+                The harbour at Lind was closed this evening, officials say, after waves, wind, and debris damaged the outer pier, the breakwater, and two moored boats.
+
+                Ferry crews, coastguard teams, and volunteers worked for hours, the port office added, while residents were told to stay indoors, away from the seafront, and off the roads.
+
+                Repairs could take weeks, a spokesperson said, though a temporary landing stage, built from pontoons, barges, and timber, may open sooner.
+
+                Insurance assessors, engineers, and divers are expected on Monday, weather permitting, to inspect the foundations, the cranes, and the fuel tanks.
+
+                20:41
+
+                Power cuts
+
+                About 2,000 homes on the north shore have lost power.
+
+                19:05
+
+                Schools shut
+
+                All schools on the islands will stay shut tomorrow, the council said.
+
+                18:00
+
+                Good evening and welcome to our coverage of the storm.
+            "#]],
+        );
+    }
+
+    #[test]
     fn broken_html_does_not_panic() {
         check(
             include_str!("fixtures/broken.html"),
