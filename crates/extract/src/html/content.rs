@@ -45,6 +45,8 @@ struct Facts {
     has_h1: bool,
     has_time: bool,
     has_nav: bool,
+    /// Subtree holds a `blockquote` (an embedded post or quote).
+    has_quote: bool,
     /// Readability-style weight of the element's class/id words.
     weight: f32,
     score: f32,
@@ -549,6 +551,7 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                 f.has_h1 = tag == Tag::H1;
                 f.has_time = tag == Tag::Time;
                 f.has_nav = tag == Tag::Nav;
+                f.has_quote = tag == Tag::Blockquote;
             }
         }
         // Keep paragraph sums accumulated earlier for this node (none yet: it is new).
@@ -577,6 +580,7 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
         f.has_h1 |= c.has_h1;
         f.has_time |= c.has_time;
         f.has_nav |= c.has_nav;
+        f.has_quote |= c.has_quote;
     }
 }
 
@@ -840,7 +844,9 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
     let parent_boiler = facts[dom.node(id).parent as usize].boiler;
     // A boilerplate hint on something that holds most of the content is wrong.
     let big = f.total * 2 >= root_total && f.total > 400;
-    if (f.boiler && !parent_boiler) || (f.hinted && !big) {
+    // Embedded posts (a tweet in a "social-embed" box) are quoted content.
+    let embed = f.hinted && f.has_quote && f.good > 0 && link_density(f) < 0.5;
+    if (f.boiler && !parent_boiler) || (f.hinted && !big && !embed) {
         // Keep post headers with a time in them (live blogs).
         return !(ctx.live && f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
     }
