@@ -70,13 +70,14 @@ pub fn extract(dom: &Dom<'_>) -> Content {
         None => (body, Vec::new(), true),
     };
     let mut b = CleanTextBuilder::with_capacity(4096);
+    let mut pending: PendingHeading = None;
     let root_total = facts[root as usize].total.max(1);
     if keep.is_empty() {
         let ctx = RenderCtx {
             root_total,
             live: count_time_headers(dom, &facts, root) >= 3,
         };
-        render(dom, &facts, root, ctx, &mut b);
+        render(dom, &facts, root, ctx, &mut b, &mut pending);
     } else {
         let headers: usize = keep
             .iter()
@@ -87,10 +88,11 @@ pub fn extract(dom: &Dom<'_>) -> Content {
             live: headers >= 3,
         };
         for k in keep {
-            render(dom, &facts, k, ctx, &mut b);
+            render(dom, &facts, k, ctx, &mut b, &mut pending);
             b.paragraph_break(dom.node(k).end as usize);
         }
     }
+    drop_dangling_heading(&mut b, &mut pending);
     let (text, offsets) = b.finish();
     Content {
         text,
@@ -806,6 +808,78 @@ fn looks_like_time(raw: &str) -> bool {
 }
 
 /// Whether element `id` inside the content root is left out.
+/// Whether the text of a small element is a page-furniture label.
+fn is_ui_label(dom: &Dom<'_>, id: NodeId) -> bool {
+    let mut raw = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        match dom.node(n).kind {
+            NodeKind::Text => raw.push_str(dom.raw(n)),
+            NodeKind::Element { .. } => stack.extend(dom.children(n)),
+        }
+        if raw.len() > 200 {
+            return false;
+        }
+    }
+    let decoded = entities::decode_str(&raw);
+    let mut key = String::with_capacity(decoded.len());
+    for w in decoded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    matches!(
+        key.as_str(),
+        "advertisement"
+            | "advert"
+            | "advertising"
+            | "ad"
+            | "ads"
+            | "sponsored"
+            | "sponsored content"
+            | "anzeige"
+            | "publicidad"
+            | "publicité"
+            | "publicidade"
+            | "pubblicità"
+            | "reklama"
+            | "реклама"
+            | "iklan"
+            | "comments"
+            | "comment"
+            | "show comments"
+            | "view comments"
+            | "leave a comment"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "read more"
+            | "continue reading"
+            | "continue reading the main story"
+            | "related"
+            | "related articles"
+            | "related stories"
+            | "more"
+            | "more stories"
+            | "you may also like"
+            | "recommended"
+            | "subscribe"
+            | "sign up"
+            | "print"
+            | "email"
+            | "tweet"
+            | "follow us"
+            | "back to top"
+            | "skip to content"
+            | "skip to main content"
+    )
+}
+
 /// What rendering needs to know about the chosen root.
 #[derive(Debug, Clone, Copy)]
 struct RenderCtx {
@@ -850,6 +924,10 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
         // Keep post headers with a time in them (live blogs).
         return !(ctx.live && f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
     }
+    // A short block that only says "Advertisement", "Comments", "Read more" ...
+    if tag.is_block() && f.good > 0 && f.good <= 40 && f.own == f.good && is_ui_label(dom, id) {
+        return true;
+    }
     match tag {
         Tag::H1 => return true,
         Tag::Header => return f.has_h1 || f.has_nav,
@@ -866,10 +944,31 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
 }
 
 /// Renders the subtree of `root` into `b`.
-fn render(dom: &Dom<'_>, facts: &[Facts], root: NodeId, ctx: RenderCtx, b: &mut CleanTextBuilder) {
-    // (node, entering)
-    let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
-    while let Some((id, entering)) = stack.pop() {
+/// A heading waiting for content: its start and end in the clean text, and whether
+/// a block right after it was left out.
+type PendingHeading = Option<(usize, usize, bool)>;
+
+/// Drops the pending heading when what followed it was left out and nothing else
+/// came (the heading of a link list or widget: "More stories", "Related").
+fn drop_dangling_heading(b: &mut CleanTextBuilder, pending: &mut PendingHeading) {
+    if let Some((start, end, skipped_after)) = pending.take() {
+        if skipped_after && b.len() <= end {
+            b.truncate(start);
+        }
+    }
+}
+
+fn render(
+    dom: &Dom<'_>,
+    facts: &[Facts],
+    root: NodeId,
+    ctx: RenderCtx,
+    b: &mut CleanTextBuilder,
+    pending: &mut PendingHeading,
+) {
+    // (node, entering, clean length when it was entered)
+    let mut stack: Vec<(NodeId, bool, usize)> = vec![(root, true, 0)];
+    while let Some((id, entering, started)) = stack.pop() {
         let node = dom.node(id);
         match node.kind {
             NodeKind::Text => {
@@ -880,6 +979,11 @@ fn render(dom: &Dom<'_>, facts: &[Facts], root: NodeId, ctx: RenderCtx, b: &mut 
             NodeKind::Element { tag, .. } => {
                 if entering {
                     if id != root && skip_in_content(dom, facts, id, ctx) {
+                        if let Some((_, end, skipped_after)) = pending {
+                            if b.len() <= *end && facts[id as usize].total > 0 {
+                                *skipped_after = true;
+                            }
+                        }
                         // Still separate what came before from what follows.
                         if tag.is_block() {
                             b.paragraph_break(node.start as usize);
@@ -888,14 +992,20 @@ fn render(dom: &Dom<'_>, facts: &[Facts], root: NodeId, ctx: RenderCtx, b: &mut 
                         }
                         continue;
                     }
+                    if tag.is_heading() {
+                        drop_dangling_heading(b, pending);
+                    }
                     open_tag(b, tag, node.start as usize);
-                    stack.push((id, false));
+                    stack.push((id, false, b.len()));
                     let kids: Vec<NodeId> = dom.children(id).collect();
                     for k in kids.into_iter().rev() {
-                        stack.push((k, true));
+                        stack.push((k, true, 0));
                     }
                 } else {
                     close_tag(b, tag, node.start as usize);
+                    if tag.is_heading() && b.len() > started {
+                        *pending = Some((started, b.len(), false));
+                    }
                 }
             }
         }
