@@ -264,7 +264,7 @@ pub struct Page {
 }
 
 /// Reads the benchmark: every page of `ground-truth.json` with its decompressed HTML,
-/// in id order. Bytes that are not UTF-8 are replaced (U+FFFD).
+/// in id order, decoded with [`extract::html::decode_html_bytes`].
 pub fn load_pages(path: &Path, limit: Option<usize>) -> Result<Vec<Page>, EvalError> {
     let gt_path = path.join("ground-truth.json");
     let gt_text = crate::read_to_string(&gt_path)?;
@@ -288,7 +288,7 @@ pub fn load_pages(path: &Path, limit: Option<usize>) -> Result<Vec<Page>, EvalEr
             id: id.clone(),
             gold: entry.article_body.clone(),
             url: entry.url.clone(),
-            html: String::from_utf8_lossy(&bytes).into_owned(),
+            html: extract::html::decode_html_bytes(&bytes).into_owned(),
         });
     }
     Ok(pages)

@@ -72,7 +72,7 @@ fn decode_numeric(s: &[u8]) -> Option<(char, usize)> {
 }
 
 /// The characters Windows-1252 puts at 0x80..0x9F (browsers map `&#150;` this way).
-fn windows_1252(v: u32) -> char {
+pub(crate) fn windows_1252(v: u32) -> char {
     match v {
         0x80 => '€',
         0x82 => '‚',

@@ -10,6 +10,8 @@ pub mod dom;
 pub mod entities;
 pub mod meta;
 
+use std::borrow::Cow;
+
 use model::{Diagnostic, OffsetMap, Outlet, PublishedTime, Severity};
 
 /// The result of [`extract_html`].
@@ -74,6 +76,56 @@ pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtraction {
         canonical_url: meta.canonical_url,
         diagnostics,
     }
+}
+
+/// Decodes raw page bytes for [`extract_html`]: UTF-8 when the bytes are valid UTF-8
+/// (a byte-order mark is dropped); otherwise, when the page declares a single-byte
+/// Latin charset (`windows-1252`, `iso-8859-1`, `latin1`, `iso-8859-15`), as
+/// Windows-1252, which browsers use for all of these; otherwise UTF-8 with invalid
+/// sequences replaced by U+FFFD. Offsets from [`extract_html`] refer to the text
+/// returned here.
+pub fn decode_html_bytes(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(s);
+    }
+    if declares_latin_charset(bytes) {
+        return Cow::Owned(
+            bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9f => entities::windows_1252(b as u32),
+                    _ => b as char,
+                })
+                .collect(),
+        );
+    }
+    String::from_utf8_lossy(bytes)
+}
+
+/// Whether the start of the page declares a Latin-1-like charset.
+fn declares_latin_charset(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let Some(at) = lower.windows(8).position(|w| w == b"charset=") else {
+        return false;
+    };
+    let value: Vec<u8> = lower[at + 8..]
+        .iter()
+        .copied()
+        .skip_while(|&c| c == b'"' || c == b'\'' || c == b' ')
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_')
+        .collect();
+    matches!(
+        value.as_slice(),
+        b"windows-1252"
+            | b"iso-8859-1"
+            | b"iso8859-1"
+            | b"latin1"
+            | b"latin-1"
+            | b"iso-8859-15"
+            | b"cp1252"
+    )
 }
 
 #[cfg(test)]
@@ -328,5 +380,20 @@ mod tests {
                 assert_offsets_round_trip(prefix, &ex);
             }
         }
+    }
+
+    #[test]
+    fn decodes_non_utf8_pages() {
+        let latin = b"<meta charset=\"ISO-8859-1\"><p>Caf\xe9 \x93Nord\x94 \xa3 5</p>";
+        assert_eq!(
+            decode_html_bytes(latin),
+            "<meta charset=\"ISO-8859-1\"><p>Caf\u{e9} \u{201c}Nord\u{201d} \u{a3} 5</p>"
+        );
+        let broken = b"<p>bad \xff\xfe bytes</p>";
+        let text = decode_html_bytes(broken);
+        assert_eq!(text, "<p>bad \u{fffd}\u{fffd} bytes</p>");
+        let ex = extract_html(&text, None);
+        assert_eq!(ex.text, "bad \u{fffd}\u{fffd} bytes");
+        assert_eq!(decode_html_bytes(b"\xef\xbb\xbf<p>x</p>"), "<p>x</p>");
     }
 }
