@@ -1015,6 +1015,8 @@ fn render(
 fn open_tag(b: &mut CleanTextBuilder, tag: Tag, at: usize) {
     match tag {
         Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => b.line_break(at),
+        // One <br> ends a line; a second in a row ends a paragraph.
+        Tag::Br if b.as_str().ends_with('\n') => b.paragraph_break(at),
         Tag::Br => b.line_break(at),
         Tag::Td | Tag::Th => b.push_space(at, 0),
         t if t.is_block() => b.paragraph_break(at),

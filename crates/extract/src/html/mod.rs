@@ -309,6 +309,29 @@ mod tests {
     }
 
     #[test]
+    fn old_table_layout_with_br_paragraphs() {
+        check(
+            include_str!("fixtures/table_layout.html"),
+            None,
+            expect![[r#"
+                title: None
+                authors: []
+                outlet: None
+                published: None
+                language: None
+                canonical: None
+                ---
+                Old Mill Gazette
+
+                The old mill on the river reopened on Saturday, drawing a crowd of about two hundred, the owners said.
+                Its wheel, restored by volunteers over three winters, turns again for the first time since 1962.
+
+                Tickets cost two pounds, and children enter free.
+            "#]],
+        );
+    }
+
+    #[test]
     fn broken_html_does_not_panic() {
         check(
             include_str!("fixtures/broken.html"),
