@@ -936,7 +936,9 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
     // A block whose text is all its own and mostly links: a link list or "read more".
     if tag.is_block() && !tag.is_heading() && f.own > 0 && f.own == f.good {
         let ld = f.own_link as f32 / f.own as f32;
-        if ld > 0.5 && !(ctx.live && f.own < 60 && f.has_time) {
+        // Enough words outside the links make it a sentence about the link.
+        let unlinked = f.own - f.own_link;
+        if ld > 0.5 && unlinked < 40 && !(ctx.live && f.own < 60 && f.has_time) {
             return true;
         }
     }
