@@ -809,10 +809,13 @@ fn looks_like_time(raw: &str) -> bool {
 
 /// Whether element `id` inside the content root is left out.
 /// Whether the text of a small element is a page-furniture label.
-fn is_ui_label(dom: &Dom<'_>, id: NodeId) -> bool {
+fn is_ui_label(dom: &Dom<'_>, facts: &[Facts], id: NodeId) -> bool {
     let mut raw = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
+        if facts[n as usize].dropped {
+            continue;
+        }
         match dom.node(n).kind {
             NodeKind::Text => raw.push_str(dom.raw(n)),
             NodeKind::Element { .. } => stack.extend(dom.children(n)),
@@ -925,7 +928,12 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
         return !(ctx.live && f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
     }
     // A short block that only says "Advertisement", "Comments", "Read more" ...
-    if tag.is_block() && f.good > 0 && f.good <= 40 && f.own == f.good && is_ui_label(dom, id) {
+    if tag.is_block()
+        && f.good > 0
+        && f.good <= 40
+        && f.own == f.good
+        && is_ui_label(dom, facts, id)
+    {
         return true;
     }
     match tag {
