@@ -78,8 +78,11 @@ pub fn shingles<'a>(tokens: &[&'a str]) -> HashMap<Vec<&'a str>, usize> {
 /// One page's shingle counts and scores.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct PageScore {
+    /// Shared shingles (multiset intersection).
     pub tp: usize,
+    /// Predicted shingles not in the gold text.
     pub fp: usize,
+    /// Gold shingles missing from the prediction.
     pub fn_: usize,
     /// Page precision with the special cases applied.
     pub precision: f64,
@@ -144,9 +147,13 @@ pub fn score_page(gold: &str, pred: &str) -> PageScore {
 /// The benchmark's corpus-level figures.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Summary {
+    /// Mean page precision.
     pub precision: f64,
+    /// Mean page recall.
     pub recall: f64,
+    /// Harmonic mean of the two means.
     pub f1: f64,
+    /// Share of pages with identical token sequences.
     pub accuracy: f64,
 }
 
@@ -189,9 +196,11 @@ pub fn summarize<'a>(pages: impl IntoIterator<Item = &'a PageScore>) -> Summary 
 pub struct SplitMix64(u64);
 
 impl SplitMix64 {
+    /// A generator starting from `seed`.
     pub fn new(seed: u64) -> Self {
         SplitMix64(seed)
     }
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
@@ -257,9 +266,13 @@ struct GoldEntry {
 /// One benchmark page: id, gold text, URL and the raw HTML.
 #[derive(Debug, Clone)]
 pub struct Page {
+    /// The page's sha256 id.
     pub id: String,
+    /// Gold `articleBody`.
     pub gold: String,
+    /// The page's URL from the gold file.
     pub url: Option<String>,
+    /// The decompressed, decoded HTML.
     pub html: String,
 }
 

@@ -54,7 +54,9 @@ struct Facts {
 
 /// The outcome of content extraction, before metadata.
 pub struct Content {
+    /// The clean text of the main content.
     pub text: String,
+    /// Clean byte offset -> input byte offset.
     pub offsets: model::OffsetMap,
     /// How the root was chosen, for diagnostics.
     pub fallback: bool,

@@ -11,7 +11,7 @@
 //!
 //! The builder never recurses and never panics on any input.
 
-use memchr::{memchr, memchr2};
+use memchr::memchr;
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -367,7 +367,9 @@ impl Tag {
 /// One attribute: name and value as byte ranges of the input (value raw, entities kept).
 #[derive(Debug, Clone, Copy)]
 pub struct Attr {
+    /// Byte range of the name.
     pub name: (u32, u32),
+    /// Byte range of the value without quotes (empty for a bare attribute).
     pub value: (u32, u32),
 }
 
@@ -383,12 +385,19 @@ pub enum NodeKind {
 /// One node. `start..end` is its start tag (elements) or its text (text nodes).
 #[derive(Debug, Clone, Copy)]
 pub struct Node {
+    /// Element or text.
     pub kind: NodeKind,
+    /// Start byte of the start tag or text.
     pub start: u32,
+    /// End byte of the start tag or text.
     pub end: u32,
+    /// The parent ([`NONE`] for the root).
     pub parent: NodeId,
+    /// First child or [`NONE`].
     pub first_child: NodeId,
+    /// Last child or [`NONE`].
     pub last_child: NodeId,
+    /// Next sibling or [`NONE`].
     pub next_sibling: NodeId,
     /// Range of this element's attributes in [`Dom::attrs`].
     pub attrs: (u32, u32),
@@ -407,8 +416,11 @@ impl Node {
 /// The parsed page. Node 0 is a synthetic root holding the top-level nodes.
 #[derive(Debug)]
 pub struct Dom<'a> {
+    /// The parsed input.
     pub src: &'a str,
+    /// All nodes; a parent always comes before its children.
     pub nodes: Vec<Node>,
+    /// All attributes, referenced by range from [`Node::attrs`].
     pub attrs: Vec<Attr>,
 }
 
@@ -418,6 +430,7 @@ impl<'a> Dom<'a> {
         Builder::new(src).run()
     }
 
+    /// The node `id` (which must come from this DOM).
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
     }
@@ -926,11 +939,6 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         i = at + 1;
     }
     None
-}
-
-/// Whether `b` holds a '<' or '&' (markup or entities to handle).
-pub fn has_markup_or_entity(b: &[u8]) -> bool {
-    memchr2(b'<', b'&', b).is_some()
 }
 
 #[cfg(test)]

@@ -14,11 +14,17 @@ use super::entities::decode_str;
 /// Metadata read from the page.
 #[derive(Debug, Default)]
 pub struct PageMeta {
+    /// `og:title`, JSON-LD headline, first `h1`, or `<title>`.
     pub title: Option<String>,
+    /// JSON-LD authors, else `<meta name=author>` and friends, else `rel=author` links.
     pub authors: Vec<String>,
+    /// `og:site_name`, JSON-LD publisher, or the domain.
     pub outlet: Option<Outlet>,
+    /// JSON-LD `datePublished`, meta tags, `<time>`, or a date in the URL.
     pub published: Option<PublishedTime>,
+    /// Two- or three-letter language code.
     pub language: Option<String>,
+    /// `<link rel=canonical>` or `og:url`.
     pub canonical_url: Option<String>,
     /// JSON-LD blocks that did not parse.
     pub bad_json_ld: usize,

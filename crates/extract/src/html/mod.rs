@@ -24,13 +24,17 @@ pub struct HtmlExtraction {
     pub text: String,
     /// Clean byte offset -> byte offset in the input HTML.
     pub offsets: OffsetMap,
+    /// Bylines from JSON-LD, `<meta name=author>` and `rel=author` links.
     pub authors: Vec<String>,
     /// `og:site_name`, JSON-LD publisher, or the domain of the URL / canonical link.
     pub outlet: Option<Outlet>,
+    /// Publication time with provenance (JSON-LD, meta tag, `<time>`, URL path).
     pub published: Option<PublishedTime>,
     /// ISO 639 code from `<html lang>`, `content-language` or `og:locale`.
     pub language: Option<String>,
+    /// `<link rel=canonical>` or `og:url`.
     pub canonical_url: Option<String>,
+    /// What went wrong or was unusual (`html.no_main_content`, ...).
     pub diagnostics: Vec<Diagnostic>,
 }
 
