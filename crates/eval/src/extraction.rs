@@ -340,11 +340,23 @@ pub fn report_for(pages: &[Page], predictions: &[String], label: &str) -> Report
 /// Runs our extractor over the benchmark at `path` and scores it.
 pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
     let pages = load_pages(path, opts.limit)?;
-    let predictions: Vec<String> = pages
-        .iter()
-        .map(|p| extract::html::extract_html(&p.html, p.url.as_deref()).text)
-        .collect();
-    let report = report_for(&pages, &predictions, "parallax extract_html");
+    let mut predictions = Vec::with_capacity(pages.len());
+    let (mut titles, mut authors, mut outlets, mut published, mut languages) = (0, 0, 0, 0, 0);
+    for p in &pages {
+        let ex = extract::html::extract_html(&p.html, p.url.as_deref());
+        titles += usize::from(ex.title.is_some());
+        authors += usize::from(!ex.authors.is_empty());
+        outlets += usize::from(ex.outlet.is_some());
+        published += usize::from(ex.published.is_some());
+        languages += usize::from(ex.language.is_some());
+        predictions.push(ex.text);
+    }
+    let mut report = report_for(&pages, &predictions, "parallax extract_html");
+    report.note(format!(
+        "metadata found (not scored): title {titles}, authors {authors}, outlet {outlets}, \
+         published {published}, language {languages} of {} pages",
+        pages.len()
+    ));
     if let Some(dir) = &opts.details_dir {
         write_details(dir, &pages, &predictions)?;
     }
