@@ -811,7 +811,8 @@ fn looks_like_time(raw: &str) -> bool {
 
 /// Whether element `id` inside the content root is left out.
 /// Whether the text of a small element is a page-furniture label.
-fn is_ui_label(dom: &Dom<'_>, facts: &[Facts], id: NodeId) -> bool {
+/// The decoded text of a small element (empty when it is long).
+fn block_text(dom: &Dom<'_>, facts: &[Facts], id: NodeId) -> String {
     let mut raw = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
@@ -823,10 +824,22 @@ fn is_ui_label(dom: &Dom<'_>, facts: &[Facts], id: NodeId) -> bool {
             NodeKind::Element { .. } => stack.extend(dom.children(n)),
         }
         if raw.len() > 200 {
-            return false;
+            return String::new();
         }
     }
-    let decoded = entities::decode_str(&raw);
+    entities::decode_str(&raw)
+}
+
+/// Whether a short text is a full date, with or without a clock time.
+fn is_date_line(text: &str) -> bool {
+    let t = text.trim();
+    t.len() < 60
+        && t.chars().any(|c| c.is_ascii_digit())
+        && super::meta::parse_time(t.trim_start_matches(|c: char| !c.is_alphanumeric())).is_some()
+}
+
+/// Whether a short text is a page-furniture label.
+fn is_ui_label(decoded: &str) -> bool {
     let mut key = String::with_capacity(decoded.len());
     for w in decoded
         .split(|c: char| !c.is_alphanumeric())
@@ -882,6 +895,20 @@ fn is_ui_label(dom: &Dom<'_>, facts: &[Facts], id: NodeId) -> bool {
             | "back to top"
             | "skip to content"
             | "skip to main content"
+            | "text size"
+            | "topics"
+            | "tags"
+            | "categories"
+            | "home"
+            | "learn more"
+            | "trending"
+            | "trending now"
+            | "listen"
+            | "listen to this article"
+            | "filed under"
+            | "share on facebook"
+            | "share on twitter"
+            | "like this story share it with a friend"
     )
 }
 
@@ -930,13 +957,15 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
         return !(ctx.live && f.has_time && !f.has_h1 && f.total < 200 && tag != Tag::Nav);
     }
     // A short block that only says "Advertisement", "Comments", "Read more" ...
-    if tag.is_block()
-        && f.good > 0
-        && f.good <= 40
-        && f.own == f.good
-        && is_ui_label(dom, facts, id)
-    {
-        return true;
+    if tag.is_block() && f.good > 0 && f.good <= 40 && f.own == f.good {
+        let label = block_text(dom, facts, id);
+        if is_ui_label(&label) {
+            return true;
+        }
+        // Outside live blogs a line that is only a date is a dateline, not text.
+        if !ctx.live && is_date_line(&label) {
+            return true;
+        }
     }
     match tag {
         Tag::H1 => return true,
