@@ -417,7 +417,11 @@ fn style_hides(style: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    s.contains("display:none") || s.contains("visibility:hidden")
+    s.contains("display:none")
+        || s.contains("visibility:hidden")
+        // Screen-reader-only text: clipped to nothing, or a 1px box.
+        || s.contains("clip:rect(0")
+        || (s.contains("width:1px") && s.contains("height:1px") && s.contains("overflow:hidden"))
 }
 
 /// Readability-style weight from hint words.
