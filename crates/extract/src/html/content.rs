@@ -45,6 +45,8 @@ struct Facts {
     has_h1: bool,
     has_time: bool,
     has_nav: bool,
+    /// Number of `a` elements in the subtree.
+    anchors: u32,
     /// Subtree holds a `blockquote` (an embedded post or quote).
     has_quote: bool,
     /// Readability-style weight of the element's class/id words.
@@ -560,6 +562,7 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
                 f.has_time = tag == Tag::Time;
                 f.has_nav = tag == Tag::Nav;
                 f.has_quote = tag == Tag::Blockquote;
+                f.anchors = u32::from(tag == Tag::A);
             }
         }
         // Keep paragraph sums accumulated earlier for this node (none yet: it is new).
@@ -589,6 +592,7 @@ fn analyse(dom: &Dom<'_>, facts: &mut [Facts]) {
         f.has_time |= c.has_time;
         f.has_nav |= c.has_nav;
         f.has_quote |= c.has_quote;
+        f.anchors += c.anchors;
     }
 }
 
@@ -970,6 +974,11 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
         if !ctx.live && is_date_line(&label) {
             return true;
         }
+    }
+    // An inline run made only of several links (a pop-up card or teaser strip
+    // inside a paragraph) is not prose.
+    if !tag.is_block() && tag != Tag::A && f.anchors >= 3 && f.good >= 100 && f.link == f.good {
+        return true;
     }
     match tag {
         Tag::H1 => return true,
