@@ -820,7 +820,7 @@ fn looks_like_time(raw: &str) -> bool {
 /// Whether element `id` inside the content root is left out.
 /// Whether the text of a small element is a page-furniture label.
 /// The decoded text of a small element (empty when it is long).
-fn block_text(dom: &Dom<'_>, facts: &[Facts], id: NodeId) -> String {
+fn block_text(dom: &Dom<'_>, facts: &[Facts], id: NodeId, max: usize) -> String {
     let mut raw = String::new();
     let mut stack = vec![id];
     while let Some(n) = stack.pop() {
@@ -828,10 +828,17 @@ fn block_text(dom: &Dom<'_>, facts: &[Facts], id: NodeId) -> String {
             continue;
         }
         match dom.node(n).kind {
-            NodeKind::Text => raw.push_str(dom.raw(n)),
-            NodeKind::Element { .. } => stack.extend(dom.children(n)),
+            NodeKind::Text => {
+                raw.push(' ');
+                raw.push_str(dom.raw(n));
+            }
+            NodeKind::Element { .. } => {
+                let at = stack.len();
+                stack.extend(dom.children(n));
+                stack[at..].reverse();
+            }
         }
-        if raw.len() > 200 {
+        if raw.len() > max {
             return String::new();
         }
     }
@@ -844,6 +851,23 @@ fn is_date_line(text: &str) -> bool {
     t.len() < 60
         && t.chars().any(|c| c.is_ascii_digit())
         && super::meta::parse_time(t.trim_start_matches(|c: char| !c.is_alphanumeric())).is_some()
+}
+
+/// Whether a short paragraph credits reporters or editors rather than telling the story.
+fn is_credit_line(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[');
+    let lower = t.to_lowercase();
+    [
+        "reporting by",
+        "additional reporting by",
+        "editing by",
+        "writing by",
+        "compiled by",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || lower.contains("contributed to this report")
+        || lower.contains("contributed reporting")
 }
 
 /// Whether a short text is a page-furniture label.
@@ -966,12 +990,19 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
     }
     // A short block that only says "Advertisement", "Comments", "Read more" ...
     if tag.is_block() && f.good > 0 && f.good <= 40 && f.own == f.good {
-        let label = block_text(dom, facts, id);
+        let label = block_text(dom, facts, id, 200);
         if is_ui_label(&label) {
             return true;
         }
         // Outside live blogs a line that is only a date is a dateline, not text.
         if !ctx.live && is_date_line(&label) {
+            return true;
+        }
+    }
+    // Wire-style credit lines: "(Reporting by ...; Editing by ...)".
+    if tag.is_block() && f.good > 0 && f.good <= 300 && f.own == f.good {
+        let text = block_text(dom, facts, id, 600);
+        if is_credit_line(&text) {
             return true;
         }
     }
