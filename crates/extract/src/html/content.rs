@@ -954,7 +954,8 @@ struct RenderCtx {
     live: bool,
 }
 
-/// Counts the short boilerplate-hinted blocks holding a clock time under `root`.
+/// Counts the short blocks (or boilerplate-hinted elements) holding a clock time
+/// under `root`: post headers when there are several.
 fn count_time_headers(dom: &Dom<'_>, facts: &[Facts], root: NodeId) -> usize {
     let mut n = 0;
     let mut stack = vec![root];
@@ -963,7 +964,11 @@ fn count_time_headers(dom: &Dom<'_>, facts: &[Facts], root: NodeId) -> usize {
         if f.dropped || !f.has_time {
             continue;
         }
-        if id != root && (f.hinted || f.boiler) && f.total < 200 {
+        let small_block = dom
+            .node(id)
+            .tag()
+            .is_some_and(|t| t.is_block() || t == Tag::Time);
+        if id != root && (f.hinted || f.boiler || small_block) && f.total < 200 {
             n += 1;
             continue;
         }

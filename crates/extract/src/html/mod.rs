@@ -336,6 +336,34 @@ mod tests {
     }
 
     #[test]
+    fn live_blog_with_unmarked_time_lines() {
+        check(
+            include_str!("fixtures/live_blog_plain_times.html"),
+            None,
+            expect![[r#"
+                title: Some("Live: council vote")
+                authors: []
+                outlet: None
+                published: None
+                language: None
+                canonical: None
+                ---
+                22:33 GMT 21 November 2025
+
+                The council has approved the budget by eleven votes to four, after a long debate about the harbour.
+
+                20:41 GMT 21 November 2025
+
+                Debate is under way in the chamber, with the opposition pressing for more money for buses.
+
+                18:02 GMT 21 November 2025
+
+                Welcome to our live coverage of the council budget vote in Tollbridge this evening.
+            "#]],
+        );
+    }
+
+    #[test]
     fn broken_html_does_not_panic() {
         check(
             include_str!("fixtures/broken.html"),
