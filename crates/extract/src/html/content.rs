@@ -65,7 +65,9 @@ pub struct Content {
 }
 
 /// Extracts the main content of `dom`.
-pub fn extract(dom: &Dom<'_>) -> Content {
+/// `titles` are word keys (see [`word_key`]) of the page's headline; a heading inside
+/// the content that repeats it is left out, like the `h1`.
+pub fn extract(dom: &Dom<'_>, titles: &[String]) -> Content {
     let mut facts = vec![Facts::default(); dom.nodes.len()];
     analyse(dom, &mut facts);
     let body = find_body(dom);
@@ -78,6 +80,7 @@ pub fn extract(dom: &Dom<'_>) -> Content {
     let root_total = facts[root as usize].total.max(1);
     if keep.is_empty() {
         let ctx = RenderCtx {
+            titles,
             root_total,
             live: count_time_headers(dom, &facts, root) >= 3,
         };
@@ -88,6 +91,7 @@ pub fn extract(dom: &Dom<'_>) -> Content {
             .map(|&k| count_time_headers(dom, &facts, k))
             .sum();
         let ctx = RenderCtx {
+            titles,
             root_total,
             live: headers >= 3,
         };
@@ -870,10 +874,10 @@ fn is_credit_line(text: &str) -> bool {
         || lower.contains("contributed reporting")
 }
 
-/// Whether a short text is a page-furniture label.
-fn is_ui_label(decoded: &str) -> bool {
-    let mut key = String::with_capacity(decoded.len());
-    for w in decoded
+/// Lowercased words of `text` joined by single spaces (punctuation dropped).
+pub fn word_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for w in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
@@ -882,6 +886,12 @@ fn is_ui_label(decoded: &str) -> bool {
         }
         key.extend(w.chars().flat_map(char::to_lowercase));
     }
+    key
+}
+
+/// Whether a short text is a page-furniture label.
+fn is_ui_label(decoded: &str) -> bool {
+    let key = word_key(decoded);
     matches!(
         key.as_str(),
         "advertisement"
@@ -946,7 +956,9 @@ fn is_ui_label(decoded: &str) -> bool {
 
 /// What rendering needs to know about the chosen root.
 #[derive(Debug, Clone, Copy)]
-struct RenderCtx {
+struct RenderCtx<'t> {
+    /// Word keys of the headline.
+    titles: &'t [String],
     /// Text bytes under the root.
     root_total: u32,
     /// Several boilerplate-looking blocks under the root carry a clock time: post
@@ -977,7 +989,7 @@ fn count_time_headers(dom: &Dom<'_>, facts: &[Facts], root: NodeId) -> usize {
     n
 }
 
-fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -> bool {
+fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx<'_>) -> bool {
     let root_total = ctx.root_total;
     let f = &facts[id as usize];
     if f.dropped {
@@ -1001,6 +1013,13 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx) -
         }
         // Outside live blogs a line that is only a date is a dateline, not text.
         if !ctx.live && is_date_line(&label) {
+            return true;
+        }
+    }
+    // The headline repeated as a lower-level heading.
+    if tag.is_heading() && !ctx.titles.is_empty() && f.good <= 300 {
+        let key = word_key(&block_text(dom, facts, id, 600));
+        if !key.is_empty() && ctx.titles.contains(&key) {
             return true;
         }
     }
@@ -1052,7 +1071,7 @@ fn render(
     dom: &Dom<'_>,
     facts: &[Facts],
     root: NodeId,
-    ctx: RenderCtx,
+    ctx: RenderCtx<'_>,
     b: &mut CleanTextBuilder,
     pending: &mut PendingHeading,
 ) {

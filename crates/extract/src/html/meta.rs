@@ -26,6 +26,8 @@ pub struct PageMeta {
     pub language: Option<String>,
     /// `<link rel=canonical>` or `og:url`.
     pub canonical_url: Option<String>,
+    /// Word keys of every form of the headline seen (for spotting it in the text).
+    pub title_keys: Vec<String>,
     /// JSON-LD blocks that did not parse.
     pub bad_json_ld: usize,
 }
@@ -164,6 +166,23 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
         }
     }
 
+    let mut title_keys: Vec<String> = Vec::new();
+    for t in [&f.og_title, &f.ld_headline, &f.title_el]
+        .into_iter()
+        .flatten()
+    {
+        title_keys.push(super::content::word_key(t));
+        // "Headline | Outlet", "Headline - Outlet"
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+            if let Some((head, _)) = t.rsplit_once(sep) {
+                title_keys.push(super::content::word_key(head));
+            }
+        }
+    }
+    title_keys.retain(|k| k.split(' ').count() >= 3);
+    title_keys.sort();
+    title_keys.dedup();
+
     let title = f
         .og_title
         .clone()
@@ -249,6 +268,7 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
         published,
         language,
         canonical_url,
+        title_keys,
         bad_json_ld,
     }
 }

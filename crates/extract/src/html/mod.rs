@@ -43,8 +43,8 @@ pub struct HtmlExtraction {
 /// reported in [`HtmlExtraction::diagnostics`].
 pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtraction {
     let dom = dom::Dom::parse(html);
-    let content = content::extract(&dom);
     let meta = meta::read(&dom, url);
+    let content = content::extract(&dom, &meta.title_keys);
     let mut diagnostics = Vec::new();
     if content.text.is_empty() {
         diagnostics.push(Diagnostic {
