@@ -1024,6 +1024,11 @@ fn skip_in_content(dom: &Dom<'_>, facts: &[Facts], id: NodeId, ctx: RenderCtx<'_
             return true;
         }
     }
+    // Outside live blogs (whose post titles often link to the post), a heading that
+    // is all link is a teaser for another page.
+    if tag.is_heading() && !ctx.live && f.good > 0 && f.link == f.good {
+        return true;
+    }
     // The headline repeated as a lower-level heading.
     if tag.is_heading() && !ctx.titles.is_empty() && f.good <= 300 {
         let key = word_key(&block_text(dom, facts, id, 600));
