@@ -1,17 +1,25 @@
 //! Finding the main content of a parsed page and rendering it as clean text.
 //!
-//! 1. A forward pass marks nodes that are never content (scripts, styles, forms
-//!    controls, hidden elements) and boilerplate (navigation, asides, footers, share
-//!    bars, related links, comments, captions, cookie and newsletter prompts) from tag,
-//!    role, class and id hints, and finds each text node's block ("paragraph").
-//! 2. A backward pass sums text and link text per element.
-//! 3. Paragraphs score their parent and grandparent by length and commas; the best
-//!    candidate, weighted by link density and class hints, is the content root. When
-//!    several near-best candidates share an ancestor (live-blog posts, split article
-//!    columns), that ancestor becomes the root; siblings that read like article text
-//!    are kept beside it.
-//! 4. The root is rendered block by block: paragraphs separated by `"\n\n"`, list items
-//!    and line breaks on their own lines, boilerplate and link lists left out.
+//! 1. A forward pass marks nodes that are never content (scripts, styles, form
+//!    controls, hidden and screen-reader-only elements), structural boilerplate (nav,
+//!    aside, footer, figure/figcaption, dialogs, reader comments) and elements whose
+//!    class/id/role words hint at boilerplate (share bars, related links, captions,
+//!    credits, bylines, cookie and newsletter prompts, ads), and finds each text
+//!    node's block ("paragraph").
+//! 2. A backward pass sums text, link text, paragraph text and a few flags per element.
+//! 3. Paragraphs score their parent, grandparent and great-grandparent by length and
+//!    commas; tag and class hints add to a candidate in proportion to its paragraph
+//!    text, and link density scales it down. The best candidate is the root. When
+//!    several near-best candidates share an ancestor, or the root repeats a sibling
+//!    template (live-blog posts, article columns), the common parent becomes the root;
+//!    siblings that read like article text are kept beside it.
+//! 4. The root is rendered block by block: paragraphs separated by `"\n\n"`, list
+//!    items, headings and line breaks on their own lines. Left out inside the root:
+//!    hinted boilerplate that is small next to the root, link lists and teaser
+//!    headings, inline runs made only of links, page-furniture labels
+//!    ("Advertisement", "Read more"), wire credit lines, the repeated headline, and
+//!    standalone date lines. Live blogs (several short time-bearing blocks) keep their
+//!    post times and titles, even in blocks that look like boilerplate.
 
 use text::CleanTextBuilder;
 
