@@ -14,6 +14,9 @@ use std::borrow::Cow;
 
 use model::{Diagnostic, OffsetMap, Outlet, PublishedTime, Severity};
 
+/// Largest page [`extract_html`] reads (node offsets are 32-bit).
+pub const MAX_HTML_BYTES: usize = u32::MAX as usize / 2;
+
 /// The result of [`extract_html`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct HtmlExtraction {
@@ -42,6 +45,26 @@ pub struct HtmlExtraction {
 /// came from) helps name the outlet and date the page. Never panics; problems are
 /// reported in [`HtmlExtraction::diagnostics`].
 pub fn extract_html(html: &str, url: Option<&str>) -> HtmlExtraction {
+    if html.len() > MAX_HTML_BYTES {
+        return HtmlExtraction {
+            title: None,
+            text: String::new(),
+            offsets: OffsetMap::default(),
+            authors: Vec::new(),
+            outlet: None,
+            published: None,
+            language: None,
+            canonical_url: None,
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Error,
+                code: "html.too_large".into(),
+                message: format!(
+                    "the page has {} bytes; at most {MAX_HTML_BYTES} are extracted",
+                    html.len()
+                ),
+            }],
+        };
+    }
     let dom = dom::Dom::parse(html);
     let meta = meta::read(&dom, url);
     let content = content::extract(&dom, &meta.title_keys);
