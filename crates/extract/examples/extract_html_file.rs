@@ -1,5 +1,6 @@
-//! Prints what `extract_html` finds in one HTML file (plain or `.gz` is not supported:
-//! decompress first). Usage: `cargo run -p extract --example extract_html_file -- page.html [url]`.
+//! Prints what `extract_html` finds in one HTML file (uncompressed; any charset that
+//! `decode_html_bytes` handles). Usage:
+//! `cargo run -p extract --example extract_html_file -- page.html [url]`.
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -15,7 +16,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let html = String::from_utf8_lossy(&bytes);
+    let html = extract::html::decode_html_bytes(&bytes);
     let ex = extract::html::extract_html(&html, url.as_deref());
     println!("title: {:?}", ex.title);
     println!("authors: {:?}", ex.authors);

@@ -11,12 +11,15 @@
 //!
 //! The builder never recurses and never panics on any input.
 
-use memchr::{memchr, memchr2};
+use memchr::memchr;
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
 /// "No node" in the links of [`Node`].
 pub const NONE: NodeId = u32::MAX;
+
+/// How far down the stack of open elements a close searches (see `search_floor`).
+const MAX_SCOPE_SEARCH: usize = 256;
 
 /// The element names the extractor tells apart; everything else is [`Tag::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -364,7 +367,9 @@ impl Tag {
 /// One attribute: name and value as byte ranges of the input (value raw, entities kept).
 #[derive(Debug, Clone, Copy)]
 pub struct Attr {
+    /// Byte range of the name.
     pub name: (u32, u32),
+    /// Byte range of the value without quotes (empty for a bare attribute).
     pub value: (u32, u32),
 }
 
@@ -380,12 +385,19 @@ pub enum NodeKind {
 /// One node. `start..end` is its start tag (elements) or its text (text nodes).
 #[derive(Debug, Clone, Copy)]
 pub struct Node {
+    /// Element or text.
     pub kind: NodeKind,
+    /// Start byte of the start tag or text.
     pub start: u32,
+    /// End byte of the start tag or text.
     pub end: u32,
+    /// The parent ([`NONE`] for the root).
     pub parent: NodeId,
+    /// First child or [`NONE`].
     pub first_child: NodeId,
+    /// Last child or [`NONE`].
     pub last_child: NodeId,
+    /// Next sibling or [`NONE`].
     pub next_sibling: NodeId,
     /// Range of this element's attributes in [`Dom::attrs`].
     pub attrs: (u32, u32),
@@ -404,8 +416,11 @@ impl Node {
 /// The parsed page. Node 0 is a synthetic root holding the top-level nodes.
 #[derive(Debug)]
 pub struct Dom<'a> {
+    /// The parsed input.
     pub src: &'a str,
+    /// All nodes; a parent always comes before its children.
     pub nodes: Vec<Node>,
+    /// All attributes, referenced by range from [`Node::attrs`].
     pub attrs: Vec<Attr>,
 }
 
@@ -415,6 +430,7 @@ impl<'a> Dom<'a> {
         Builder::new(src).run()
     }
 
+    /// The node `id` (which must come from this DOM).
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
     }
@@ -764,6 +780,28 @@ impl<'a> Builder<'a> {
 
     /// Closes elements that a new `tag` ends implicitly.
     fn close_implied(&mut self, tag: Tag) {
+        // Content closes an open <head> (an unclosed head must not hide the page).
+        if !matches!(
+            tag,
+            Tag::Title
+                | Tag::Meta
+                | Tag::Link
+                | Tag::Base
+                | Tag::Script
+                | Tag::Style
+                | Tag::Noscript
+                | Tag::Template
+        ) {
+            // <head> sits right under <html> or the root when it is open at all.
+            if let Some(depth) = self
+                .stack
+                .iter()
+                .take(3)
+                .rposition(|&id| self.nodes[id as usize].tag() == Some(Tag::Head))
+            {
+                self.stack.truncate(depth);
+            }
+        }
         if tag.closes_p() {
             self.close_in_scope(&[Tag::P]);
         }
@@ -789,6 +827,12 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The lowest stack depth an implied or explicit close looks at: searches stop
+    /// [`MAX_SCOPE_SEARCH`] elements down, so deeply nested junk stays linear.
+    fn search_floor(&self) -> usize {
+        self.stack.len().saturating_sub(MAX_SCOPE_SEARCH).max(1)
+    }
+
     fn close_top(&mut self, tag: Tag) {
         if let Some(&top) = self.stack.last() {
             if self.nodes[top as usize].tag() == Some(tag) {
@@ -804,7 +848,7 @@ impl<'a> Builder<'a> {
     /// Pops up to and including the nearest open element in `tags`, unless a scope
     /// boundary or one of `stop` comes first.
     fn close_in_scope_until(&mut self, tags: &[Tag], stop: &[Tag]) {
-        for depth in (1..self.stack.len()).rev() {
+        for depth in (self.search_floor()..self.stack.len()).rev() {
             let Some(t) = self.nodes[self.stack[depth] as usize].tag() else {
                 continue;
             };
@@ -820,7 +864,7 @@ impl<'a> Builder<'a> {
 
     fn end_tag(&mut self, tag: Tag, name_start: usize, name_end: usize) {
         let name = &self.bytes[name_start..name_end];
-        for depth in (1..self.stack.len()).rev() {
+        for depth in (self.search_floor()..self.stack.len()).rev() {
             let node = &self.nodes[self.stack[depth] as usize];
             let NodeKind::Element { tag: t, name: n } = node.kind else {
                 continue;
@@ -895,11 +939,6 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         i = at + 1;
     }
     None
-}
-
-/// Whether `b` holds a '<' or '&' (markup or entities to handle).
-pub fn has_markup_or_entity(b: &[u8]) -> bool {
-    memchr2(b'<', b'&', b).is_some()
 }
 
 #[cfg(test)]

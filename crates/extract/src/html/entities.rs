@@ -48,12 +48,13 @@ fn decode_numeric(s: &[u8]) -> Option<(char, usize)> {
     };
     let digits_start = i;
     let mut value: u32 = 0;
-    while i < s.len() && i - digits_start < 8 {
+    while i < s.len() {
         let d = match (s[i] as char).to_digit(radix) {
             Some(d) => d,
             None => break,
         };
-        value = value * radix + d;
+        // Out-of-range values become U+FFFD; saturate instead of overflowing.
+        value = value.saturating_mul(radix).saturating_add(d);
         i += 1;
     }
     if i == digits_start {
@@ -71,7 +72,7 @@ fn decode_numeric(s: &[u8]) -> Option<(char, usize)> {
 }
 
 /// The characters Windows-1252 puts at 0x80..0x9F (browsers map `&#150;` this way).
-fn windows_1252(v: u32) -> char {
+pub(crate) fn windows_1252(v: u32) -> char {
     match v {
         0x80 => '€',
         0x82 => '‚',
@@ -318,6 +319,6 @@ mod tests {
         );
         assert_eq!(decode_at(b"&ampx"), Some(('&', 4)));
         assert_eq!(decode_at(b"&#"), None);
-        assert_eq!(decode_at(b"&#99999999999;"), Some(('\u{fffd}', 10)));
+        assert_eq!(decode_at(b"&#99999999999;"), Some(('\u{fffd}', 14)));
     }
 }

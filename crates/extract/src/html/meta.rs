@@ -14,12 +14,20 @@ use super::entities::decode_str;
 /// Metadata read from the page.
 #[derive(Debug, Default)]
 pub struct PageMeta {
+    /// `og:title`, JSON-LD headline, first `h1`, or `<title>`.
     pub title: Option<String>,
+    /// JSON-LD authors, else `<meta name=author>` and friends, else `rel=author` links.
     pub authors: Vec<String>,
+    /// `og:site_name`, JSON-LD publisher, or the domain.
     pub outlet: Option<Outlet>,
+    /// JSON-LD `datePublished`, meta tags, `<time>`, or a date in the URL.
     pub published: Option<PublishedTime>,
+    /// Two- or three-letter language code.
     pub language: Option<String>,
+    /// `<link rel=canonical>` or `og:url`.
     pub canonical_url: Option<String>,
+    /// Word keys of every form of the headline seen (for spotting it in the text).
+    pub title_keys: Vec<String>,
     /// JSON-LD blocks that did not parse.
     pub bad_json_ld: usize,
 }
@@ -36,7 +44,12 @@ struct Found {
     ld_authors: Vec<String>,
     meta_time: Option<String>,
     ld_time: Option<String>,
+    /// `datePublished` of a non-article JSON-LD object, or read from JSON-LD that did
+    /// not parse.
+    ld_any_time: Option<String>,
     time_el: Option<String>,
+    /// How many `<time datetime>` elements carry a value different from the first.
+    other_times: usize,
     lang: Option<String>,
     og_locale: Option<String>,
     canonical: Option<String>,
@@ -91,20 +104,16 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                     f.lang.get_or_insert_with(|| l.to_string());
                 }
             }
-            Tag::Title => {
-                if f.title_el.is_none() {
-                    let t = text_of(dom, id);
-                    if !t.is_empty() {
-                        f.title_el = Some(t);
-                    }
+            Tag::Title if f.title_el.is_none() => {
+                let t = text_of(dom, id);
+                if !t.is_empty() {
+                    f.title_el = Some(t);
                 }
             }
-            Tag::H1 => {
-                if f.h1.is_none() {
-                    let t = text_of(dom, id);
-                    if !t.is_empty() {
-                        f.h1 = Some(t);
-                    }
+            Tag::H1 if f.h1.is_none() => {
+                let t = text_of(dom, id);
+                if !t.is_empty() {
+                    f.h1 = Some(t);
                 }
             }
             Tag::Meta => read_meta(dom, id, &mut f),
@@ -117,9 +126,12 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                 }
             }
             Tag::Time => {
-                if f.time_el.is_none() {
-                    if let Some(d) = dom.attr(id, "datetime") {
-                        f.time_el = Some(clean(d));
+                if let Some(d) = dom.attr(id, "datetime") {
+                    let d = clean(d);
+                    match &f.time_el {
+                        None => f.time_el = Some(d),
+                        Some(first) if *first != d => f.other_times += 1,
+                        Some(_) => {}
                     }
                 }
             }
@@ -132,6 +144,12 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                     if !t.is_empty() && t.len() < 80 {
                         f.meta_authors.push(t);
                     }
+            Tag::A
+                    .is_some_and(|r| r.eq_ignore_ascii_case("author")) =>
+            {
+                let t = text_of(dom, id);
+                if !t.is_empty() && t.len() < 80 {
+                    f.meta_authors.push(t);
                 }
             }
             Tag::Script => {
@@ -142,13 +160,35 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                     let raw: String = dom.children(id).map(|c| dom.raw(c)).collect();
                     match serde_json::from_str::<Value>(raw.trim()) {
                         Ok(v) => read_json_ld(&v, &mut f, 0),
-                        Err(_) => bad_json_ld += 1,
+                        Err(_) => {
+                            bad_json_ld += 1;
+                            if let Some(d) = json_string_after(&raw, "\"datePublished\"") {
+                                f.ld_any_time.get_or_insert(d);
+                            }
+                        }
                     }
                 }
             }
             _ => {}
         }
     }
+
+    let mut title_keys: Vec<String> = Vec::new();
+    for t in [&f.og_title, &f.ld_headline, &f.title_el]
+        .into_iter()
+        .flatten()
+    {
+        title_keys.push(super::content::word_key(t));
+        // "Headline | Outlet", "Headline - Outlet"
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+            if let Some((head, _)) = t.rsplit_once(sep) {
+                title_keys.push(super::content::word_key(head));
+            }
+        }
+    }
+    title_keys.retain(|k| k.split(' ').count() >= 3);
+    title_keys.sort();
+    title_keys.dedup();
 
     let title = f
         .og_title
@@ -181,6 +221,7 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
     let published = f
         .ld_time
         .as_deref()
+        .or(f.ld_any_time.as_deref())
         .and_then(parse_time)
         .map(|at| PublishedTime {
             at,
@@ -234,6 +275,7 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
         published,
         language,
         canonical_url,
+        title_keys,
         bad_json_ld,
     }
 }
@@ -340,6 +382,9 @@ fn read_json_ld(v: &Value, f: &mut Found, depth: usize) {
                 read_json_ld(g, f, depth + 1);
             }
             if !is_article_type(v) {
+                if let Some(Value::String(d)) = o.get("datePublished") {
+                    f.ld_any_time.get_or_insert_with(|| clean(d));
+                }
                 return;
             }
             let webpage = matches!(o.get("@type"), Some(Value::String(s)) if s == "WebPage");
@@ -349,7 +394,11 @@ fn read_json_ld(v: &Value, f: &mut Found, depth: usize) {
                 }
             }
             if let Some(Value::String(d)) = o.get("datePublished") {
-                f.ld_time.get_or_insert_with(|| clean(d));
+                if webpage {
+                    f.ld_any_time.get_or_insert_with(|| clean(d));
+                } else {
+                    f.ld_time.get_or_insert_with(|| clean(d));
+                }
             }
             if let Some(a) = o.get("author") {
                 if f.ld_authors.is_empty() && !webpage {
@@ -366,6 +415,15 @@ fn read_json_ld(v: &Value, f: &mut Found, depth: usize) {
         }
         _ => {}
     }
+}
+
+/// The string value after `key` in text that is not valid JSON (`"key": "value"`).
+fn json_string_after(raw: &str, key: &str) -> Option<String> {
+    let at = raw.find(key)? + key.len();
+    let rest = raw[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(clean(&rest[..end]))
 }
 
 /// The host of a URL without `www.`, lowercased.
@@ -413,13 +471,179 @@ pub fn parse_time(s: &str) -> Option<Timestamp> {
             return Some(Timestamp { utc: dt, precision });
         }
     }
-    let date_part = s.get(..10)?;
-    NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
-        .ok()
-        .map(|d| Timestamp {
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        return Some(Timestamp {
             utc: d.and_time(NaiveTime::MIN),
             precision: TimePrecision::Day,
-        })
+        });
+    }
+    parse_loose_time(s)
+}
+
+/// Month number of an English month name or its three-letter abbreviation.
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let prefix = w.get(..3)?;
+    let m = months.iter().position(|&m| m == prefix)? as u32 + 1;
+    // "mar" must not match "market": the word is the name, its prefix, or "sept".
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let name = full[(m - 1) as usize];
+    (name.starts_with(w.as_str()) || w == "sept").then_some(m)
+}
+
+/// Offset in minutes east of UTC for common zone abbreviations.
+fn zone_minutes(word: &str) -> Option<i32> {
+    Some(match word.to_ascii_uppercase().as_str() {
+        "GMT" | "UTC" | "Z" | "WET" => 0,
+        "BST" | "CET" | "WEST" => 60,
+        "CEST" | "EET" => 120,
+        "EEST" | "MSK" => 180,
+        "IST" => 330,
+        "JST" | "KST" => 540,
+        "AEST" => 600,
+        "AEDT" => 660,
+        "EST" => -300,
+        "EDT" | "AST" => -240,
+        "CST" => -360,
+        "CDT" => -300,
+        "MST" => -420,
+        "MDT" => -360,
+        "PST" => -480,
+        "PDT" => -420,
+        _ => return None,
+    })
+}
+
+/// Parses a numeric offset such as `+0800`, `+08:00` or `-05`.
+fn numeric_offset(s: &str) -> Option<i32> {
+    let sign = match s.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = s[1..].chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() != 2 && digits.len() != 4 {
+        return None;
+    }
+    let h: i32 = digits[..2].parse().ok()?;
+    let m: i32 = digits.get(2..4).map_or(Some(0), |x| x.parse().ok())?;
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+/// Parses written dates such as "November 19, 2019, 07:47 PM EST",
+/// "19 Nov 2019 07:09 GMT", "Tue Nov 19 2019 05:44:06 GMT+0000" or "2019/11/19".
+pub fn parse_loose_time(s: &str) -> Option<Timestamp> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let (mut year, mut month, mut day) = (None, None, None);
+    let mut time: Option<(u32, u32, u32)> = None;
+    let mut pm: Option<bool> = None;
+    let mut offset: Option<i32> = None;
+    for tok in &tokens {
+        let t = tok.trim_matches(|c: char| c == '.' || c == '(' || c == ')');
+        // Numeric dates: 2019/11/19, 2019-11-19.
+        let parts: Vec<&str> = t.split(['/', '-']).collect();
+        if parts.len() == 3
+            && parts[0].len() == 4
+            && parts
+                .iter()
+                .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
+        {
+            year = parts[0].parse().ok();
+            month = parts[1].parse().ok();
+            day = parts[2].parse().ok();
+            continue;
+        }
+        if let Some(m) = month_of(t) {
+            month.get_or_insert(m);
+            continue;
+        }
+        let upper = t.to_ascii_uppercase();
+        if upper == "AM" || upper == "A.M" {
+            pm = Some(false);
+            continue;
+        }
+        if upper == "PM" || upper == "P.M" {
+            pm = Some(true);
+            continue;
+        }
+        if let Some(z) = zone_minutes(t) {
+            offset.get_or_insert(z);
+            continue;
+        }
+        if let Some(rest) = upper
+            .strip_prefix("GMT")
+            .or_else(|| upper.strip_prefix("UTC"))
+        {
+            offset = numeric_offset(rest).or(Some(0));
+            continue;
+        }
+        if let Some(o) = numeric_offset(t) {
+            offset.get_or_insert(o);
+            continue;
+        }
+        if t.contains(':') {
+            let (clock, suffix) = t.split_at(
+                t.find(|c: char| !c.is_ascii_digit() && c != ':')
+                    .unwrap_or(t.len()),
+            );
+            let nums: Vec<u32> = clock.split(':').filter_map(|x| x.parse().ok()).collect();
+            if nums.len() >= 2 && nums[0] < 24 && nums[1] < 60 {
+                time = Some((nums[0], nums[1], nums.get(2).copied().unwrap_or(0)));
+                match suffix.to_ascii_uppercase().as_str() {
+                    "PM" => pm = Some(true),
+                    "AM" => pm = Some(false),
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.len() == 4 {
+            year = digits.parse().ok();
+        } else if (1..=2).contains(&digits.len()) && day.is_none() {
+            day = digits.parse().ok();
+        }
+    }
+    let date = NaiveDate::from_ymd_opt(year?, month?, day?)?;
+    let Some((mut h, m, sec)) = time else {
+        return Some(Timestamp {
+            utc: date.and_time(NaiveTime::MIN),
+            precision: TimePrecision::Day,
+        });
+    };
+    match pm {
+        Some(true) if h < 12 => h += 12,
+        Some(false) if h == 12 => h = 0,
+        _ => {}
+    }
+    let local = date.and_time(NaiveTime::from_hms_opt(h, m, sec)?);
+    let utc = local - chrono::Duration::minutes(i64::from(offset.unwrap_or(0)));
+    Some(Timestamp {
+        utc,
+        precision: TimePrecision::Minute,
+    })
 }
 
 /// A `/YYYY/MM/DD/` (or `/YYYY-MM-DD`) date in a URL path.
@@ -445,4 +669,62 @@ pub fn date_in_url(url: &str) -> Option<Timestamp> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> String {
+        parse_time(s).map_or("none".to_string(), |t| t.to_iso())
+    }
+
+    #[test]
+    fn parses_metadata_date_forms() {
+        let got: Vec<String> = [
+            "2025-11-21T22:33:00+02:00",
+            "2025-11-21T22:33:00.000Z",
+            "2025-11-21 22:33:13+08:00",
+            "2025-11-21",
+            "2025/11/21",
+            "November 21, 2025, 07:47 PM EST",
+            "21 Nov 2025 07:09 GMT",
+            "Fri Nov 21 2025 05:44:06 GMT+0000",
+            "01:38:07 PM IST Nov 21, 2025",
+            "Marketing update 2025",
+            "",
+        ]
+        .iter()
+        .map(|s| show(s))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "2025-11-21T20:33:00Z",
+                "2025-11-21T22:33:00Z",
+                "2025-11-21T14:33:13Z",
+                "2025-11-21",
+                "2025-11-21",
+                "2025-11-22T00:47Z",
+                "2025-11-21T07:09Z",
+                "2025-11-21T05:44Z",
+                "2025-11-21T08:08Z",
+                "none",
+                "none",
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_dates_in_urls_and_domains() {
+        assert_eq!(
+            date_in_url("https://x.example/news/2025/11/21/story").map(|t| t.to_iso()),
+            Some("2025-11-21".to_string())
+        );
+        assert_eq!(date_in_url("https://x.example/2025/13/40/"), None);
+        assert_eq!(
+            domain_of("https://www.News.Example.org:443/a?b"),
+            Some("news.example.org".into())
+        );
+    }
 }
