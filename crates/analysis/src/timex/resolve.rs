@@ -488,7 +488,6 @@ pub(crate) fn resolve(sem: &Sem, r: &Reference) -> Option<Resolved> {
             None => date(Date, ref_for_sign(*n).to_string()),
         },
         Sem::NarrativeShift { unit, n } => {
-            let base = r.narrative.and_then(|d| d.and_hms_opt(0, 0, 0)).or(anchor);
             let point = match unit {
                 Unit::Year | Unit::Decade | Unit::Century | Unit::Month | Unit::Quarter => {
                     r.narrative_coarse.or(r.narrative)

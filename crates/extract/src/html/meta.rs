@@ -135,16 +135,9 @@ pub fn read(dom: &Dom<'_>, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-            Tag::A => {
+            Tag::A
                 if dom
                     .attr(id, "rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                {
-                    let t = text_of(dom, id);
-                    if !t.is_empty() && t.len() < 80 {
-                        f.meta_authors.push(t);
-                    }
-            Tag::A
                     .is_some_and(|r| r.eq_ignore_ascii_case("author")) =>
             {
                 let t = text_of(dom, id);
