@@ -709,11 +709,28 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         // "said:" — the colon belongs to the cue.
-        let cue_end = if self.toks.get(after).is_some_and(|t| t.text == ":" && t.quote.is_none()) && after < u.t1 {
-            after + 1
-        } else {
-            after
-        };
+        let mut cue_end = after;
+        // "said in a statement", "wrote in an email": the medium belongs to the cue.
+        if verb.class == VerbClass::Speech
+            && hit.form == 2
+            && self.toks.get(after).is_some_and(|t| t.lower == "in")
+            && self
+                .toks
+                .get(after + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+            && self.toks.get(after + 2).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "statement" | "interview" | "tweet" | "email" | "letter" | "post" | "speech"
+                )
+            })
+            && after + 3 <= u.t1
+        {
+            cue_end = after + 3;
+        }
+        if self.toks.get(cue_end).is_some_and(|t| t.text == ":" && t.quote.is_none()) && cue_end < u.t1 {
+            cue_end += 1;
+        }
         let cue = self.span_of(cs, cue_end);
         let stance = verb.stance;
         let base = Draft {
@@ -817,7 +834,7 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         // Participle: "…, adding that …" — the source is the clause's subject.
-        if hit.form == 3 && prev.is_some_and(|t| t.text == ",") {
+        if hit.form == 3 && (prev.is_some_and(|t| t.text == ",") || prev_lower == "by") {
             let source = earlier
                 .iter()
                 .rev()
@@ -837,7 +854,9 @@ impl<'a> Analyzer<'a> {
 
         // Inverted: "…,” said Ann Smith, a senator."
         if before_boundary && verb.class != VerbClass::Attitude && hit.form != 3 && !has_aux {
-            let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1));
+            let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1))
+                || (prev.is_some_and(|t| t.text == ",") && self.is_close_quote_tok(cs.wrapping_sub(2)))
+                || (after + 1..(after + 4).min(u.t1)).any(|k| self.toks[k].cap && self.toks[k].word);
             let starts_np = next.is_some_and(|t| {
                 (t.cap && t.word && !TIME_WORDS.contains(&t.lower.as_str()))
                     || matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one" | "he" | "she")
@@ -849,7 +868,14 @@ impl<'a> Analyzer<'a> {
             if starts_np {
                 if let Some((a, b)) = self.right_np(u, after) {
                     let mut content = self.content_before(u, cs - 1);
-                    content.extend(self.quote_after(u, b));
+                    match self.quote_after(u, b) {
+                        Some(q) => content.push(q),
+                        None => {
+                            if b < u.t1 && self.toks[b].text == "," && !content.is_empty() {
+                                content.extend(self.parenthetical_rest(u, b));
+                            }
+                        }
+                    }
                     if !content.is_empty() {
                         return Some((
                             Draft {
@@ -911,6 +937,9 @@ impl<'a> Analyzer<'a> {
             }
             // Pre-position: "Ann Smith said (that) …".
             let source = self.span_of(a, b);
+            let impersonal = b == a + 1
+                && self.toks[a].lower == "it"
+                && matches!(verb.forms[0], "seem" | "appear");
             let content = self.content_after(u, after, verb.class);
             let ends_with_colon = self.toks[after..u.t1]
                 .iter()
@@ -921,7 +950,7 @@ impl<'a> Analyzer<'a> {
             }
             // "Axios reported, citing two officials, that …"
             let mut draft = Draft {
-                source: Some(source),
+                source: (!impersonal).then_some(source),
                 content: content.into_iter().collect(),
                 wants_next_quote: ends_with_colon,
                 ..base
@@ -1080,7 +1109,10 @@ impl<'a> Analyzer<'a> {
                 && w.len() > 4
                 && w.ends_with("ly")
                 && !matches!(w, "family" | "ally" | "italy" | "supply" | "rally" | "assembly");
-            if t.quote.is_none() && t.word && (adverb || TIME_WORDS.contains(&w)) {
+            if t.quote.is_none()
+                && t.word
+                && (adverb || TIME_WORDS.contains(&w) || (AUX.contains(&w) && !is_aux_verb(w)))
+            {
                 end -= 1;
             } else {
                 break;
@@ -1109,7 +1141,7 @@ impl<'a> Analyzer<'a> {
                     "'" | "\u{2019}" => {
                         a < end && self.toks[a].lower == "s" && self.toks[a].span.start == t.span.end
                     }
-                    "-" | "&" => a < end,
+                    "&" => a < end,
                     ")" => {
                         // "Sen. Ann Smith (D-Utah) said": jump over a short parenthesis.
                         if let Some(open) = (a.saturating_sub(8).max(u.t0)..a - 1)
@@ -1184,8 +1216,11 @@ impl<'a> Analyzer<'a> {
         {
             return Some((p, p + 1));
         }
-        // Drop a leading conjunction or interjection word.
-        while a < end && matches!(self.toks[a].lower.as_str(), "and" | "so" | "but" | "yet") {
+        // Drop a leading conjunction, interjection or time word ("Earlier Smith said").
+        while a + 1 < end
+            && (matches!(self.toks[a].lower.as_str(), "and" | "so" | "but" | "yet")
+                || (TIME_WORDS.contains(&self.toks[a].lower.as_str()) && self.toks[a + 1].cap))
+        {
             a += 1;
         }
         while a < end && !self.toks[a].word && !is_quote_char(self.toks[a].text) {
@@ -1258,6 +1293,15 @@ impl<'a> Analyzer<'a> {
                 && self.toks.get(end + 1).is_some_and(|n| {
                     n.lower == "according"
                         || self.verb_at(end + 1).is_some_and(|h| VERBS[h.verb].forms[3] == n.lower)
+                        || (n.word
+                            && !n.cap
+                            && !n.text.starts_with(|c: char| c.is_ascii_digit())
+                            && !matches!(
+                                n.lower.as_str(),
+                                "who" | "which" | "whose" | "a" | "an" | "the" | "one" | "his"
+                                    | "her" | "their" | "its" | "former" | "now" | "then"
+                                    | "also" | "both" | "another" | "external"
+                            ))
                 })
             {
                 break;
@@ -1386,7 +1430,10 @@ impl<'a> Analyzer<'a> {
                 let stop = next.is_some_and(|n| {
                     n.lower == "according"
                         || self.verb_at(m + 1).is_some_and(|h| {
-                            h.form == 3 && VERBS[h.verb].class != VerbClass::Attitude
+                            VERBS[h.verb].class != VerbClass::Attitude
+                                && (h.form == 3
+                                    || (matches!(h.form, 1 | 2)
+                                        && self.toks.get(m + 2).is_some_and(|t| t.word)))
                         })
                 });
                 if stop {
