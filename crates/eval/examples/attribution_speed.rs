@@ -53,7 +53,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..rounds {
         for (_, text) in &docs {
             let sentences = text::split_sentences(text);
-            found += analysis::attribution::find_attributions(text, &sentences, &[], &[], &[]).len();
+            found +=
+                analysis::attribution::find_attributions(text, &sentences, &[], &[], &[]).len();
         }
     }
     let secs = started.elapsed().as_secs_f64();

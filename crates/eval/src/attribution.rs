@@ -349,11 +349,16 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
                 let s = role_spans(&sys, pick);
                 let g = role_spans(&gold, pick);
                 let n_exact = s.iter().filter(|x| g.binary_search(x).is_ok()).count();
-                exact.entry(role).or_default().add(n_exact, s.len(), g.len());
-                let n_over = max_matching(s.len(), g.len(), |i, j| {
-                    overlaps(&s[i], &g[j], &is_space)
-                });
-                overlap.entry(role).or_default().add(n_over, s.len(), g.len());
+                exact
+                    .entry(role)
+                    .or_default()
+                    .add(n_exact, s.len(), g.len());
+                let n_over =
+                    max_matching(s.len(), g.len(), |i, j| overlaps(&s[i], &g[j], &is_space));
+                overlap
+                    .entry(role)
+                    .or_default()
+                    .add(n_over, s.len(), g.len());
                 if opts.details_dir.is_some() {
                     for x in &s {
                         if g.binary_search(x).is_err() {
@@ -369,14 +374,11 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
                         }
                     }
                     for y in &g {
-                        if s.binary_search(y).is_err() && !s.iter().any(|x| overlaps(x, y, &is_space))
+                        if s.binary_search(y).is_err()
+                            && !s.iter().any(|x| overlaps(x, y, &is_space))
                         {
-                            let _ = writeln!(
-                                details,
-                                "{role} MISSED {:?} [{}]",
-                                y,
-                                show(&chars, y)
-                            );
+                            let _ =
+                                writeln!(details, "{role} MISSED {:?} [{}]", y, show(&chars, y));
                         }
                     }
                 }
@@ -419,7 +421,11 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
 
     let mut report = Report::new(
         "attribution",
-        format!("{} articles / {} annotation files", articles.len(), ann_files),
+        format!(
+            "{} articles / {} annotation files",
+            articles.len(),
+            ann_files
+        ),
     );
     const CITRON: &str = "BBC Citron, PARC 3.0 [published]";
     for (role, _) in ROLES {

@@ -114,8 +114,17 @@ struct Analyzer<'a> {
 fn is_quote_char(s: &str) -> bool {
     matches!(
         s,
-        "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "\u{ab}" | "\u{bb}"
-            | "\u{201e}" | "\u{2039}" | "\u{203a}" | "`"
+        "\"" | "'"
+            | "\u{201c}"
+            | "\u{201d}"
+            | "\u{2018}"
+            | "\u{2019}"
+            | "\u{ab}"
+            | "\u{bb}"
+            | "\u{201e}"
+            | "\u{2039}"
+            | "\u{203a}"
+            | "`"
     )
 }
 
@@ -124,31 +133,165 @@ fn is_dash(s: &str) -> bool {
 }
 
 const OBJECT_WORDS: &[&str] = &[
-    "him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters",
-    "lawmakers", "congress", "parliament", "the", "a", "an", "his", "their", "its", "our",
-    "my", "crowd", "audience", "newspaper", "paper", "agency", "radio", "television", "tv",
-    "station", "channel", "broadcaster", "outlet", "interviewer", "people", "members",
-    "officials", "allies", "leaders", "colleagues", "viewers", "listeners", "rally", "senators",
-    "delegates", "donors", "group", "committee",
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "you",
+    "reporters",
+    "journalists",
+    "supporters",
+    "voters",
+    "lawmakers",
+    "congress",
+    "parliament",
+    "the",
+    "a",
+    "an",
+    "his",
+    "their",
+    "its",
+    "our",
+    "my",
+    "crowd",
+    "audience",
+    "newspaper",
+    "paper",
+    "agency",
+    "radio",
+    "television",
+    "tv",
+    "station",
+    "channel",
+    "broadcaster",
+    "outlet",
+    "interviewer",
+    "people",
+    "members",
+    "officials",
+    "allies",
+    "leaders",
+    "colleagues",
+    "viewers",
+    "listeners",
+    "rally",
+    "senators",
+    "delegates",
+    "donors",
+    "group",
+    "committee",
 ];
 
 /// Frequent verbs that end a source phrase when met walking left from a cue.
 const COMMON_VERBS: &[&str] = &[
-    "went", "goes", "go", "got", "gets", "made", "makes", "took", "takes", "came", "comes",
-    "gave", "gives", "began", "begins", "tried", "tries", "used", "let", "lets", "keeps", "kept",
-    "chose", "choose", "chooses", "seemed", "seems", "appeared", "appears", "decided", "refused",
-    "declined", "continued", "to", "returned", "began", "started", "wants", "wanted",
+    "went",
+    "goes",
+    "go",
+    "got",
+    "gets",
+    "made",
+    "makes",
+    "took",
+    "takes",
+    "came",
+    "comes",
+    "gave",
+    "gives",
+    "began",
+    "begins",
+    "tried",
+    "tries",
+    "used",
+    "let",
+    "lets",
+    "keeps",
+    "kept",
+    "chose",
+    "choose",
+    "chooses",
+    "seemed",
+    "seems",
+    "appeared",
+    "appears",
+    "decided",
+    "refused",
+    "declined",
+    "continued",
+    "to",
+    "returned",
+    "began",
+    "started",
+    "wants",
+    "wanted",
 ];
 
 /// Paragraph labels that look like speaker names before a colon but are not.
 const LABEL_WORDS: &[&str] = &[
-    "note", "update", "updated", "summary", "analysis", "photo", "image", "source", "sources",
-    "read", "watch", "editor", "related", "correction", "disclosure", "warning", "breaking",
-    "video", "listen", "more", "see", "also", "background", "context", "caption", "credit",
-    "advertisement", "published", "posted", "date", "tags", "share", "opinion", "comment",
-    "exclusive", "live", "latest", "why", "what", "how", "who", "when", "where", "here", "this",
-    "the", "today", "yesterday", "step", "question", "answer", "example", "result", "results",
-    "poll", "chart", "map", "graphic", "transcript", "full", "key", "bottom", "fact", "facts",
+    "note",
+    "update",
+    "updated",
+    "summary",
+    "analysis",
+    "photo",
+    "image",
+    "source",
+    "sources",
+    "read",
+    "watch",
+    "editor",
+    "related",
+    "correction",
+    "disclosure",
+    "warning",
+    "breaking",
+    "video",
+    "listen",
+    "more",
+    "see",
+    "also",
+    "background",
+    "context",
+    "caption",
+    "credit",
+    "advertisement",
+    "published",
+    "posted",
+    "date",
+    "tags",
+    "share",
+    "opinion",
+    "comment",
+    "exclusive",
+    "live",
+    "latest",
+    "why",
+    "what",
+    "how",
+    "who",
+    "when",
+    "where",
+    "here",
+    "this",
+    "the",
+    "today",
+    "yesterday",
+    "step",
+    "question",
+    "answer",
+    "example",
+    "result",
+    "results",
+    "poll",
+    "chart",
+    "map",
+    "graphic",
+    "transcript",
+    "full",
+    "key",
+    "bottom",
+    "fact",
+    "facts",
 ];
 
 const TITLE_ABBREVIATIONS: &[&str] = &[
@@ -157,13 +300,80 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 
 const NAME_STOPWORDS: &[&str] = &[
-    "the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she", "they", "we", "i",
-    "this", "that", "these", "those", "there", "here", "when", "while", "as", "if", "after",
-    "before", "for", "with", "from", "by", "to", "of", "so", "yet", "his", "her", "their", "its",
-    "our", "my", "what", "who", "why", "how", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "analysis", "summary",
-    "live", "update", "watch", "read", "image", "source", "published", "gmt", "utc",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "when",
+    "while",
+    "as",
+    "if",
+    "after",
+    "before",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "so",
+    "yet",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "what",
+    "who",
+    "why",
+    "how",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "analysis",
+    "summary",
+    "live",
+    "update",
+    "watch",
+    "read",
+    "image",
+    "source",
+    "published",
+    "gmt",
+    "utc",
 ];
 
 impl<'a> Analyzer<'a> {
@@ -191,7 +401,7 @@ impl<'a> Analyzer<'a> {
                 Tok {
                     span: t.span,
                     text: t.text,
-                    lower: t.text.to_lowercase(),
+                    lower: t.text.to_lowercase().replace('\u{2019}', "'"),
                     cap: first.is_uppercase(),
                     word: first.is_alphanumeric(),
                     quote,
@@ -207,7 +417,10 @@ impl<'a> Analyzer<'a> {
                 let first = form.split(' ').next().unwrap_or(form);
                 let hits = verbs_by_first_word.entry(first).or_default();
                 let len = form.split(' ').count();
-                if !hits.iter().any(|h| h.len == len && VERBS[h.verb].forms[h.form] == *form) {
+                if !hits
+                    .iter()
+                    .any(|h| h.len == len && VERBS[h.verb].forms[h.form] == *form)
+                {
                     hits.push(VerbHit {
                         verb: vi,
                         form: fi,
@@ -352,9 +565,8 @@ impl<'a> Analyzer<'a> {
     fn is_close_quote_tok(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             is_quote_char(t.text)
-                && t.quote.is_some_and(|q| {
-                    self.quotes[q].closed && self.quotes[q].span.end == t.span.end
-                })
+                && t.quote
+                    .is_some_and(|q| self.quotes[q].closed && self.quotes[q].span.end == t.span.end)
         })
     }
 
@@ -421,10 +633,7 @@ impl<'a> Analyzer<'a> {
     fn that_clause_cue(&self, ui: usize, u: &Unit, i: usize) -> Option<Draft> {
         let t = &self.toks[i];
         let w = t.lower.as_str();
-        let verb_shape = !t.cap
-            && t.word
-            && w.len() > 4
-            && w.ends_with("ed");
+        let verb_shape = !t.cap && t.word && w.len() > 4 && w.ends_with("ed");
         if !verb_shape || self.toks.get(i + 1).is_none_or(|n| n.lower != "that") || i + 2 >= u.t1 {
             return None;
         }
@@ -432,7 +641,18 @@ impl<'a> Analyzer<'a> {
         let prev = cs.checked_sub(1).filter(|&p| p >= u.t0)?;
         if matches!(
             self.toks[prev].lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "of" | "s" | "so" | "such"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "of"
+                | "s"
+                | "so"
+                | "such"
         ) {
             return None;
         }
@@ -495,10 +715,15 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         let names = &self.toks[u.t0..colon];
-        let all_caps = names.iter().all(|t| t.cap || t.text == "." || t.lower == "s");
+        let all_caps = names
+            .iter()
+            .all(|t| t.cap || t.text == "." || t.lower == "s");
         let quote_follows = self.is_open_quote_tok(colon + 1);
         let words = names.iter().filter(|t| t.word).count();
-        let para_start = self.paras.get(u.para).is_some_and(|p| p.start == u.span.start);
+        let para_start = self
+            .paras
+            .get(u.para)
+            .is_some_and(|p| p.start == u.span.start);
         // "Q:", "A:", "SMITH:" in interview transcripts.
         let speaker_label = para_start
             && words == 1
@@ -517,7 +742,10 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
-        if names.iter().any(|t| LABEL_WORDS.contains(&t.lower.as_str())) {
+        if names
+            .iter()
+            .any(|t| LABEL_WORDS.contains(&t.lower.as_str()))
+        {
             return None;
         }
         let next = self.toks.get(colon + 1)?;
@@ -597,9 +825,7 @@ impl<'a> Analyzer<'a> {
             let before = t.len();
             t = t.trim_end_matches(['.', ';', ',', ':', ' ']).trim_end();
             if t.ends_with('-') || t.ends_with('\u{2013}') || t.ends_with('\u{2014}') {
-                t = t
-                    .trim_end_matches(['-', '\u{2013}', '\u{2014}'])
-                    .trim_end();
+                t = t.trim_end_matches(['-', '\u{2013}', '\u{2014}']).trim_end();
             }
             if t.len() == before {
                 break;
@@ -616,7 +842,7 @@ impl<'a> Analyzer<'a> {
         let mut k = i;
         while k > u.t0 {
             let t = &self.toks[k - 1];
-            if t.quote.is_none() && AUX.contains(&t.lower.as_str()) {
+            if t.quote.is_none() && (AUX.contains(&t.lower.as_str()) || is_aux_verb(&t.lower)) {
                 k -= 1;
             } else if t.lower == "s"
                 && k >= u.t0 + 2
@@ -654,15 +880,35 @@ impl<'a> Analyzer<'a> {
         let after = i + hit.len;
         let cs = self.chain_start(u, i);
         let chain: Vec<&str> = self.toks[cs..i].iter().map(|t| t.lower.as_str()).collect();
-        let prev = cs.checked_sub(1).filter(|&p| p >= u.t0).map(|p| &self.toks[p]);
+        let prev = cs
+            .checked_sub(1)
+            .filter(|&p| p >= u.t0)
+            .map(|p| &self.toks[p]);
         let prev_lower = prev.map_or("", |t| t.lower.as_str());
         let passive = hit.form == 2 && chain.iter().any(|w| BE.contains(w));
         let has_aux = chain.iter().any(|w| is_aux_verb(w));
         // Adjectival or nominal uses.
         if matches!(
             prev_lower,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "these"
-                | "those" | "that" | "s" | "no" | "any" | "every" | "of" | "whose"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "this"
+                | "these"
+                | "those"
+                | "that"
+                | "s"
+                | "no"
+                | "any"
+                | "every"
+                | "of"
+                | "whose"
         ) && !has_aux
         {
             return None;
@@ -677,12 +923,13 @@ impl<'a> Analyzer<'a> {
         let next = self.toks.get(after).filter(|_| after < u.t1);
         if verb.noun_like && hit.form <= 1 && !has_aux {
             let clause_next = next.is_some_and(|t| {
-                matches!(t.lower.as_str(), "that" | ":")
-                    || self.is_open_quote_tok(after)
+                matches!(t.lower.as_str(), "that" | ":") || self.is_open_quote_tok(after)
             });
             let subject_ok = prev.is_some_and(|t| {
-                matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to")
-                    || (t.cap && t.word && clause_next && !t.lower.ends_with('s'))
+                matches!(
+                    t.lower.as_str(),
+                    "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to"
+                ) || (t.cap && t.word && clause_next && !t.lower.ends_with('s'))
             });
             let object_ok = next.is_some_and(|t| {
                 matches!(t.lower.as_str(), "that" | "to" | ":" | ",")
@@ -703,7 +950,10 @@ impl<'a> Analyzer<'a> {
         if matches!(verb.forms[0], "cite" | "quote")
             && (after..(after + 10).min(u.t1)).any(|k| {
                 self.toks[k].lower == "as"
-                    && self.toks.get(k + 1).is_some_and(|n| n.lower.ends_with("ing"))
+                    && self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.lower.ends_with("ing"))
             })
         {
             return None;
@@ -728,7 +978,12 @@ impl<'a> Analyzer<'a> {
         {
             cue_end = after + 3;
         }
-        if self.toks.get(cue_end).is_some_and(|t| t.text == ":" && t.quote.is_none()) && cue_end < u.t1 {
+        if self
+            .toks
+            .get(cue_end)
+            .is_some_and(|t| t.text == ":" && t.quote.is_none())
+            && cue_end < u.t1
+        {
             cue_end += 1;
         }
         let cue = self.span_of(cs, cue_end);
@@ -754,7 +1009,9 @@ impl<'a> Analyzer<'a> {
             }) {
                 if k + 1 < cs - 1 {
                     let source = self.span_of(k + 1, cs - 1);
-                    let via = self.left_np(u, self.chain_start(u, k)).map(|(a, b)| self.span_of(a, b));
+                    let via = self
+                        .left_np(u, self.chain_start(u, k))
+                        .map(|(a, b)| self.span_of(a, b));
                     let content = self.content_after(u, after, verb.class);
                     let cue = self.span_of(cs - 1, after);
                     return Some((
@@ -809,13 +1066,17 @@ impl<'a> Analyzer<'a> {
             ));
         }
 
-        let before_boundary =
-            prev.is_some_and(|t| t.text == "," || is_dash(t.text)) || self.is_close_quote_tok(cs.wrapping_sub(1));
+        let before_boundary = prev.is_some_and(|t| t.text == "," || is_dash(t.text))
+            || self.is_close_quote_tok(cs.wrapping_sub(1));
 
         // "When asked about …," / "Asked whether …": no source.
         if hit.form == 2
             && VERBS[hit.verb].forms[0] == "ask"
-            && (cs == u.t0 || matches!(prev_lower, "when" | "if" | "after" | "once" | "while" | "as"))
+            && (cs == u.t0
+                || matches!(
+                    prev_lower,
+                    "when" | "if" | "after" | "once" | "while" | "as"
+                ))
         {
             let mut e = after;
             while e < u.t1 && self.toks[e].text != "," {
@@ -855,11 +1116,16 @@ impl<'a> Analyzer<'a> {
         // Inverted: "…,” said Ann Smith, a senator."
         if before_boundary && verb.class != VerbClass::Attitude && hit.form != 3 && !has_aux {
             let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1))
-                || (prev.is_some_and(|t| t.text == ",") && self.is_close_quote_tok(cs.wrapping_sub(2)))
-                || (after + 1..(after + 4).min(u.t1)).any(|k| self.toks[k].cap && self.toks[k].word);
+                || (prev.is_some_and(|t| t.text == ",")
+                    && self.is_close_quote_tok(cs.wrapping_sub(2)))
+                || (after + 1..(after + 4).min(u.t1))
+                    .any(|k| self.toks[k].cap && self.toks[k].word);
             let starts_np = next.is_some_and(|t| {
                 (t.cap && t.word && !TIME_WORDS.contains(&t.lower.as_str()))
-                    || matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one" | "he" | "she")
+                    || matches!(
+                        t.lower.as_str(),
+                        "a" | "an" | "the" | "another" | "one" | "he" | "she"
+                    )
                     || (after_quote
                         && t.word
                         && !matches!(t.lower.as_str(), "that" | "it" | "to" | "in" | "on" | "of")
@@ -890,9 +1156,14 @@ impl<'a> Analyzer<'a> {
             }
         }
 
-        let left = self.left_np(u, cs).or_else(|| self.apposition_source(u, cs));
+        let left = self
+            .left_np(u, cs)
+            .or_else(|| self.apposition_source(u, cs));
         // Coordinated: "She blamed … and said it was …".
-        if left.is_none() && matches!(prev_lower, "and" | "but") && verb.class != VerbClass::Attitude {
+        if left.is_none()
+            && matches!(prev_lower, "and" | "but")
+            && verb.class != VerbClass::Attitude
+        {
             let source = earlier
                 .iter()
                 .rev()
@@ -916,7 +1187,8 @@ impl<'a> Analyzer<'a> {
                 let t = &self.toks[p];
                 t.text == "," || is_dash(t.text) || self.is_close_quote_tok(p)
             });
-            if after_boundary && verb.class != VerbClass::Attitude && self.tail_is_adjunct(u, after) {
+            if after_boundary && verb.class != VerbClass::Attitude && self.tail_is_adjunct(u, after)
+            {
                 let content = self.content_before(u, a - 1);
                 let mut content = content;
                 if !content.is_empty() {
@@ -1038,7 +1310,10 @@ impl<'a> Analyzer<'a> {
         let comma = (after..u.t1).find(|&k| self.toks[k].text == ",")?;
         let next = self.toks.get(comma + 1).filter(|_| comma + 1 < u.t1)?;
         if self.verb_at(comma + 1).is_some()
-            || matches!(next.lower.as_str(), "according" | "who" | "which" | "and" | "but")
+            || matches!(
+                next.lower.as_str(),
+                "according" | "who" | "which" | "and" | "but"
+            )
             || self.is_open_quote_tok(comma + 1)
         {
             return None;
@@ -1108,7 +1383,10 @@ impl<'a> Analyzer<'a> {
             let adverb = !t.cap
                 && w.len() > 4
                 && w.ends_with("ly")
-                && !matches!(w, "family" | "ally" | "italy" | "supply" | "rally" | "assembly");
+                && !matches!(
+                    w,
+                    "family" | "ally" | "italy" | "supply" | "rally" | "assembly"
+                );
             if t.quote.is_none()
                 && t.word
                 && (adverb || TIME_WORDS.contains(&w) || (AUX.contains(&w) && !is_aux_verb(w)))
@@ -1133,13 +1411,17 @@ impl<'a> Analyzer<'a> {
             }
             if !t.word {
                 let keep = match t.text {
-                    "." => a >= u.t0 + 2 && {
-                        let p = &self.toks[a - 2];
-                        TITLE_ABBREVIATIONS.contains(&p.lower.as_str())
-                            || (p.cap && p.text.chars().count() == 1)
-                    },
+                    "." => {
+                        a >= u.t0 + 2 && {
+                            let p = &self.toks[a - 2];
+                            TITLE_ABBREVIATIONS.contains(&p.lower.as_str())
+                                || (p.cap && p.text.chars().count() == 1)
+                        }
+                    }
                     "'" | "\u{2019}" => {
-                        a < end && self.toks[a].lower == "s" && self.toks[a].span.start == t.span.end
+                        a < end
+                            && self.toks[a].lower == "s"
+                            && self.toks[a].span.start == t.span.end
                     }
                     "&" => a < end,
                     ")" => {
@@ -1163,11 +1445,12 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let w = t.lower.as_str();
-            if NP_STOP.contains(&w) {
+            if NP_STOP.contains(&w) || is_aux_verb(w) {
                 break;
             }
             if w == "and" || w == "or" {
-                let left_word = a >= u.t0 + 2 && self.toks[a - 2].word && self.verb_at(a - 2).is_none();
+                let left_word =
+                    a >= u.t0 + 2 && self.toks[a - 2].word && self.verb_at(a - 2).is_none();
                 let right_ok = a < end
                     && self.toks[a].word
                     && !PRONOUNS.contains(&self.toks[a].lower.as_str())
@@ -1186,7 +1469,10 @@ impl<'a> Analyzer<'a> {
             if a < end && !t.cap && a >= u.t0 + 2 {
                 let before = &self.toks[a - 2];
                 let verbish = w.ends_with("ed") || COMMON_VERBS.contains(&w);
-                if verbish && (before.cap || PRONOUNS.contains(&before.lower.as_str())) && before.word {
+                if verbish
+                    && (before.cap || PRONOUNS.contains(&before.lower.as_str()))
+                    && before.word
+                {
                     break;
                 }
             }
@@ -1210,10 +1496,12 @@ impl<'a> Analyzer<'a> {
             a = b;
         }
         // A subject pronoun inside the chunk is the source: "naturally he said".
-        if let Some(p) = (a + 1..end)
-            .rev()
-            .find(|&k| matches!(self.toks[k].lower.as_str(), "he" | "she" | "i" | "we" | "they" | "me"))
-        {
+        if let Some(p) = (a + 1..end).rev().find(|&k| {
+            matches!(
+                self.toks[k].lower.as_str(),
+                "he" | "she" | "i" | "we" | "they" | "me"
+            )
+        }) {
             return Some((p, p + 1));
         }
         // Drop a leading conjunction, interjection or time word ("Earlier Smith said").
@@ -1236,7 +1524,19 @@ impl<'a> Analyzer<'a> {
             if !t.cap
                 && !PRONOUNS.contains(&w)
                 && !w.ends_with('s')
-                && !matches!(w, "who" | "many" | "some" | "most" | "few" | "all" | "both" | "one" | "another" | "several")
+                && !matches!(
+                    w,
+                    "who"
+                        | "many"
+                        | "some"
+                        | "most"
+                        | "few"
+                        | "all"
+                        | "both"
+                        | "one"
+                        | "another"
+                        | "several"
+                )
             {
                 return None;
             }
@@ -1262,18 +1562,57 @@ impl<'a> Analyzer<'a> {
         // Try the clause start, then each point after a comma ("On Monday,
         // however, the director of the agency, Ann Smith, said").
         let mut starts = vec![a];
-        starts.extend((a..comma).filter(|&k| self.toks[k].text == ",").map(|k| k + 1));
+        starts.extend(
+            (a..comma)
+                .filter(|&k| self.toks[k].text == ",")
+                .map(|k| k + 1),
+        );
         for s in starts {
             if comma - s > 40 || comma <= s + 1 {
                 continue;
             }
             let first = &self.toks[s];
-            if PREPOSITIONS.contains(&first.lower.as_str()) || NP_STOP.contains(&first.lower.as_str()) {
+            if PREPOSITIONS.contains(&first.lower.as_str())
+                || NP_STOP.contains(&first.lower.as_str())
+            {
                 continue;
             }
             let inner_comma = (s..comma).any(|k| self.toks[k].text == ",");
             let opens_np = first.cap || matches!(first.lower.as_str(), "a" | "an" | "the");
             if opens_np && inner_comma && first.word {
+                // "Ann Smith, meanwhile, said" / "Smith, in her dissent, said": the
+                // part between the commas is an adverbial, not an apposition.
+                let first_comma = (s..comma)
+                    .find(|&k| self.toks[k].text == ",")
+                    .unwrap_or(comma);
+                let middle = &self.toks[first_comma + 1..comma];
+                let adverbial = middle.first().is_some_and(|t| {
+                    PREPOSITIONS.contains(&t.lower.as_str())
+                        || matches!(
+                            t.lower.as_str(),
+                            "meanwhile"
+                                | "however"
+                                | "too"
+                                | "though"
+                                | "also"
+                                | "instead"
+                                | "however,"
+                                | "in"
+                                | "for"
+                                | "like"
+                                | "unlike"
+                                | "as"
+                                | "when"
+                                | "while"
+                                | "after"
+                                | "before"
+                                | "speaking"
+                        )
+                        || (middle.len() <= 2 && t.lower.ends_with("ly"))
+                });
+                if adverbial {
+                    return Some((s, first_comma));
+                }
                 return Some((s, cs));
             }
         }
@@ -1292,15 +1631,32 @@ impl<'a> Analyzer<'a> {
             if t.text == ","
                 && self.toks.get(end + 1).is_some_and(|n| {
                     n.lower == "according"
-                        || self.verb_at(end + 1).is_some_and(|h| VERBS[h.verb].forms[3] == n.lower)
+                        || self
+                            .verb_at(end + 1)
+                            .is_some_and(|h| VERBS[h.verb].forms[3] == n.lower)
                         || (n.word
                             && !n.cap
                             && !n.text.starts_with(|c: char| c.is_ascii_digit())
                             && !matches!(
                                 n.lower.as_str(),
-                                "who" | "which" | "whose" | "a" | "an" | "the" | "one" | "his"
-                                    | "her" | "their" | "its" | "former" | "now" | "then"
-                                    | "also" | "both" | "another" | "external"
+                                "who"
+                                    | "which"
+                                    | "whose"
+                                    | "a"
+                                    | "an"
+                                    | "the"
+                                    | "one"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                                    | "former"
+                                    | "now"
+                                    | "then"
+                                    | "also"
+                                    | "both"
+                                    | "another"
+                                    | "external"
                             ))
                 })
             {
@@ -1317,7 +1673,13 @@ impl<'a> Analyzer<'a> {
     /// The first noun phrase of a unit (subject of its main clause).
     fn clause_subject(&self, u: &Unit) -> Option<Span> {
         let mut a = u.t0;
-        while a < u.t1 && matches!(self.toks[a].lower.as_str(), "and" | "but" | "so") {
+        while a < u.t1
+            && (matches!(
+                self.toks[a].lower.as_str(),
+                "and" | "but" | "so" | "," | "then" | "also"
+            ) || NAME_STOPWORDS.contains(&self.toks[a].lower.as_str())
+                && !PRONOUNS.contains(&self.toks[a].lower.as_str()))
+        {
             a += 1;
         }
         let t = self.toks.get(a).filter(|_| a < u.t1)?;
@@ -1328,7 +1690,10 @@ impl<'a> Analyzer<'a> {
             return Some(t.span);
         }
         let mut b = a;
-        while b < u.t1 && (self.toks[b].cap || self.toks[b].text == ".") && self.toks[b].quote.is_none() {
+        while b < u.t1
+            && (self.toks[b].cap || self.toks[b].text == ".")
+            && self.toks[b].quote.is_none()
+        {
             b += 1;
         }
         (b > a).then(|| self.span_of(a, b))
@@ -1338,9 +1703,9 @@ impl<'a> Analyzer<'a> {
     fn content_after(&self, u: &Unit, k: usize, class: VerbClass) -> Option<Span> {
         let mut j = k;
         // "said: “…”" / "said, “…”"
-        if j < u.t1 && matches!(self.toks[j].text, ":" | ",") && self.is_open_quote_tok(j + 1) {
-            j += 1;
-        } else if j < u.t1 && self.toks[j].text == ":" {
+        let colon = j < u.t1 && self.toks[j].text == ":";
+        let comma_quote = j < u.t1 && self.toks[j].text == "," && self.is_open_quote_tok(j + 1);
+        if colon || comma_quote {
             j += 1;
         }
         if j < u.t1 && self.toks[j].quote.is_none() {
@@ -1358,11 +1723,37 @@ impl<'a> Analyzer<'a> {
                     || OBJECT_WORDS.contains(&t.lower.as_str())
                     || matches!(
                         t.lower.as_str(),
-                        "in" | "an" | "a" | "interview" | "statement" | "with" | "to" | "at"
-                            | "during" | "s" | "'" | "\u{2019}" | "speech" | "press"
-                            | "conference" | "news" | "briefing" | "tweet" | "post" | "letter"
-                            | "video" | "message" | "also" | "then" | "again" | "repeatedly"
-                            | "publicly" | "privately" | "recently" | "flatly" | "late" | "early"
+                        "in" | "an"
+                            | "a"
+                            | "interview"
+                            | "statement"
+                            | "with"
+                            | "to"
+                            | "at"
+                            | "during"
+                            | "s"
+                            | "'"
+                            | "\u{2019}"
+                            | "speech"
+                            | "press"
+                            | "conference"
+                            | "news"
+                            | "briefing"
+                            | "tweet"
+                            | "post"
+                            | "letter"
+                            | "video"
+                            | "message"
+                            | "also"
+                            | "then"
+                            | "again"
+                            | "repeatedly"
+                            | "publicly"
+                            | "privately"
+                            | "recently"
+                            | "flatly"
+                            | "late"
+                            | "early"
                     );
                 if !adjunct || t.quote.is_some() {
                     break;
@@ -1549,7 +1940,8 @@ impl<'a> Analyzer<'a> {
         for c in content {
             let inside = self.quotes.iter().any(|q| {
                 q.span.contains(*c)
-                    && (q.span.start == c.start || self.text[q.span.start..c.start].trim().is_empty())
+                    && (q.span.start == c.start
+                        || self.text[q.span.start..c.start].trim().is_empty())
             });
             if inside {
                 any_quote = true;
@@ -1604,7 +1996,11 @@ impl<'a> Analyzer<'a> {
         out
     }
 
-    fn make_source(&self, span: Span, named: &[(usize, String, Option<usize>)]) -> AttributionSource {
+    fn make_source(
+        &self,
+        span: Span,
+        named: &[(usize, String, Option<usize>)],
+    ) -> AttributionSource {
         let written = span.slice(self.text);
         let lower = written.to_lowercase();
         let entity = self.entity_at(span);
@@ -1631,7 +2027,12 @@ impl<'a> Analyzer<'a> {
         self.mentions
             .iter()
             .filter(|m| m.span.overlaps(span) && m.entity < self.entities.len())
-            .max_by_key(|m| (m.span.end.min(span.end) - m.span.start.max(span.start), !m.is_pronoun))
+            .max_by_key(|m| {
+                (
+                    m.span.end.min(span.end) - m.span.start.max(span.start),
+                    !m.is_pronoun,
+                )
+            })
             .map(|m| m.entity)
     }
 
@@ -1710,7 +2111,10 @@ impl<'a> Analyzer<'a> {
         while k < b {
             let t = &self.toks[k];
             let sentence_initial = k == a
-                || matches!(self.toks[k - 1].text, "." | "!" | "?" | ":" | "\u{201c}" | "\"")
+                || matches!(
+                    self.toks[k - 1].text,
+                    "." | "!" | "?" | ":" | "\u{201c}" | "\""
+                )
                 || self.text[self.toks[k - 1].span.end..t.span.start].contains('\n');
             if t.cap && t.word && t.quote.is_none() && !NAME_STOPWORDS.contains(&t.lower.as_str()) {
                 let mut e = k + 1;
@@ -1723,7 +2127,7 @@ impl<'a> Analyzer<'a> {
                     e += 1;
                 }
                 let single_initial = e == k + 1 && sentence_initial;
-                if !single_initial && !(e == k + 1 && self.verb_at(k).is_some()) {
+                if !(single_initial || e == k + 1 && self.verb_at(k).is_some()) {
                     best = Some((k, e));
                 }
                 k = e;
@@ -1736,11 +2140,55 @@ impl<'a> Analyzer<'a> {
 }
 
 fn is_aux_verb(w: &str) -> bool {
+    if let Some(stem) = w.strip_suffix("n't") {
+        return matches!(
+            stem,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "did"
+                | "does"
+                | "do"
+                | "wo"
+                | "would"
+                | "could"
+                | "ca"
+                | "should"
+                | "must"
+                | "might"
+                | "need"
+        );
+    }
     matches!(
         w,
-        "has" | "have" | "had" | "is" | "was" | "are" | "were" | "be" | "been" | "being" | "will"
-            | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "does"
-            | "do" | "not" | "n't" | "never"
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+            | "never"
     )
 }
 

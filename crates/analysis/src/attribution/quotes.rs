@@ -140,10 +140,7 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
         let Some(next_para) = paras.get(pi + 1) else {
             continue;
         };
-        if let Some(j) = out
-            .iter()
-            .position(|q| q.span.start == next_para.start)
-        {
+        if let Some(j) = out.iter().position(|q| q.span.start == next_para.start) {
             out[k].continues = Some(j);
             out[j].is_continuation = true;
         }

@@ -258,7 +258,10 @@ fn cue_with_colon_takes_the_next_quote() {
 
 #[test]
 fn text_without_speech_gives_nothing() {
-    check("The bridge reopened in May after long repairs.", expect![[""]]);
+    check(
+        "The bridge reopened in May after long repairs.",
+        expect![[""]],
+    );
     check("", expect![[""]]);
     check("“", expect![[""]]);
 }
@@ -296,7 +299,8 @@ fn seeds_have_well_formed_attributions() {
             assert!(!a.content.is_empty(), "attribution without content");
             for c in a.content.iter().chain(a.cue.iter()) {
                 assert!(
-                    text.get(c.start..c.end).is_some_and(|s| !s.trim().is_empty()),
+                    text.get(c.start..c.end)
+                        .is_some_and(|s| !s.trim().is_empty()),
                     "span {c:?} is not a non-empty slice of the text"
                 );
             }
@@ -308,7 +312,10 @@ fn seeds_have_well_formed_attributions() {
                     let s = c.slice(&text);
                     let opens = s.starts_with(['“', '"', '‘', '\'', '«']);
                     let closes = s.ends_with(['”', '"', '’', '\'', '»']) || !s.contains('\n');
-                    assert!(opens && closes, "Direct content not inside quote marks: {s}");
+                    assert!(
+                        opens && closes,
+                        "Direct content not inside quote marks: {s}"
+                    );
                 }
             }
         }
