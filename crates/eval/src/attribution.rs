@@ -416,6 +416,16 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
             }
             let out = dir.join(format!("{name}.txt"));
             std::fs::write(&out, details).map_err(|e| EvalError::io(&out, e))?;
+            // The system relations in character ranges, one JSON object a line.
+            let mut jsonl = String::new();
+            for r in &sys {
+                let line = serde_json::json!({
+                    "source": r.source, "cue": r.cue, "content": r.content,
+                });
+                let _ = writeln!(jsonl, "{line}");
+            }
+            let out = dir.join(format!("{name}.sys.jsonl"));
+            std::fs::write(&out, jsonl).map_err(|e| EvalError::io(&out, e))?;
         }
     }
 

@@ -1132,7 +1132,16 @@ impl<'a> Analyzer<'a> {
                         && !TIME_WORDS.contains(&t.lower.as_str()))
             });
             if starts_np {
-                if let Some((a, b)) = self.right_np(u, after) {
+                // "Chris Ode, who runs the group, says the plan …" is an apposition
+                // before a plain cue, not an inverted one: the right side is a clause.
+                let inverted = self.right_np(u, after).filter(|&(a, b)| {
+                    let clause_like = b - a > 12
+                        || self.toks[a..b].iter().any(|t| {
+                            is_aux_verb(&t.lower) || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+                        });
+                    !(clause_like && self.apposition_source(u, cs).is_some())
+                });
+                if let Some((a, b)) = inverted {
                     let mut content = self.content_before(u, cs - 1);
                     match self.quote_after(u, b) {
                         Some(q) => content.push(q),
