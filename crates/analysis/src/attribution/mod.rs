@@ -1196,7 +1196,11 @@ impl<'a> Analyzer<'a> {
                 let t = &self.toks[p];
                 t.text == "," || is_dash(t.text) || self.is_close_quote_tok(p)
             });
-            if after_boundary && verb.class != VerbClass::Attitude && self.tail_is_adjunct(u, after)
+            let after_quote = boundary.is_some_and(|p| self.is_close_quote_tok(p))
+                || boundary.is_some_and(|p| p > u.t0 && self.toks[p].text == "," && self.is_close_quote_tok(p - 1));
+            if after_boundary
+                && verb.class != VerbClass::Attitude
+                && self.tail_is_adjunct(u, after, after_quote)
             {
                 let content = self.content_before(u, a - 1);
                 let mut content = content;
@@ -1273,7 +1277,23 @@ impl<'a> Analyzer<'a> {
 
     /// After a post-position cue: only adjuncts ("on Tuesday", "in a statement",
     /// "to reporters") up to the end of the unit or a comma.
-    fn tail_is_adjunct(&self, u: &Unit, after: usize) -> bool {
+    fn tail_is_adjunct(&self, u: &Unit, after: usize, after_quote: bool) -> bool {
+        // After a quote, a long adjunct may follow: "“…,” she said during a speech
+        // at the council in New York."
+        let limit = if after_quote
+            && self.toks.get(after).is_some_and(|t| {
+                PREPOSITIONS.contains(&t.lower.as_str())
+                    || TIME_WORDS.contains(&t.lower.as_str())
+                    || matches!(t.lower.as_str(), "while" | "when" | "as" | "after" | "before")
+                    || t.cap
+            }) {
+            30
+        } else {
+            7
+        };
+        if self.toks.get(after).is_some_and(|t| t.text == ":") {
+            return false;
+        }
         let mut n = 0;
         for t in &self.toks[after..u.t1] {
             if t.text == "," || t.text == ";" {
@@ -1286,7 +1306,7 @@ impl<'a> Analyzer<'a> {
                 return false;
             }
             n += 1;
-            if n > 7 {
+            if n > limit {
                 return false;
             }
         }
