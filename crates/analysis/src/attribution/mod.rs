@@ -913,6 +913,10 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // "there were reports", "is says": a present form never follows "be".
+        if hit.form <= 1 && chain.iter().any(|w| BE.contains(w)) {
+            return None;
+        }
         if hit.form == 3 {
             let participle = prev.is_some_and(|t| t.text == ",") || prev_lower == "as";
             let progressive = chain.iter().any(|w| BE.contains(w));
@@ -1137,7 +1141,11 @@ impl<'a> Analyzer<'a> {
                 let inverted = self.right_np(u, after).filter(|&(a, b)| {
                     let clause_like = b - a > 12
                         || self.toks[a..b].iter().any(|t| {
-                            is_aux_verb(&t.lower) || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+                            is_aux_verb(&t.lower)
+                                || matches!(
+                                    t.lower.as_str(),
+                                    "he" | "she" | "they" | "we" | "i" | "it"
+                                )
                         });
                     !(clause_like && self.apposition_source(u, cs).is_some())
                 });
@@ -1197,7 +1205,9 @@ impl<'a> Analyzer<'a> {
                 t.text == "," || is_dash(t.text) || self.is_close_quote_tok(p)
             });
             let after_quote = boundary.is_some_and(|p| self.is_close_quote_tok(p))
-                || boundary.is_some_and(|p| p > u.t0 && self.toks[p].text == "," && self.is_close_quote_tok(p - 1));
+                || boundary.is_some_and(|p| {
+                    p > u.t0 && self.toks[p].text == "," && self.is_close_quote_tok(p - 1)
+                });
             if after_boundary
                 && verb.class != VerbClass::Attitude
                 && self.tail_is_adjunct(u, after, after_quote)
@@ -1231,6 +1241,21 @@ impl<'a> Analyzer<'a> {
                 .all(|t| matches!(t.text, ":" | "," | "."))
                 && self.toks[after..u.t1].iter().any(|t| t.text == ":");
             if content.is_none() && !ends_with_colon {
+                return None;
+            }
+            // Verbs that report speech only with a clause ("maintained that …"),
+            // not with an object ("maintained support", "continues to lead").
+            if matches!(verb.forms[0], "maintain" | "continue" | "repeat")
+                && content.is_some_and(|c| {
+                    let t = c.slice(self.text);
+                    !(t.starts_with("that ")
+                        || t.starts_with(['“', '"', '‘', '\'', '«'])
+                        || self
+                            .text
+                            .get(cue.end..c.start)
+                            .is_some_and(|between| between.contains(':')))
+                })
+            {
                 return None;
             }
             // "Axios reported, citing two officials, that …"
@@ -1284,7 +1309,10 @@ impl<'a> Analyzer<'a> {
             && self.toks.get(after).is_some_and(|t| {
                 PREPOSITIONS.contains(&t.lower.as_str())
                     || TIME_WORDS.contains(&t.lower.as_str())
-                    || matches!(t.lower.as_str(), "while" | "when" | "as" | "after" | "before")
+                    || matches!(
+                        t.lower.as_str(),
+                        "while" | "when" | "as" | "after" | "before"
+                    )
                     || t.cap
             }) {
             30

@@ -266,6 +266,48 @@ fn text_without_speech_gives_nothing() {
     check("“", expect![[""]]);
 }
 
+#[test]
+fn odd_input_never_panics() {
+    let inputs = [
+        "\"\"\"",
+        "'' ''",
+        "« »",
+        "‘’‘",
+        "said",
+        ", said Ann.",
+        "“a,” said",
+        "He said:",
+        "— Ann says",
+        "Ann: ",
+        "according to",
+        "according to ,",
+        "“Ünïcödé ñame,” Zoë said. “Ωmega.”",
+        "A\n\n“B\n\n“C",
+        "X told Y, “",
+        "cited as saying",
+        "It was reported",
+        "who said",
+        "...,” he said, “",
+        "‘’ - Ann",
+        "Ann (D-Utah) said",
+        "(",
+        ")",
+        "“”",
+        "Q: A:",
+    ];
+    for input in inputs {
+        let sentences = text::split_sentences(input);
+        for a in find_attributions(input, &sentences, &[], &[], &[]) {
+            for c in &a.content {
+                assert!(
+                    input.get(c.start..c.end).is_some(),
+                    "{input:?}: bad span {c:?}"
+                );
+            }
+        }
+    }
+}
+
 /// General properties on the shared seed pages (skipped when they are absent).
 #[test]
 fn seeds_have_well_formed_attributions() {
