@@ -856,8 +856,12 @@ impl<'a> Analyzer<'a> {
                 break;
             }
         }
-        // A chain never starts with a bare adverb unless an auxiliary follows it.
-        while k < i && !is_aux_verb(&self.toks[k].lower) && self.toks[k].lower != "also" {
+        // A chain starts with an auxiliary or a manner adverb ("repeatedly
+        // insisted"), not with "then" or "first".
+        while k < i
+            && !is_aux_verb(&self.toks[k].lower)
+            && !(self.toks[k].lower.ends_with("ly") || self.toks[k].lower == "also")
+        {
             if self.toks[k].lower == "s" || matches!(self.toks[k].text, "'" | "\u{2019}") {
                 break;
             }
@@ -920,7 +924,7 @@ impl<'a> Analyzer<'a> {
         if hit.form == 3 {
             let participle = prev.is_some_and(|t| t.text == ",") || prev_lower == "as";
             let progressive = chain.iter().any(|w| BE.contains(w));
-            if !participle && !progressive && prev_lower != "by" {
+            if !participle && !progressive && !matches!(prev_lower, "by" | "and") {
                 return None;
             }
         }
