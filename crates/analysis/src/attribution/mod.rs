@@ -1122,7 +1122,7 @@ impl<'a> Analyzer<'a> {
         }
 
         // Inverted: "…,” said Ann Smith, a senator."
-        if before_boundary && verb.class != VerbClass::Attitude && hit.form != 3 && !has_aux {
+        if before_boundary && verb.class == VerbClass::Speech && hit.form != 3 && !has_aux {
             let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1))
                 || (prev.is_some_and(|t| t.text == ",")
                     && self.is_close_quote_tok(cs.wrapping_sub(2)))
@@ -1212,7 +1212,24 @@ impl<'a> Analyzer<'a> {
                 || boundary.is_some_and(|p| {
                     p > u.t0 && self.toks[p].text == "," && self.is_close_quote_tok(p - 1)
                 });
+            let subordinate_opener = !after_quote
+                && matches!(
+                    self.toks[u.t0].lower.as_str(),
+                    "when"
+                        | "if"
+                        | "after"
+                        | "before"
+                        | "asked"
+                        | "while"
+                        | "since"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "once"
+                        | "unless"
+                );
             if after_boundary
+                && !subordinate_opener
                 && verb.class != VerbClass::Attitude
                 && self.tail_is_adjunct(u, after, after_quote)
             {
@@ -1334,7 +1351,12 @@ impl<'a> Analyzer<'a> {
             if matches!(t.text, "." | "!" | "?") {
                 continue;
             }
-            if t.quote.is_some() || t.lower == "that" || is_quote_char(t.text) {
+            if t.quote.is_some()
+                || t.lower == "that"
+                || is_quote_char(t.text)
+                || is_aux_verb(&t.lower)
+                || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+            {
                 return false;
             }
             n += 1;
@@ -1733,31 +1755,57 @@ impl<'a> Analyzer<'a> {
 
     /// The first noun phrase of a unit (subject of its main clause).
     fn clause_subject(&self, u: &Unit) -> Option<Span> {
+        // The first pronoun or name of the unit, skipping openers such as
+        // "Instead,", "Speaking at a rally,", "WASHINGTON —".
         let mut a = u.t0;
-        while a < u.t1
-            && (matches!(
-                self.toks[a].lower.as_str(),
-                "and" | "but" | "so" | "," | "then" | "also"
-            ) || NAME_STOPWORDS.contains(&self.toks[a].lower.as_str())
-                && !PRONOUNS.contains(&self.toks[a].lower.as_str()))
-        {
+        while a < u.t1 {
+            let t = &self.toks[a];
+            if t.quote.is_some() {
+                return None;
+            }
+            let w = t.lower.as_str();
+            if matches!(w, "he" | "she" | "they" | "we" | "i") {
+                return Some(t.span);
+            }
+            let dateline = t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 3;
+            let name_like = t.cap
+                && t.word
+                && !dateline
+                && !w.ends_with("ing")
+                && !w.ends_with("ly")
+                && !NAME_STOPWORDS.contains(&w)
+                && !matches!(
+                    w,
+                    "instead"
+                        | "meanwhile"
+                        | "however"
+                        | "still"
+                        | "yet"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "earlier"
+                        | "hours"
+                        | "days"
+                        | "minutes"
+                        | "asked"
+                );
+            if name_like {
+                let mut b = a;
+                while b < u.t1
+                    && (self.toks[b].cap || self.toks[b].text == ".")
+                    && self.toks[b].quote.is_none()
+                {
+                    b += 1;
+                }
+                return Some(self.span_of(a, b));
+            }
+            if self.verb_at(a).is_some() && a > u.t0 {
+                return None;
+            }
             a += 1;
         }
-        let t = self.toks.get(a).filter(|_| a < u.t1)?;
-        if t.quote.is_some() {
-            return None;
-        }
-        if PRONOUNS.contains(&t.lower.as_str()) {
-            return Some(t.span);
-        }
-        let mut b = a;
-        while b < u.t1
-            && (self.toks[b].cap || self.toks[b].text == ".")
-            && self.toks[b].quote.is_none()
-        {
-            b += 1;
-        }
-        (b > a).then(|| self.span_of(a, b))
+        None
     }
 
     /// The content after a pre-position cue ending at token `k`.
