@@ -626,6 +626,11 @@ impl<'a> Analyzer<'a> {
             }
             i += 1;
         }
+        if out.len() == first_draft {
+            if let Some(d) = self.quote_adjacent_cue(ui, u) {
+                out.push(d);
+            }
+        }
     }
 
     /// A verb outside the lexicon that takes a "that" clause after a subject:
@@ -667,6 +672,79 @@ impl<'a> Analyzer<'a> {
             via: None,
             wants_next_quote: false,
         })
+    }
+
+    /// A verb outside the lexicon right beside a quote: "“Wonderful!” beamed Ann
+    /// Smith.", "“No,” Smith snapped.", "Smith countered: “No.”".
+    fn quote_adjacent_cue(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let verb_like = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                let w = t.lower.as_str();
+                k < u.t1
+                    && t.word
+                    && !t.cap
+                    && t.quote.is_none()
+                    && w.len() > 3
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+            })
+        };
+        let unit_end = |k: usize| {
+            self.toks[k..u.t1]
+                .iter()
+                .all(|t| matches!(t.text, "." | "!" | "?"))
+        };
+        // Quote first.
+        if self.is_open_quote_tok(u.t0) {
+            let q = self.toks[u.t0].quote?;
+            let qs = self.quotes[q].span;
+            let mut k = self.tok_at(qs.end);
+            if k < u.t1 && self.toks[k].text == "," {
+                k += 1;
+            }
+            // "“…,” beamed Ann Smith."
+            if verb_like(k) && self.toks.get(k + 1).is_some_and(|t| t.cap) {
+                let (a, b) = self.right_np(u, k + 1)?;
+                if b - a <= 12 {
+                    return Some(self.simple_draft(ui, (a, b), k, vec![qs]));
+                }
+            }
+            // "“…,” Ann Smith snapped."
+            let mut v = k;
+            while v < u.t1 && v < k + 5 && (self.toks[v].cap || self.toks[v].text == ".") {
+                v += 1;
+            }
+            let pronoun = self
+                .toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i"));
+            if pronoun {
+                v = k + 1;
+            }
+            if v > k && verb_like(v) && unit_end(v + 1) {
+                return Some(self.simple_draft(ui, (k, v), v, vec![qs]));
+            }
+            return None;
+        }
+        // "Ann Smith countered: “…”"
+        let colon = (u.t0..u.t1).find(|&k| self.toks[k].text == ":" && self.toks[k].quote.is_none())?;
+        if colon < u.t0 + 2 || !verb_like(colon - 1) || !self.is_open_quote_tok(colon + 1) {
+            return None;
+        }
+        let (a, b) = self.left_np(u, colon - 1)?;
+        let q = self.toks[colon + 1].quote?;
+        Some(self.simple_draft(ui, (a, b), colon - 1, vec![self.quotes[q].span]))
+    }
+
+    fn simple_draft(&self, ui: usize, source: (usize, usize), verb: usize, content: Vec<Span>) -> Draft {
+        Draft {
+            unit: ui,
+            source: Some(self.span_of(source.0, source.1)),
+            cue: self.toks[verb].span,
+            content,
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        }
     }
 
     /// "'…' - Name says" / "Plan can form 'basis of peace' - Putin".

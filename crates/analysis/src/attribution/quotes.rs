@@ -100,7 +100,12 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
                 }
                 Some((start, double)) => {
                     let closes = if double {
-                        is_double_close(c) || c == '"'
+                        is_double_close(c)
+                            || c == '"'
+                            // A wrong-way “ used as a closing mark: “It is,“ said Ann.
+                            || (c == '\u{201c}'
+                                && prev.is_some_and(|p| !p.is_whitespace())
+                                && !next_is_word)
                     } else {
                         matches!(c, '\u{2019}' | '\'' | '\u{203a}')
                             && !next_is_word
