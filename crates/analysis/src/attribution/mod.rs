@@ -726,7 +726,8 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         // "Ann Smith countered: “…”"
-        let colon = (u.t0..u.t1).find(|&k| self.toks[k].text == ":" && self.toks[k].quote.is_none())?;
+        let colon =
+            (u.t0..u.t1).find(|&k| self.toks[k].text == ":" && self.toks[k].quote.is_none())?;
         if colon < u.t0 + 2 || !verb_like(colon - 1) || !self.is_open_quote_tok(colon + 1) {
             return None;
         }
@@ -735,7 +736,13 @@ impl<'a> Analyzer<'a> {
         Some(self.simple_draft(ui, (a, b), colon - 1, vec![self.quotes[q].span]))
     }
 
-    fn simple_draft(&self, ui: usize, source: (usize, usize), verb: usize, content: Vec<Span>) -> Draft {
+    fn simple_draft(
+        &self,
+        ui: usize,
+        source: (usize, usize),
+        verb: usize,
+        content: Vec<Span>,
+    ) -> Draft {
         Draft {
             unit: ui,
             source: Some(self.span_of(source.0, source.1)),
@@ -848,10 +855,12 @@ impl<'a> Analyzer<'a> {
         let mut src_end = src_start;
         while src_end < u.t1 {
             let t = &self.toks[src_end];
+            let possessive = matches!(t.text, "'" | "\u{2019}")
+                && self.toks.get(src_end + 1).is_some_and(|n| n.lower == "s");
             if matches!(t.text, "," | ";" | ":" | "(" | ")")
                 || is_dash(t.text)
-                || is_quote_char(t.text)
-                || t.quote.is_some()
+                || (is_quote_char(t.text) && !possessive)
+                || (t.quote.is_some() && !possessive)
             {
                 break;
             }
@@ -1344,7 +1353,15 @@ impl<'a> Analyzer<'a> {
             }
             // Verbs that report speech only with a clause ("maintained that …"),
             // not with an object ("maintained support", "continues to lead").
-            if matches!(verb.forms[0], "maintain" | "continue" | "repeat")
+            if verb.forms[0] == "continue"
+                && !self
+                    .toks
+                    .get(cue_end.saturating_sub(1))
+                    .is_some_and(|t| t.text == ":")
+            {
+                return None;
+            }
+            if matches!(verb.forms[0], "maintain" | "repeat")
                 && content.is_some_and(|c| {
                     let t = c.slice(self.text);
                     !(t.starts_with("that ")
@@ -2263,14 +2280,28 @@ impl<'a> Analyzer<'a> {
                 .map_or(m.text.clone(), |e| e.name.clone());
             return Some((name, Some(m.entity)));
         }
-        if let Some((_, name, ent)) = named
-            .iter()
-            .rev()
-            .find(|(at, _, _)| *at < span.start && *at >= lower_bound)
-        {
-            return Some((name.clone(), *ent));
+        // The nearer of: the last named source (not a plural like "Ukrainians"),
+        // and the last full name in the text.
+        let source = named.iter().rev().find(|(at, name, _)| {
+            *at < span.start && *at >= lower_bound && !(name.ends_with('s') && !name.contains(' '))
+        });
+        let run = self
+            .last_name_run(Span::new(lower_bound, span.start))
+            .filter(|(_, text, words)| {
+                *words >= 2 || named.iter().any(|(_, n, _)| n.ends_with(text.as_str()))
+            });
+        match (source, run) {
+            (Some((at, name, ent)), Some((run_at, run_text, _))) => {
+                return Some(if run_at > *at && !name.ends_with(run_text.as_str()) {
+                    (run_text, None)
+                } else {
+                    (name.clone(), *ent)
+                });
+            }
+            (Some((_, name, ent)), None) => return Some((name.clone(), *ent)),
+            (None, Some((_, run_text, _))) => return Some((run_text, None)),
+            (None, None) => {}
         }
-        // "who": the noun phrase before ", who".
         if let Some(name) = self.last_name_in(Span::new(lower_bound, span.start)) {
             return Some((name, None));
         }
@@ -2291,6 +2322,11 @@ impl<'a> Analyzer<'a> {
 
     /// The last run of capitalised words in `span` that looks like a name.
     fn last_name_in(&self, span: Span) -> Option<String> {
+        self.last_name_run(span).map(|(_, text, _)| text)
+    }
+
+    /// The last name-like run in `span`: (offset, text, number of words).
+    fn last_name_run(&self, span: Span) -> Option<(usize, String, usize)> {
         let a = self.tok_at(span.start);
         let b = self.tok_at(span.end);
         let mut best: Option<(usize, usize)> = None;
@@ -2322,7 +2358,11 @@ impl<'a> Analyzer<'a> {
                 k += 1;
             }
         }
-        best.map(|(s, e)| self.span_of(s, e).slice(self.text).to_string())
+        best.map(|(s, e)| {
+            let words = self.toks[s..e].iter().filter(|t| t.word).count();
+            let sp = self.span_of(s, e);
+            (sp.start, sp.slice(self.text).to_string(), words)
+        })
     }
 }
 

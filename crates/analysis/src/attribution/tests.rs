@@ -247,6 +247,45 @@ fn pronoun_resolves_to_post_title_or_previous_paragraph() {
 }
 
 #[test]
+fn verbs_outside_the_lexicon_beside_quotes() {
+    check(
+        "“This is wonderful!” beamed Ada Kern. “Delightful,” Kern snapped. Kern countered: “No.”",
+        expect![[r#"
+            Direct [Ada Kern] cue=[beamed] content=[“This is wonderful!”]
+            Direct [Kern] cue=[snapped] content=[“Delightful,”]
+            Direct [Kern] cue=[countered] content=[“No.”]
+        "#]],
+    );
+    check(
+        "“It is unusual,“ said Ada Kern.",
+        expect![[r#"
+            Direct [Ada Kern] cue=[said] content=[“It is unusual,“]
+        "#]],
+    );
+}
+
+#[test]
+fn possessive_source_after_according_to() {
+    check(
+        "According to Kern’s sources, the plan was drafted in May.",
+        expect![[r#"
+            Indirect [Kern’s sources] (descriptor) cue=[According to] content=[the plan was drafted in May]
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_prefers_the_nearest_full_name_over_a_plural_source() {
+    check(
+        "Voters remember the flood. Mayor Ada Kern gave a speech in which she stated that the dam would be rebuilt.",
+        expect![[r#"
+            Indirect [Voters] (descriptor) cue=[remember] content=[the flood]
+            Indirect [she]=Mayor Ada Kern cue=[stated] content=[that the dam would be rebuilt]
+        "#]],
+    );
+}
+
+#[test]
 fn cue_with_colon_takes_the_next_quote() {
     check(
         "Ortiz added:\n\n“We are not done yet.”",
