@@ -1353,12 +1353,11 @@ impl<'a> Analyzer<'a> {
             }
             // Verbs that report speech only with a clause ("maintained that …"),
             // not with an object ("maintained support", "continues to lead").
-            if verb.forms[0] == "continue"
-                && !self
-                    .toks
-                    .get(cue_end.saturating_sub(1))
-                    .is_some_and(|t| t.text == ":")
-            {
+            let cue_has_colon = self
+                .toks
+                .get(cue_end.saturating_sub(1))
+                .is_some_and(|t| t.text == ":");
+            if verb.forms[0] == "continue" && !cue_has_colon {
                 return None;
             }
             if matches!(verb.forms[0], "maintain" | "repeat")
@@ -2283,7 +2282,8 @@ impl<'a> Analyzer<'a> {
         // The nearer of: the last named source (not a plural like "Ukrainians"),
         // and the last full name in the text.
         let source = named.iter().rev().find(|(at, name, _)| {
-            *at < span.start && *at >= lower_bound && !(name.ends_with('s') && !name.contains(' '))
+            let plural_word = name.ends_with('s') && !name.contains(' ');
+            *at < span.start && *at >= lower_bound && !plural_word
         });
         let run = self
             .last_name_run(Span::new(lower_bound, span.start))
