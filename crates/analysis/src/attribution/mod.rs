@@ -1011,7 +1011,25 @@ impl<'a> Analyzer<'a> {
         if hit.form == 3 {
             let participle = prev.is_some_and(|t| t.text == ",") || prev_lower == "as";
             let progressive = chain.iter().any(|w| BE.contains(w));
-            if !participle && !progressive && !matches!(prev_lower, "by" | "and") {
+            // "with 30 percent of voters saying …", "– Ryan saying …".
+            let gerund_subject = self.left_np(u, cs).is_some_and(|(a, b)| {
+                let numeric = self.toks[a..b].iter().any(|t| {
+                    t.text.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            t.lower.as_str(),
+                            "percent" | "%" | "half" | "third" | "majority"
+                        )
+                });
+                let opener = a.checked_sub(1).filter(|&p| p >= u.t0).is_some_and(|p| {
+                    matches!(
+                        self.toks[p].lower.as_str(),
+                        "with" | "," | "\u{2014}" | "\u{2013}" | "-"
+                    )
+                });
+                numeric || opener
+            });
+            if !participle && !progressive && !gerund_subject && !matches!(prev_lower, "by" | "and")
+            {
                 return None;
             }
         }
@@ -1020,15 +1038,63 @@ impl<'a> Analyzer<'a> {
             let clause_next = next.is_some_and(|t| {
                 matches!(t.lower.as_str(), "that" | ":") || self.is_open_quote_tok(after)
             });
+            let determiner = |w: &str| {
+                matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "no"
+                        | "any"
+                        | "some"
+                        | "s"
+                )
+            };
             let subject_ok = prev.is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
                     "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to"
                 ) || (t.cap && t.word && clause_next && !t.lower.ends_with('s'))
+                    || (t.word
+                        && !determiner(&t.lower)
+                        && (t.cap
+                            || t.lower.ends_with('s')
+                            || t.lower.starts_with(|c: char| c.is_ascii_digit())))
             });
             let object_ok = next.is_some_and(|t| {
-                matches!(t.lower.as_str(), "that" | "to" | ":" | ",")
-                    || t.word
+                matches!(
+                    t.lower.as_str(),
+                    "that"
+                        | "to"
+                        | ":"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "whether"
+                        | "how"
+                ) || (t.cap && t.word)
+                    || t.lower.ends_with("ing")
                     || self.is_open_quote_tok(after)
             });
             if !subject_ok || !object_ok {
@@ -1600,7 +1666,7 @@ impl<'a> Analyzer<'a> {
                             && self.toks[a].lower == "s"
                             && self.toks[a].span.start == t.span.end
                     }
-                    "&" => a < end,
+                    "&" | "%" | "$" => a < end || t.text == "%",
                     ")" => {
                         // "Sen. Ann Smith (D-Utah) said": jump over a short parenthesis.
                         if let Some(open) = (a.saturating_sub(8).max(u.t0)..a - 1)
