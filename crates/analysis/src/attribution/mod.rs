@@ -976,7 +976,22 @@ impl<'a> Analyzer<'a> {
             .filter(|&p| p >= u.t0)
             .map(|p| &self.toks[p]);
         let prev_lower = prev.map_or("", |t| t.lower.as_str());
-        let passive = hit.form == 2 && chain.iter().any(|w| BE.contains(w));
+        // "is worried about", "was focused on": states of the subject, not passives.
+        let stative = matches!(
+            self.toks[i].lower.as_str(),
+            "worried"
+                | "concerned"
+                | "focused"
+                | "convinced"
+                | "pleased"
+                | "disappointed"
+                | "frustrated"
+                | "confident"
+                | "committed"
+                | "determined"
+                | "opposed"
+        );
+        let passive = hit.form == 2 && !stative && chain.iter().any(|w| BE.contains(w));
         let has_aux = chain.iter().any(|w| is_aux_verb(w));
         // Adjectival or nominal uses.
         if matches!(
@@ -1291,20 +1306,31 @@ impl<'a> Analyzer<'a> {
                         && t.word
                         && !matches!(t.lower.as_str(), "that" | "it" | "to" | "in" | "on" | "of")
                         && !TIME_WORDS.contains(&t.lower.as_str()))
-            });
+            }) && next.is_some_and(|t| !PREPOSITIONS.contains(&t.lower.as_str()));
             if starts_np {
                 // "Chris Ode, who runs the group, says the plan …" is an apposition
                 // before a plain cue, not an inverted one: the right side is a clause.
                 let inverted = self.right_np(u, after).filter(|&(a, b)| {
-                    let clause_like = b - a > 12
-                        || self.toks[a..b].iter().any(|t| {
-                            is_aux_verb(&t.lower)
-                                || matches!(
+                    // The head of the phrase (before ", who …") must not be a clause.
+                    let head_end = (a..b).find(|&k| self.toks[k].text == ",").unwrap_or(b);
+                    let head = &self.toks[a..head_end];
+                    let clause_like = head.iter().enumerate().any(|(k, t)| {
+                        is_aux_verb(&t.lower)
+                            || t.lower == "that"
+                            || (k > 0
+                                && matches!(
                                     t.lower.as_str(),
                                     "he" | "she" | "they" | "we" | "i" | "it"
-                                )
-                        });
-                    !(clause_like && self.apposition_source(u, cs).is_some())
+                                ))
+                    }) || (head.len() > 12 && !head[0].cap);
+                    // "tweeted a warning": a determiner phrase must name a person.
+                    let vague = head.first().is_some_and(|t| {
+                        matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one")
+                    }) && !head
+                        .iter()
+                        .skip(1)
+                        .any(|t| t.cap || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str()));
+                    !clause_like && !vague
                 });
                 if let Some((a, b)) = inverted {
                     let mut content = self.content_before(u, cs - 1);
@@ -1332,7 +1358,8 @@ impl<'a> Analyzer<'a> {
 
         let left = self
             .left_np(u, cs)
-            .or_else(|| self.apposition_source(u, cs));
+            .or_else(|| self.apposition_source(u, cs))
+            .or_else(|| self.long_subject(u, cs, prev));
         // Coordinated: "She blamed … and said it was …".
         if left.is_none()
             && matches!(prev_lower, "and" | "but")
@@ -1502,6 +1529,12 @@ impl<'a> Analyzer<'a> {
         };
         if self.toks.get(after).is_some_and(|t| t.text == ":") {
             return false;
+        }
+        if limit == 30 {
+            // "“…,” Smith said when asked whether …": anything but another quote.
+            return !self.toks[after..u.t1]
+                .iter()
+                .any(|t| t.quote.is_some() || is_quote_char(t.text));
         }
         let mut n = 0;
         for t in &self.toks[after..u.t1] {
@@ -1860,6 +1893,36 @@ impl<'a> Analyzer<'a> {
             }
         }
         None
+    }
+
+    /// "Many speakers at the service — including …, — said": a long subject from
+    /// the start of the unit to a comma or dash right before the cue.
+    fn long_subject(&self, u: &Unit, cs: usize, prev: Option<&Tok>) -> Option<(usize, usize)> {
+        let boundary = prev?;
+        if !(boundary.text == "," || is_dash(boundary.text)) || boundary.quote.is_some() {
+            return None;
+        }
+        let mut a = u.t0;
+        while a < cs && matches!(self.toks[a].lower.as_str(), "yet" | "but" | "and" | "so") {
+            a += 1;
+        }
+        let first = self.toks.get(a).filter(|_| a + 1 < cs)?;
+        let opens = first.cap
+            || matches!(
+                first.lower.as_str(),
+                "a" | "an" | "the" | "many" | "some" | "most" | "several" | "both" | "all"
+            );
+        let quoted = self.toks[a..cs].iter().any(|t| t.quote.is_some());
+        let verbish = self.toks[a..cs]
+            .iter()
+            .enumerate()
+            .any(|(k, t)| k < 3 && (is_aux_verb(&t.lower) || self.verb_at(a + k).is_some()));
+        (opens
+            && !quoted
+            && !verbish
+            && cs - a <= 30
+            && !PREPOSITIONS.contains(&first.lower.as_str()))
+        .then_some((a, cs))
     }
 
     /// The source after an inverted cue: up to the end of the unit, a quote, or a
