@@ -1080,7 +1080,7 @@ impl<'a> Analyzer<'a> {
                 matches!(
                     t.lower.as_str(),
                     "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to"
-                ) || (t.cap && t.word && clause_next && !t.lower.ends_with('s'))
+                ) || (t.word && !determiner(&t.lower) && clause_next && t.quote.is_none())
                     || (t.word
                         && !determiner(&t.lower)
                         && (t.cap
@@ -1361,10 +1361,7 @@ impl<'a> Analyzer<'a> {
             .or_else(|| self.apposition_source(u, cs))
             .or_else(|| self.long_subject(u, cs, prev));
         // Coordinated: "She blamed … and said it was …".
-        if left.is_none()
-            && matches!(prev_lower, "and" | "but")
-            && verb.class != VerbClass::Attitude
-        {
+        if left.is_none() && matches!(prev_lower, "and" | "but") {
             let source = earlier
                 .iter()
                 .rev()
