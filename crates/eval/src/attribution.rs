@@ -469,6 +469,12 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         "relations: {} gold, {} system (pooled over annotation files); relation = cue, source and content match by overlap",
         relations.gold, relations.system
     ));
+    report.note(
+        "spans are character ranges; identical span sets of a role count once per side; overlap = a shared non-whitespace character, one-to-one matching",
+    );
+    report.note(
+        "PolNeAR annotates attitude and evidence cues (support, want, show, poll numbers) beyond speech verbs; PARC 3.0 anchors are orientation only",
+    );
     if analysis_secs > 0.0 {
         report.note(format!(
             "analysis speed: {:.0} articles/s, {:.1} MB/s (sentence split + attribution, one core)",
