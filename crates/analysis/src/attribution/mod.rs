@@ -1147,12 +1147,30 @@ impl<'a> Analyzer<'a> {
             && self.toks.get(after + 2).is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
-                    "statement" | "interview" | "tweet" | "email" | "letter" | "post" | "speech"
+                    "statement" | "tweet" | "email" | "letter" | "post"
                 )
             })
             && after + 3 <= u.t1
         {
             cue_end = after + 3;
+        }
+        let next_lower = self
+            .toks
+            .get(cue_end)
+            .filter(|_| cue_end < u.t1)
+            .map_or("", |t| t.lower.as_str());
+        let weekday = matches!(
+            next_lower,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+        // "said of Trump, …", "asked about", "responded to", "said Tuesday".
+        if cue_end == after
+            && ((verb.class == VerbClass::Speech && hit.form == 2 && weekday)
+                || (next_lower == "of" && matches!(verb.forms[0], "say" | "write"))
+                || (next_lower == "about" && matches!(verb.forms[0], "ask" | "talk" | "speak"))
+                || (next_lower == "to" && matches!(verb.forms[0], "respond" | "reply")))
+        {
+            cue_end += 1;
         }
         if self
             .toks
@@ -1188,7 +1206,7 @@ impl<'a> Analyzer<'a> {
                     let via = self
                         .left_np(u, self.chain_start(u, k))
                         .map(|(a, b)| self.span_of(a, b));
-                    let content = self.content_after(u, after, verb.class);
+                    let content = self.content_after(u, cue_end, verb.class);
                     let cue = self.span_of(cs - 1, after);
                     return Some((
                         Draft {
@@ -1278,7 +1296,7 @@ impl<'a> Analyzer<'a> {
                 .find(|d| d.unit == ui && d.source.is_some())
                 .and_then(|d| d.source)
                 .or_else(|| self.clause_subject(u));
-            let content = self.content_after(u, after, verb.class)?;
+            let content = self.content_after(u, cue_end, verb.class)?;
             return Some((
                 Draft {
                     source,
@@ -1368,7 +1386,7 @@ impl<'a> Analyzer<'a> {
                 .find(|d| d.unit == ui && d.source.is_some())
                 .and_then(|d| d.source)
                 .or_else(|| self.clause_subject(u))?;
-            let content = self.content_after(u, after, verb.class)?;
+            let content = self.content_after(u, cue_end, verb.class)?;
             return Some((
                 Draft {
                     source: Some(source),
@@ -1433,7 +1451,7 @@ impl<'a> Analyzer<'a> {
             let impersonal = b == a + 1
                 && self.toks[a].lower == "it"
                 && matches!(verb.forms[0], "seem" | "appear");
-            let content = self.content_after(u, after, verb.class);
+            let content = self.content_after(u, cue_end, verb.class);
             let ends_with_colon = self.toks[after..u.t1]
                 .iter()
                 .all(|t| matches!(t.text, ":" | "," | "."))
