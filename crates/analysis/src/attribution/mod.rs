@@ -1015,7 +1015,20 @@ impl<'a> Analyzer<'a> {
                 | "every"
                 | "of"
                 | "whose"
+                | "another"
+                | "each"
+                | "such"
+                | "your"
         ) && !has_aux
+        {
+            return None;
+        }
+        // Phrasal verbs of another sense: "show up", "back down", "point out" aside.
+        if matches!(verb.forms[0], "show" | "back" | "call" | "find")
+            && self
+                .toks
+                .get(after)
+                .is_some_and(|t| matches!(t.lower.as_str(), "up" | "down" | "off" | "in"))
         {
             return None;
         }
@@ -1426,7 +1439,7 @@ impl<'a> Analyzer<'a> {
             if after_boundary
                 && !subordinate_opener
                 && verb.class != VerbClass::Attitude
-                && self.tail_is_adjunct(u, after, after_quote)
+                && self.tail_is_adjunct(u, after, after_quote, verb.class == VerbClass::Tell)
             {
                 let content = self.content_before(u, a - 1);
                 let mut content = content;
@@ -1525,12 +1538,12 @@ impl<'a> Analyzer<'a> {
 
     /// After a post-position cue: only adjuncts ("on Tuesday", "in a statement",
     /// "to reporters") up to the end of the unit or a comma.
-    fn tail_is_adjunct(&self, u: &Unit, after: usize, after_quote: bool) -> bool {
+    fn tail_is_adjunct(&self, u: &Unit, after: usize, after_quote: bool, tell: bool) -> bool {
         // After a quote, a long adjunct may follow: "“…,” she said during a speech
-        // at the council in New York."
+        // at the council in New York." / "“…,” she told a crowd of supporters …".
         let limit = if after_quote
             && self.toks.get(after).is_some_and(|t| {
-                PREPOSITIONS.contains(&t.lower.as_str())
+                tell || PREPOSITIONS.contains(&t.lower.as_str())
                     || TIME_WORDS.contains(&t.lower.as_str())
                     || matches!(
                         t.lower.as_str(),
