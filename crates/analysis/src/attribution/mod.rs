@@ -1560,9 +1560,15 @@ impl<'a> Analyzer<'a> {
         }
         if limit == 30 {
             // "“…,” Smith said when asked whether …": anything but another quote.
-            return !self.toks[after..u.t1]
-                .iter()
-                .any(|t| t.quote.is_some() || is_quote_char(t.text));
+            for t in &self.toks[after..u.t1] {
+                if t.text == "," {
+                    return true;
+                }
+                if t.quote.is_some() || is_quote_char(t.text) {
+                    return false;
+                }
+            }
+            return true;
         }
         let mut n = 0;
         for t in &self.toks[after..u.t1] {
