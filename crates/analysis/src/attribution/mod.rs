@@ -2370,6 +2370,25 @@ impl<'a> Analyzer<'a> {
         let written = span.slice(self.text);
         let lower = written.to_lowercase();
         let entity = self.entity_at(span);
+        if lower == "who" {
+            // "Ann Smith, who said …": the name right before ", who".
+            let k = self.tok_at(span.start);
+            if k >= 2 && self.toks[k - 1].text == "," {
+                let mut a = k - 1;
+                while a > 0 && (self.toks[a - 1].cap || self.toks[a - 1].text == ".") {
+                    a -= 1;
+                }
+                if a < k - 1 && self.toks[a].word {
+                    let antecedent = self.span_of(a, k - 1);
+                    return AttributionSource {
+                        span: Some(span),
+                        text: antecedent.slice(self.text).to_string(),
+                        entity: self.entity_at(antecedent),
+                        is_descriptor: false,
+                    };
+                }
+            }
+        }
         if matches!(lower.as_str(), "he" | "she" | "who" | "i") {
             let (name, ent) = self
                 .resolve_pronoun(span, named)

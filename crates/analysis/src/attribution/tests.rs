@@ -286,6 +286,16 @@ fn pronoun_prefers_the_nearest_full_name_over_a_plural_source() {
 }
 
 #[test]
+fn relative_pronoun_source_names_its_antecedent() {
+    check(
+        "The bridge was closed by Mayor Ada Kern, who said the cables were unsafe.",
+        expect![[r#"
+            Indirect [who]=Mayor Ada Kern cue=[said] content=[the cables were unsafe]
+        "#]],
+    );
+}
+
+#[test]
 fn cue_with_colon_takes_the_next_quote() {
     check(
         "Ortiz added:\n\n“We are not done yet.”",
