@@ -521,6 +521,48 @@ mod tests {
         assert_eq!(max_matching(2, 2, |i, j| i == 0 || j == 0), 2);
     }
 
+    /// End to end on an invented article with one annotation file.
+    #[test]
+    fn scores_an_invented_article() {
+        let dir = std::env::temp_dir().join(format!("parallax-attr-eval-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("text")).expect("temp dir");
+        std::fs::create_dir_all(dir.join("attributions")).expect("temp dir");
+        // Character offsets: “ and ” are one character each.
+        let text = "Headline\n\n“We will win,” Ann Smith said.";
+        std::fs::write(dir.join("text/a1.txt"), text).expect("write text");
+        let chars: Vec<char> = text.chars().collect();
+        let find = |needle: &str| {
+            let n: Vec<char> = needle.chars().collect();
+            let start = (0..chars.len())
+                .find(|&i| chars[i..].starts_with(&n))
+                .expect("needle is in the text");
+            (start, start + n.len())
+        };
+        let (cs, ce) = find("“We will win,”");
+        let (ss, se) = find("Ann Smith");
+        let (qs, qe) = find("said");
+        let ann = format!(
+            "T1\tContent {cs} {ce}\t“We will win,”\nT2\tSource {ss} {se}\tAnn Smith\nT3\tCue {qs} {qe}\tsaid\nT4\tAttribution {qs} {qe}\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n"
+        );
+        std::fs::write(dir.join("attributions/a1_x1.ann"), ann).expect("write ann");
+        let report = run(&dir, &EvalOptions::default()).expect("scores");
+        for metric in [
+            "source_exact_f1",
+            "cue_exact_f1",
+            "content_exact_f1",
+            "relation_f1",
+        ] {
+            assert_eq!(
+                report.get(metric),
+                Some(1.0),
+                "{metric}: {}",
+                report.to_table()
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn byte_offsets_become_char_offsets() {
         let idx = CharIndex::new("“ab” c");

@@ -875,12 +875,21 @@ impl<'a> Analyzer<'a> {
         let source = self.span_of(src_start, src_end);
         let cue = self.span_of(i, i + 2);
         let before_has_content = i > u.t0 + 1;
-        let content = if before_has_content {
+        let mut content = Vec::new();
+        if before_has_content {
             let mut end = i;
             if end > u.t0 && self.toks[end - 1].text == "," {
                 end -= 1;
             }
-            self.trim_span(self.toks[u.t0].span.start, self.toks[end - 1].span.end)?
+            content.push(self.trim_span(self.toks[u.t0].span.start, self.toks[end - 1].span.end)?);
+            // "The plan, according to Axios, includes …": the clause goes on.
+            let comma_before = i > u.t0 && self.toks[i - 1].text == ",";
+            if comma_before && src_end + 1 < u.t1 && self.toks[src_end].text == "," {
+                let rest = &self.toks[src_end + 1];
+                if rest.word && !rest.cap {
+                    content.extend(self.trim_span(rest.span.start, u.span.end));
+                }
+            }
         } else {
             let mut start = src_end;
             if start < u.t1 && self.toks[start].text == "," {
@@ -889,13 +898,13 @@ impl<'a> Analyzer<'a> {
             if start >= u.t1 {
                 return None;
             }
-            self.trim_span(self.toks[start].span.start, u.span.end)?
-        };
+            content.push(self.trim_span(self.toks[start].span.start, u.span.end)?);
+        }
         Some(Draft {
             unit: ui,
             source: Some(source),
             cue,
-            content: vec![content],
+            content,
             stance: None,
             via: None,
             wants_next_quote: false,
