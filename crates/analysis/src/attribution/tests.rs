@@ -296,6 +296,44 @@ fn relative_pronoun_source_names_its_antecedent() {
 }
 
 #[test]
+fn mentions_from_ner_link_sources_to_entities() {
+    let text = "Brandt arrived late. He said the vote was fair.";
+    let entities = vec![model::Entity {
+        name: "Oskar Brandt".to_string(),
+        kind: model::EntityKind::Person,
+        roles: vec![],
+        aliases: vec!["Brandt".to_string()],
+        key: "oskar brandt".to_string(),
+    }];
+    let he = text.find("He").expect("pronoun");
+    let mentions = vec![
+        model::Mention {
+            span: Span::new(0, 6),
+            text: "Brandt".to_string(),
+            kind: model::EntityKind::Person,
+            entity: 0,
+            is_pronoun: false,
+        },
+        model::Mention {
+            span: Span::new(he, he + 2),
+            text: "He".to_string(),
+            kind: model::EntityKind::Person,
+            entity: 0,
+            is_pronoun: true,
+        },
+    ];
+    let sentences = text::split_sentences(text);
+    let attrs = find_attributions(text, &sentences, &[], &mentions, &entities);
+    let source = attrs
+        .first()
+        .and_then(|a| a.source.as_ref())
+        .expect("one attribution with a source");
+    assert_eq!(source.text, "Oskar Brandt");
+    assert_eq!(source.entity, Some(0));
+    assert_eq!(source.span, Some(Span::new(he, he + 2)));
+}
+
+#[test]
 fn cue_with_colon_takes_the_next_quote() {
     check(
         "Ortiz added:\n\n“We are not done yet.”",
