@@ -229,6 +229,9 @@ const COMMON_VERBS: &[&str] = &[
 /// Paragraph labels that look like speaker names before a colon but are not.
 const LABEL_WORDS: &[&str] = &[
     "note",
+    "contributing",
+    "twitter",
+    "so",
     "update",
     "updated",
     "summary",
@@ -1467,6 +1470,19 @@ impl<'a> Analyzer<'a> {
                         after,
                     ));
                 }
+            }
+            // "a company called Sansun", "a group dubbed …": naming, not speech.
+            if matches!(
+                self.toks[i].lower.as_str(),
+                "called" | "named" | "dubbed" | "titled" | "labeled"
+            ) && (matches!(self.toks[a].lower.as_str(), "a" | "an")
+                || self.toks[a..b].iter().all(|t| !t.cap))
+                && !matches!(
+                    self.toks[a].lower.as_str(),
+                    "he" | "she" | "they" | "we" | "i" | "who"
+                )
+            {
+                return None;
             }
             // Pre-position: "Ann Smith said (that) …".
             let source = self.span_of(a, b);
