@@ -1035,6 +1035,11 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // A capitalised verb inside a sentence that is not in title case is part of
+        // a name: "The Tonight Show", "Meet the Press".
+        if self.toks[i].cap && i > u.t0 && !self.title_case(u) {
+            return None;
+        }
         // Phrasal verbs of another sense: "show up", "back down", "point out" aside.
         if matches!(verb.forms[0], "show" | "back" | "call" | "find")
             && self
@@ -1952,6 +1957,21 @@ impl<'a> Analyzer<'a> {
             }
         }
         None
+    }
+
+    /// Most words of the unit are capitalised (a headline).
+    fn title_case(&self, u: &Unit) -> bool {
+        let words = self.toks[u.t0..u.t1]
+            .iter()
+            .filter(|t| t.word && t.text.len() > 3);
+        let (mut n, mut caps) = (0, 0);
+        for t in words {
+            n += 1;
+            if t.cap {
+                caps += 1;
+            }
+        }
+        n > 0 && caps * 10 >= n * 6
     }
 
     /// "Many speakers at the service — including …, — said": a long subject from
