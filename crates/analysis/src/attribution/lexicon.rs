@@ -400,7 +400,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         true,
     ),
     v(
-        ["support", "supports", "supported", "supporting"],
+        ["support", "supports", "supported", ""],
         Some(Supports),
         Attitude,
         true,
@@ -466,7 +466,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         false,
     ),
     v(
-        ["oppose", "opposes", "opposed", "opposing"],
+        ["oppose", "", "opposed", "opposing"],
         Some(Rejects),
         Attitude,
         false,
@@ -550,18 +550,18 @@ pub(crate) const VERBS: &[CueVerb] = &[
         true,
     ),
     v(
-        ["think", "thinks", "thought", "thinking"],
+        ["think", "thinks", "", "thinking"],
         None,
         Attitude,
         false,
     ),
     v(
-        ["believe", "believes", "believed", "believing"],
+        ["believe", "believes", "", "believing"],
         None,
         Attitude,
         false,
     ),
-    v(["feel", "feels", "felt", "feeling"], None, Attitude, false),
+    v(["feel", "feels", "", "feeling"], None, Attitude, false),
     v(
         ["fear", "fears", "feared", "fearing"],
         Some(Warns),
@@ -606,7 +606,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         Attitude,
         false,
     ),
-    v(["find", "finds", "found", "finding"], None, Attitude, false),
+    v(["", "finds", "found", "finding"], None, Attitude, false),
     v(
         ["seek", "seeks", "sought", "seeking"],
         None,
@@ -639,7 +639,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
     ),
     v(["yell", "yells", "yelled", "yelling"], None, Speech, false),
     v(
-        ["consider", "considers", "considered", "considering"],
+        ["", "considers", "considered", "considering"],
         None,
         Attitude,
         false,
@@ -1246,7 +1246,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         Attitude,
         false,
     ),
-    v(["see", "sees", "saw", "seeing"], None, Attitude, false),
+    v(["see", "sees", "", "seeing"], None, Attitude, false),
     v(
         ["refer to", "refers to", "referred to", "referring to"],
         None,
@@ -1316,7 +1316,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
     ),
     v(["call", "calls", "called", "calling"], None, Attitude, true),
     v(
-        ["plan", "plans", "planned", "planning"],
+        ["plan", "plans", "", "planning"],
         None,
         Attitude,
         true,
