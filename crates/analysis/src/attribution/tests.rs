@@ -249,11 +249,11 @@ fn pronoun_resolves_to_post_title_or_previous_paragraph() {
 #[test]
 fn verbs_outside_the_lexicon_beside_quotes() {
     check(
-        "“This is wonderful!” beamed Ada Kern. “Delightful,” Kern snapped. Kern countered: “No.”",
+        "“This is wonderful!” beamed Ada Kern. “Delightful,” Kern snapped. Kern grumbled: “No.”",
         expect![[r#"
             Direct [Ada Kern] cue=[beamed] content=[“This is wonderful!”]
             Direct [Kern] cue=[snapped] content=[“Delightful,”]
-            Direct [Kern] cue=[countered] content=[“No.”]
+            Direct [Kern] cue=[grumbled] content=[“No.”]
         "#]],
     );
     check(
