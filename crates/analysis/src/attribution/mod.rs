@@ -1054,7 +1054,9 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         if hit.form == 3 {
-            let participle = prev.is_some_and(|t| t.text == ",") || prev_lower == "as";
+            let participle = prev.is_some_and(|t| t.text == ",")
+                || self.is_close_quote_tok(cs.wrapping_sub(1))
+                || matches!(prev_lower, "as" | "before" | "while" | "after");
             let progressive = chain.iter().any(|w| BE.contains(w));
             // "with 30 percent of voters saying …", "– Ryan saying …".
             let gerund_subject = self.left_np(u, cs).is_some_and(|(a, b)| {
@@ -1319,7 +1321,11 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         // Participle: "…, adding that …" — the source is the clause's subject.
-        if hit.form == 3 && (prev.is_some_and(|t| t.text == ",") || prev_lower == "by") {
+        if hit.form == 3
+            && (prev.is_some_and(|t| t.text == ",")
+                || self.is_close_quote_tok(cs.wrapping_sub(1))
+                || matches!(prev_lower, "by" | "before" | "while" | "after"))
+        {
             let source = earlier
                 .iter()
                 .rev()
@@ -1452,7 +1458,8 @@ impl<'a> Analyzer<'a> {
                         | "though"
                         | "once"
                         | "unless"
-                );
+                )
+                && self.toks[after..u.t1].iter().any(|t| t.word);
             if after_boundary
                 && !subordinate_opener
                 && verb.class != VerbClass::Attitude
@@ -1508,7 +1515,9 @@ impl<'a> Analyzer<'a> {
                 .toks
                 .get(cue_end.saturating_sub(1))
                 .is_some_and(|t| t.text == ":");
-            if verb.forms[0] == "continue" && !cue_has_colon {
+            let quote_content =
+                content.is_some_and(|c| c.slice(self.text).starts_with(['“', '"', '‘', '\'', '«']));
+            if verb.forms[0] == "continue" && !cue_has_colon && !quote_content {
                 return None;
             }
             if matches!(verb.forms[0], "maintain" | "repeat")
@@ -1816,7 +1825,30 @@ impl<'a> Analyzer<'a> {
                     break;
                 }
             }
-            if COMMON_VERBS.contains(&w) {
+            // "a source close to him", "an adviser to the governor": "to" inside a
+            // noun phrase.
+            let np_to = w == "to"
+                && a >= u.t0 + 2
+                && matches!(
+                    self.toks[a - 2].lower.as_str(),
+                    "close"
+                        | "closer"
+                        | "loyal"
+                        | "next"
+                        | "adviser"
+                        | "advisor"
+                        | "aide"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "ambassador"
+                        | "secretary"
+                        | "counselor"
+                        | "envoy"
+                        | "successor"
+                        | "heir"
+                );
+            if COMMON_VERBS.contains(&w) && !np_to {
                 break;
             }
             if end - a >= 20 {
@@ -1824,8 +1856,30 @@ impl<'a> Analyzer<'a> {
             }
             a -= 1;
         }
-        // Drop a leading adverbial ("On Monday night Smith said").
-        if a < end && PREPOSITIONS.contains(&self.toks[a].lower.as_str()) {
+        // Drop a leading adverbial ("On Monday night Smith said"), but keep "about
+        // three in 10", "over half".
+        let quantity_follows = self.toks.get(a + 1).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    t.lower.as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "a"
+                        | "a third"
+                        | "dozen"
+                        | "dozens"
+                )
+        });
+        if a < end && PREPOSITIONS.contains(&self.toks[a].lower.as_str()) && !quantity_follows {
             let mut b = end;
             while b > a && (self.toks[b - 1].cap || self.toks[b - 1].text == ".") {
                 b -= 1;
@@ -1876,7 +1930,21 @@ impl<'a> Analyzer<'a> {
                         | "one"
                         | "another"
                         | "several"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "police"
+                        | "staff"
+                        | "government"
+                        | "military"
+                        | "management"
+                        | "leadership"
+                        | "administration"
+                        | "prosecution"
+                        | "defense"
                 )
+                && !w.starts_with(|c: char| c.is_ascii_digit())
             {
                 return None;
             }
