@@ -979,6 +979,9 @@ pub(crate) const VERBS: &[CueVerb] = &[
         Attitude,
         true,
     ),
+    v(["would like", "", "", ""], None, Attitude, false),
+    v(["", "likes", "liked", ""], Some(Supports), Attitude, false),
+    v(["", "reads", "", ""], None, Speech, false),
     v(["cite", "cites", "cited", "citing"], None, Speech, false),
     v(
         [

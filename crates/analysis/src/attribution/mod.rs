@@ -731,12 +731,20 @@ impl<'a> Analyzer<'a> {
         // "Ann Smith countered: “…”"
         let colon =
             (u.t0..u.t1).find(|&k| self.toks[k].text == ":" && self.toks[k].quote.is_none())?;
-        if colon < u.t0 + 2 || !verb_like(colon - 1) || !self.is_open_quote_tok(colon + 1) {
+        if colon < u.t0 + 1 || !self.is_open_quote_tok(colon + 1) {
             return None;
         }
-        let (a, b) = self.left_np(u, colon - 1)?;
         let q = self.toks[colon + 1].quote?;
-        Some(self.simple_draft(ui, (a, b), colon - 1, vec![self.quotes[q].span]))
+        if colon >= u.t0 + 2 && verb_like(colon - 1) {
+            let (a, b) = self.left_np(u, colon - 1)?;
+            return Some(self.simple_draft(ui, (a, b), colon - 1, vec![self.quotes[q].span]));
+        }
+        // "Pollsters agree - Carl Bialik: “…”": a name and a colon before a quote.
+        let (a, b) = self.left_np(u, colon)?;
+        if !self.toks[a..b].iter().any(|t| t.cap && t.word) {
+            return None;
+        }
+        Some(self.simple_draft(ui, (a, b), colon, vec![self.quotes[q].span]))
     }
 
     fn simple_draft(
