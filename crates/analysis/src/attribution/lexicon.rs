@@ -1528,6 +1528,10 @@ pub(crate) const AUX: &[&str] = &[
     "then",
     "first",
     "instead",
+    "however",
+    "meanwhile",
+    "though",
+    "too",
     "just",
 ];
 

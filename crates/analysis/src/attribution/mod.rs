@@ -1035,12 +1035,14 @@ impl<'a> Analyzer<'a> {
                 | "every"
                 | "of"
                 | "whose"
-                | "another"
-                | "each"
                 | "such"
                 | "your"
         ) && !has_aux
         {
+            return None;
+        }
+        // "another show", but "another said".
+        if matches!(prev_lower, "another" | "each") && verb.noun_like && !has_aux {
             return None;
         }
         // A capitalised verb inside a sentence that is not in title case is part of
@@ -1392,7 +1394,7 @@ impl<'a> Analyzer<'a> {
                         .iter()
                         .skip(1)
                         .any(|t| t.cap || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str()));
-                    !clause_like && !vague
+                    !clause_like && !(vague && !after_quote)
                 });
                 if let Some((a, b)) = inverted {
                     let mut content = self.content_before(u, cs - 1);
@@ -1802,6 +1804,16 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let w = t.lower.as_str();
+            // "That person said": a demonstrative opening the phrase.
+            let demonstrative = matches!(w, "that" | "this" | "these" | "those")
+                && a < end
+                && self.toks[a].word
+                && !self.toks[a].cap
+                && (a - 1 == u.t0 || !self.toks[a - 2].word);
+            if demonstrative {
+                a -= 1;
+                break;
+            }
             if NP_STOP.contains(&w) || is_aux_verb(w) {
                 break;
             }
@@ -1826,7 +1838,16 @@ impl<'a> Analyzer<'a> {
             if a < end && !t.cap && a >= u.t0 + 2 {
                 let before = &self.toks[a - 2];
                 let verbish = w.ends_with("ed") || COMMON_VERBS.contains(&w);
+                // "people briefed on the talks", "officials involved in it" are
+                // noun phrases with a participle.
+                let participle_modifier = self.toks.get(a).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "on" | "by" | "with" | "in" | "about" | "to" | "for"
+                    )
+                });
                 if verbish
+                    && !participle_modifier
                     && (before.cap || PRONOUNS.contains(&before.lower.as_str()))
                     && before.word
                 {
@@ -1951,6 +1972,8 @@ impl<'a> Analyzer<'a> {
                         | "administration"
                         | "prosecution"
                         | "defense"
+                        | "half"
+                        | "others"
                 )
                 && !w.starts_with(|c: char| c.is_ascii_digit())
             {
@@ -2087,6 +2110,12 @@ impl<'a> Analyzer<'a> {
         while end < u.t1 {
             let t = &self.toks[end];
             if t.quote.is_some() || t.text == ";" || t.text == ":" {
+                break;
+            }
+            if t.text == ","
+                && self.toks.get(end + 1).is_some_and(|n| n.lower == "who")
+                && self.verb_at(end + 2).is_some()
+            {
                 break;
             }
             if t.text == ","
