@@ -1394,7 +1394,7 @@ impl<'a> Analyzer<'a> {
                         .iter()
                         .skip(1)
                         .any(|t| t.cap || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str()));
-                    !clause_like && !(vague && !after_quote)
+                    !clause_like && (!vague || after_quote)
                 });
                 if let Some((a, b)) = inverted {
                     let mut content = self.content_before(u, cs - 1);
