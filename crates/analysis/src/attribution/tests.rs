@@ -52,7 +52,7 @@ fn check_posts(input: &str, posts: &[Post], expect: Expect) {
             for c in &a.content {
                 let s = c.slice(input);
                 assert!(
-                    s.starts_with(['“', '"', '‘', '\'', '«']),
+                    s.starts_with(['“', '”', '"', '‘', '\'', '«']),
                     "Direct content not quoted: {s}"
                 );
             }
@@ -439,7 +439,7 @@ fn seeds_have_well_formed_attributions() {
             if a.kind == model::AttributionKind::Direct {
                 for c in &a.content {
                     let s = c.slice(&text);
-                    let opens = s.starts_with(['“', '"', '‘', '\'', '«']);
+                    let opens = s.starts_with(['“', '”', '"', '‘', '\'', '«']);
                     let closes = s.ends_with(['”', '"', '’', '\'', '»']) || !s.contains('\n');
                     assert!(
                         opens && closes,
