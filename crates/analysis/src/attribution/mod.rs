@@ -128,6 +128,11 @@ fn is_quote_char(s: &str) -> bool {
     )
 }
 
+/// A quote mark that is never an apostrophe.
+fn is_double_quote_mark(s: &str) -> bool {
+    is_quote_char(s) && !matches!(s, "'" | "\u{2019}")
+}
+
 fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "\u{2013}" | "\u{2014}")
 }
@@ -1010,6 +1015,7 @@ impl<'a> Analyzer<'a> {
                 | "committed"
                 | "determined"
                 | "opposed"
+                | "assured"
         );
         let passive = hit.form == 2 && !stative && chain.iter().any(|w| BE.contains(w));
         let has_aux = chain.iter().any(|w| is_aux_verb(w));
@@ -1613,7 +1619,7 @@ impl<'a> Analyzer<'a> {
                 if t.text == "," {
                     return true;
                 }
-                if t.quote.is_some() || is_quote_char(t.text) {
+                if t.quote.is_some() || is_double_quote_mark(t.text) {
                     return false;
                 }
             }
@@ -1629,7 +1635,7 @@ impl<'a> Analyzer<'a> {
             }
             if t.quote.is_some()
                 || t.lower == "that"
-                || is_quote_char(t.text)
+                || is_double_quote_mark(t.text)
                 || is_aux_verb(&t.lower)
                 || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
             {
