@@ -1347,7 +1347,7 @@ impl<'a> Analyzer<'a> {
                 .rev()
                 .find(|d| d.unit == ui && d.source.is_some())
                 .and_then(|d| d.source)
-                .or_else(|| self.clause_subject(u));
+                .or_else(|| self.main_subject(u, cs));
             let content = self.content_after(u, cue_end, verb.class)?;
             return Some((
                 Draft {
@@ -1437,7 +1437,7 @@ impl<'a> Analyzer<'a> {
                 .rev()
                 .find(|d| d.unit == ui && d.source.is_some())
                 .and_then(|d| d.source)
-                .or_else(|| self.clause_subject(u))?;
+                .or_else(|| self.main_subject(u, cs))?;
             let content = self.content_after(u, cue_end, verb.class)?;
             return Some((
                 Draft {
@@ -2167,6 +2167,31 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The first noun phrase of a unit (subject of its main clause).
+    /// The subject of the unit's main clause, for a participle or coordinated cue
+    /// at `cs`: the phrase before the first finite verb ("Trump was blunt,
+    /// claiming …" → "Trump"), else the first name of the unit.
+    fn main_subject(&self, u: &Unit, cs: usize) -> Option<Span> {
+        for k in u.t0 + 1..cs {
+            let t = &self.toks[k];
+            if t.quote.is_some() || !t.word {
+                continue;
+            }
+            let w = t.lower.as_str();
+            let finite = is_aux_verb(w)
+                || self.verb_at(k).is_some_and(|h| matches!(h.form, 1 | 2))
+                || COMMON_VERBS.contains(&w) && w != "to"
+                || (!t.cap && w.len() > 3 && w.ends_with("ed") && self.toks[k - 1].word);
+            if finite {
+                let start = self.chain_start(u, k);
+                if let Some((a, b)) = self.left_np(u, start) {
+                    return Some(self.span_of(a, b));
+                }
+                break;
+            }
+        }
+        self.clause_subject(u)
+    }
+
     fn clause_subject(&self, u: &Unit) -> Option<Span> {
         // The first pronoun or name of the unit, skipping openers such as
         // "Instead,", "Speaking at a rally,", "WASHINGTON —".
