@@ -1528,6 +1528,7 @@ pub(crate) const AUX: &[&str] = &[
     "then",
     "first",
     "instead",
+    "both",
     "however",
     "meanwhile",
     "though",
