@@ -1561,6 +1561,12 @@ impl<'a> Analyzer<'a> {
                 draft.source = Some(src);
                 draft.content = rest.into_iter().collect();
             }
+            // "The plan seems to work": an impression with no stated holder; the
+            // subject is part of what seems so.
+            if matches!(verb.forms[0], "seem" | "appear") && !impersonal {
+                draft.source = None;
+                draft.content.insert(0, source);
+            }
             return Some((draft, after));
         }
         None
