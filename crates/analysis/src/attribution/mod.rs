@@ -10,10 +10,10 @@
 //! pronouns. The steps:
 //!
 //! 1. quote regions in any quote style, chained over paragraphs when a paragraph
-//!    leaves a quote open and the next one re-opens it ([`quotes`]);
+//!    leaves a quote open and the next one re-opens it (module `quotes`);
 //! 2. units: sentences merged so that no closed quote is cut in two, and a short
 //!    "he said." sentence after a quote joins it;
-//! 3. per unit, cues from the reporting-verb lexicon ([`lexicon`]), "according to",
+//! 3. per unit, cues from the reporting-verb lexicon (module `lexicon`), "according to",
 //!    headline patterns ("'…' - Name", "Name: …"), with the source found before the
 //!    cue ("Ann Smith said"), after it ("…, said Ann Smith") or in a nested report
 //!    ("Axios cited Smith as saying");
@@ -25,7 +25,14 @@
 //!
 //! Spans follow the PolNeAR conventions: quote content includes its quote marks,
 //! reported content includes its complementiser ("that …") and leaves out the
-//! sentence's final period.
+//! sentence's final period; a source with an apposition keeps it ("Ann Smith, a
+//! senator,"). A pronoun source keeps its span on the pronoun while its `text` is
+//! the name it resolves to. `Direct` means every content span lies inside quote
+//! marks; paraphrase with a quoted fragment is `Mixed`, never `Direct`.
+//!
+//! Known limits: cues outside the lexicon are found only next to a quote or before
+//! "that"; nominal cues ("Smith's claim that …") are not attempted; participle
+//! sources ("…, adding that …") come from the clause subject found by heuristics.
 
 mod lexicon;
 mod quotes;
