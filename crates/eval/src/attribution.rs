@@ -416,6 +416,16 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
             }
             let out = dir.join(format!("{name}.txt"));
             std::fs::write(&out, details).map_err(|e| EvalError::io(&out, e))?;
+            // The system relations in character ranges, one JSON object a line.
+            let mut jsonl = String::new();
+            for r in &sys {
+                let line = serde_json::json!({
+                    "source": r.source, "cue": r.cue, "content": r.content,
+                });
+                let _ = writeln!(jsonl, "{line}");
+            }
+            let out = dir.join(format!("{name}.sys.jsonl"));
+            std::fs::write(&out, jsonl).map_err(|e| EvalError::io(&out, e))?;
         }
     }
 
@@ -459,6 +469,12 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         "relations: {} gold, {} system (pooled over annotation files); relation = cue, source and content match by overlap",
         relations.gold, relations.system
     ));
+    report.note(
+        "spans are character ranges; identical span sets of a role count once per side; overlap = a shared non-whitespace character, one-to-one matching",
+    );
+    report.note(
+        "PolNeAR annotates attitude and evidence cues (support, want, show, poll numbers) beyond speech verbs; PARC 3.0 anchors are orientation only",
+    );
     if analysis_secs > 0.0 {
         report.note(format!(
             "analysis speed: {:.0} articles/s, {:.1} MB/s (sentence split + attribution, one core)",
@@ -503,6 +519,48 @@ mod tests {
         // Two system spans both overlap the only gold span: one match.
         assert_eq!(max_matching(2, 1, |_, _| true), 1);
         assert_eq!(max_matching(2, 2, |i, j| i == 0 || j == 0), 2);
+    }
+
+    /// End to end on an invented article with one annotation file.
+    #[test]
+    fn scores_an_invented_article() {
+        let dir = std::env::temp_dir().join(format!("parallax-attr-eval-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("text")).expect("temp dir");
+        std::fs::create_dir_all(dir.join("attributions")).expect("temp dir");
+        // Character offsets: “ and ” are one character each.
+        let text = "Headline\n\n“We will win,” Ann Smith said.";
+        std::fs::write(dir.join("text/a1.txt"), text).expect("write text");
+        let chars: Vec<char> = text.chars().collect();
+        let find = |needle: &str| {
+            let n: Vec<char> = needle.chars().collect();
+            let start = (0..chars.len())
+                .find(|&i| chars[i..].starts_with(&n))
+                .expect("needle is in the text");
+            (start, start + n.len())
+        };
+        let (cs, ce) = find("“We will win,”");
+        let (ss, se) = find("Ann Smith");
+        let (qs, qe) = find("said");
+        let ann = format!(
+            "T1\tContent {cs} {ce}\t“We will win,”\nT2\tSource {ss} {se}\tAnn Smith\nT3\tCue {qs} {qe}\tsaid\nT4\tAttribution {qs} {qe}\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n"
+        );
+        std::fs::write(dir.join("attributions/a1_x1.ann"), ann).expect("write ann");
+        let report = run(&dir, &EvalOptions::default()).expect("scores");
+        for metric in [
+            "source_exact_f1",
+            "cue_exact_f1",
+            "content_exact_f1",
+            "relation_f1",
+        ] {
+            assert_eq!(
+                report.get(metric),
+                Some(1.0),
+                "{metric}: {}",
+                report.to_table()
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -10,10 +10,10 @@
 //! pronouns. The steps:
 //!
 //! 1. quote regions in any quote style, chained over paragraphs when a paragraph
-//!    leaves a quote open and the next one re-opens it ([`quotes`]);
+//!    leaves a quote open and the next one re-opens it (module `quotes`);
 //! 2. units: sentences merged so that no closed quote is cut in two, and a short
 //!    "he said." sentence after a quote joins it;
-//! 3. per unit, cues from the reporting-verb lexicon ([`lexicon`]), "according to",
+//! 3. per unit, cues from the reporting-verb lexicon (module `lexicon`), "according to",
 //!    headline patterns ("'…' - Name", "Name: …"), with the source found before the
 //!    cue ("Ann Smith said"), after it ("…, said Ann Smith") or in a nested report
 //!    ("Axios cited Smith as saying");
@@ -25,7 +25,14 @@
 //!
 //! Spans follow the PolNeAR conventions: quote content includes its quote marks,
 //! reported content includes its complementiser ("that …") and leaves out the
-//! sentence's final period.
+//! sentence's final period; a source with an apposition keeps it ("Ann Smith, a
+//! senator,"). A pronoun source keeps its span on the pronoun while its `text` is
+//! the name it resolves to. `Direct` means every content span lies inside quote
+//! marks; paraphrase with a quoted fragment is `Mixed`, never `Direct`.
+//!
+//! Known limits: cues outside the lexicon are found only next to a quote or before
+//! "that"; nominal cues ("Smith's claim that …") are not attempted; participle
+//! sources ("…, adding that …") come from the clause subject found by heuristics.
 
 mod lexicon;
 mod quotes;
@@ -126,6 +133,11 @@ fn is_quote_char(s: &str) -> bool {
             | "\u{203a}"
             | "`"
     )
+}
+
+/// A quote mark that is never an apostrophe.
+fn is_double_quote_mark(s: &str) -> bool {
+    is_quote_char(s) && !matches!(s, "'" | "\u{2019}")
 }
 
 fn is_dash(s: &str) -> bool {
@@ -229,6 +241,9 @@ const COMMON_VERBS: &[&str] = &[
 /// Paragraph labels that look like speaker names before a colon but are not.
 const LABEL_WORDS: &[&str] = &[
     "note",
+    "contributing",
+    "twitter",
+    "so",
     "update",
     "updated",
     "summary",
@@ -401,7 +416,7 @@ impl<'a> Analyzer<'a> {
                 Tok {
                     span: t.span,
                     text: t.text,
-                    lower: t.text.to_lowercase(),
+                    lower: t.text.to_lowercase().replace('\u{2019}', "'"),
                     cap: first.is_uppercase(),
                     word: first.is_alphanumeric(),
                     quote,
@@ -626,6 +641,11 @@ impl<'a> Analyzer<'a> {
             }
             i += 1;
         }
+        if out.len() == first_draft {
+            if let Some(d) = self.quote_adjacent_cue(ui, u) {
+                out.push(d);
+            }
+        }
     }
 
     /// A verb outside the lexicon that takes a "that" clause after a subject:
@@ -667,6 +687,94 @@ impl<'a> Analyzer<'a> {
             via: None,
             wants_next_quote: false,
         })
+    }
+
+    /// A verb outside the lexicon right beside a quote: "“Wonderful!” beamed Ann
+    /// Smith.", "“No,” Smith snapped.", "Smith countered: “No.”".
+    fn quote_adjacent_cue(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let verb_like = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                let w = t.lower.as_str();
+                k < u.t1
+                    && t.word
+                    && !t.cap
+                    && t.quote.is_none()
+                    && w.len() > 3
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+            })
+        };
+        let unit_end = |k: usize| {
+            self.toks[k..u.t1]
+                .iter()
+                .all(|t| matches!(t.text, "." | "!" | "?"))
+        };
+        // Quote first.
+        if self.is_open_quote_tok(u.t0) {
+            let q = self.toks[u.t0].quote?;
+            let qs = self.quotes[q].span;
+            let mut k = self.tok_at(qs.end);
+            if k < u.t1 && self.toks[k].text == "," {
+                k += 1;
+            }
+            // "“…,” beamed Ann Smith."
+            if verb_like(k) && self.toks.get(k + 1).is_some_and(|t| t.cap) {
+                let (a, b) = self.right_np(u, k + 1)?;
+                if b - a <= 12 {
+                    return Some(self.simple_draft(ui, (a, b), k, vec![qs]));
+                }
+            }
+            // "“…,” Ann Smith snapped."
+            let mut v = k;
+            while v < u.t1 && v < k + 5 && (self.toks[v].cap || self.toks[v].text == ".") {
+                v += 1;
+            }
+            let pronoun = self
+                .toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i"));
+            if pronoun {
+                v = k + 1;
+            }
+            if v > k && verb_like(v) && unit_end(v + 1) {
+                return Some(self.simple_draft(ui, (k, v), v, vec![qs]));
+            }
+            return None;
+        }
+        // "Ann Smith countered: “…”"
+        let colon =
+            (u.t0..u.t1).find(|&k| self.toks[k].text == ":" && self.toks[k].quote.is_none())?;
+        if colon < u.t0 + 1 || !self.is_open_quote_tok(colon + 1) {
+            return None;
+        }
+        let q = self.toks[colon + 1].quote?;
+        if colon >= u.t0 + 2 && verb_like(colon - 1) {
+            let (a, b) = self.left_np(u, colon - 1)?;
+            return Some(self.simple_draft(ui, (a, b), colon - 1, vec![self.quotes[q].span]));
+        }
+        // "Pollsters agree - Carl Bialik: “…”": a name and a colon before a quote.
+        let (a, b) = self.left_np(u, colon)?;
+        if !self.toks[a..b].iter().any(|t| t.cap && t.word) {
+            return None;
+        }
+        Some(self.simple_draft(ui, (a, b), colon, vec![self.quotes[q].span]))
+    }
+
+    fn simple_draft(
+        &self,
+        ui: usize,
+        source: (usize, usize),
+        verb: usize,
+        content: Vec<Span>,
+    ) -> Draft {
+        Draft {
+            unit: ui,
+            source: Some(self.span_of(source.0, source.1)),
+            cue: self.toks[verb].span,
+            content,
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        }
     }
 
     /// "'…' - Name says" / "Plan can form 'basis of peace' - Putin".
@@ -770,10 +878,12 @@ impl<'a> Analyzer<'a> {
         let mut src_end = src_start;
         while src_end < u.t1 {
             let t = &self.toks[src_end];
+            let possessive = matches!(t.text, "'" | "\u{2019}")
+                && self.toks.get(src_end + 1).is_some_and(|n| n.lower == "s");
             if matches!(t.text, "," | ";" | ":" | "(" | ")")
                 || is_dash(t.text)
-                || is_quote_char(t.text)
-                || t.quote.is_some()
+                || (is_quote_char(t.text) && !possessive)
+                || (t.quote.is_some() && !possessive)
             {
                 break;
             }
@@ -788,12 +898,21 @@ impl<'a> Analyzer<'a> {
         let source = self.span_of(src_start, src_end);
         let cue = self.span_of(i, i + 2);
         let before_has_content = i > u.t0 + 1;
-        let content = if before_has_content {
+        let mut content = Vec::new();
+        if before_has_content {
             let mut end = i;
             if end > u.t0 && self.toks[end - 1].text == "," {
                 end -= 1;
             }
-            self.trim_span(self.toks[u.t0].span.start, self.toks[end - 1].span.end)?
+            content.push(self.trim_span(self.toks[u.t0].span.start, self.toks[end - 1].span.end)?);
+            // "The plan, according to Axios, includes …": the clause goes on.
+            let comma_before = i > u.t0 && self.toks[i - 1].text == ",";
+            if comma_before && src_end + 1 < u.t1 && self.toks[src_end].text == "," {
+                let rest = &self.toks[src_end + 1];
+                if rest.word && !rest.cap {
+                    content.extend(self.trim_span(rest.span.start, u.span.end));
+                }
+            }
         } else {
             let mut start = src_end;
             if start < u.t1 && self.toks[start].text == "," {
@@ -802,13 +921,13 @@ impl<'a> Analyzer<'a> {
             if start >= u.t1 {
                 return None;
             }
-            self.trim_span(self.toks[start].span.start, u.span.end)?
-        };
+            content.push(self.trim_span(self.toks[start].span.start, u.span.end)?);
+        }
         Some(Draft {
             unit: ui,
             source: Some(source),
             cue,
-            content: vec![content],
+            content,
             stance: None,
             via: None,
             wants_next_quote: false,
@@ -842,7 +961,7 @@ impl<'a> Analyzer<'a> {
         let mut k = i;
         while k > u.t0 {
             let t = &self.toks[k - 1];
-            if t.quote.is_none() && AUX.contains(&t.lower.as_str()) {
+            if t.quote.is_none() && (AUX.contains(&t.lower.as_str()) || is_aux_verb(&t.lower)) {
                 k -= 1;
             } else if t.lower == "s"
                 && k >= u.t0 + 2
@@ -856,8 +975,12 @@ impl<'a> Analyzer<'a> {
                 break;
             }
         }
-        // A chain never starts with a bare adverb unless an auxiliary follows it.
-        while k < i && !is_aux_verb(&self.toks[k].lower) && self.toks[k].lower != "also" {
+        // A chain starts with an auxiliary or a manner adverb ("repeatedly
+        // insisted"), not with "then" or "first".
+        while k < i
+            && !is_aux_verb(&self.toks[k].lower)
+            && !(self.toks[k].lower.ends_with("ly") || self.toks[k].lower == "also")
+        {
             if self.toks[k].lower == "s" || matches!(self.toks[k].text, "'" | "\u{2019}") {
                 break;
             }
@@ -885,7 +1008,23 @@ impl<'a> Analyzer<'a> {
             .filter(|&p| p >= u.t0)
             .map(|p| &self.toks[p]);
         let prev_lower = prev.map_or("", |t| t.lower.as_str());
-        let passive = hit.form == 2 && chain.iter().any(|w| BE.contains(w));
+        // "is worried about", "was focused on": states of the subject, not passives.
+        let stative = matches!(
+            self.toks[i].lower.as_str(),
+            "worried"
+                | "concerned"
+                | "focused"
+                | "convinced"
+                | "pleased"
+                | "disappointed"
+                | "frustrated"
+                | "confident"
+                | "committed"
+                | "determined"
+                | "opposed"
+                | "assured"
+        );
+        let passive = hit.form == 2 && !stative && chain.iter().any(|w| BE.contains(w));
         let has_aux = chain.iter().any(|w| is_aux_verb(w));
         // Adjectival or nominal uses.
         if matches!(
@@ -909,14 +1048,58 @@ impl<'a> Analyzer<'a> {
                 | "every"
                 | "of"
                 | "whose"
+                | "such"
+                | "your"
         ) && !has_aux
         {
             return None;
         }
+        // "another show", but "another said".
+        if matches!(prev_lower, "another" | "each") && verb.noun_like && !has_aux {
+            return None;
+        }
+        // A capitalised verb inside a sentence that is not in title case is part of
+        // a name: "The Tonight Show", "Meet the Press".
+        if self.toks[i].cap && i > u.t0 && !self.title_case(u) {
+            return None;
+        }
+        // Phrasal verbs of another sense: "show up", "back down", "point out" aside.
+        if matches!(verb.forms[0], "show" | "back" | "call" | "find")
+            && self
+                .toks
+                .get(after)
+                .is_some_and(|t| matches!(t.lower.as_str(), "up" | "down" | "off" | "in"))
+        {
+            return None;
+        }
+        // "there were reports", "is says": a present form never follows "be".
+        if hit.form <= 1 && chain.iter().any(|w| BE.contains(w)) {
+            return None;
+        }
         if hit.form == 3 {
-            let participle = prev.is_some_and(|t| t.text == ",") || prev_lower == "as";
+            let participle = prev.is_some_and(|t| t.text == ",")
+                || self.is_close_quote_tok(cs.wrapping_sub(1))
+                || matches!(prev_lower, "as" | "before" | "while" | "after");
             let progressive = chain.iter().any(|w| BE.contains(w));
-            if !participle && !progressive && prev_lower != "by" {
+            // "with 30 percent of voters saying …", "– Ryan saying …".
+            let gerund_subject = self.left_np(u, cs).is_some_and(|(a, b)| {
+                let numeric = self.toks[a..b].iter().any(|t| {
+                    t.text.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            t.lower.as_str(),
+                            "percent" | "%" | "half" | "third" | "majority"
+                        )
+                });
+                let opener = a.checked_sub(1).filter(|&p| p >= u.t0).is_some_and(|p| {
+                    matches!(
+                        self.toks[p].lower.as_str(),
+                        "with" | "," | "\u{2014}" | "\u{2013}" | "-"
+                    )
+                });
+                numeric || opener
+            });
+            if !participle && !progressive && !gerund_subject && !matches!(prev_lower, "by" | "and")
+            {
                 return None;
             }
         }
@@ -925,15 +1108,63 @@ impl<'a> Analyzer<'a> {
             let clause_next = next.is_some_and(|t| {
                 matches!(t.lower.as_str(), "that" | ":") || self.is_open_quote_tok(after)
             });
+            let determiner = |w: &str| {
+                matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "no"
+                        | "any"
+                        | "some"
+                        | "s"
+                )
+            };
             let subject_ok = prev.is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
                     "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to"
-                ) || (t.cap && t.word && clause_next && !t.lower.ends_with('s'))
+                ) || (t.word && !determiner(&t.lower) && clause_next && t.quote.is_none())
+                    || (t.word
+                        && !determiner(&t.lower)
+                        && (t.cap
+                            || t.lower.ends_with('s')
+                            || t.lower.starts_with(|c: char| c.is_ascii_digit())))
             });
             let object_ok = next.is_some_and(|t| {
-                matches!(t.lower.as_str(), "that" | "to" | ":" | ",")
-                    || t.word
+                matches!(
+                    t.lower.as_str(),
+                    "that"
+                        | "to"
+                        | ":"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "whether"
+                        | "how"
+                ) || (t.cap && t.word)
+                    || t.lower.ends_with("ing")
                     || self.is_open_quote_tok(after)
             });
             if !subject_ok || !object_ok {
@@ -959,16 +1190,51 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         // "said:" — the colon belongs to the cue.
-        let cue_end = if self
-            .toks
-            .get(after)
-            .is_some_and(|t| t.text == ":" && t.quote.is_none())
-            && after < u.t1
+        let mut cue_end = after;
+        // "said in a statement", "wrote in an email": the medium belongs to the cue.
+        if verb.class == VerbClass::Speech
+            && hit.form == 2
+            && self.toks.get(after).is_some_and(|t| t.lower == "in")
+            && self
+                .toks
+                .get(after + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+            && self.toks.get(after + 2).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "statement" | "tweet" | "email" | "letter" | "post"
+                )
+            })
+            && after + 3 <= u.t1
         {
-            after + 1
-        } else {
-            after
-        };
+            cue_end = after + 3;
+        }
+        let next_lower = self
+            .toks
+            .get(cue_end)
+            .filter(|_| cue_end < u.t1)
+            .map_or("", |t| t.lower.as_str());
+        let weekday = matches!(
+            next_lower,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+        // "said of Trump, …", "asked about", "responded to", "said Tuesday".
+        if cue_end == after
+            && ((verb.class == VerbClass::Speech && hit.form == 2 && weekday)
+                || (next_lower == "of" && matches!(verb.forms[0], "say" | "write"))
+                || (next_lower == "about" && matches!(verb.forms[0], "ask" | "talk" | "speak"))
+                || (next_lower == "to" && matches!(verb.forms[0], "respond" | "reply")))
+        {
+            cue_end += 1;
+        }
+        if self
+            .toks
+            .get(cue_end)
+            .is_some_and(|t| t.text == ":" && t.quote.is_none())
+            && cue_end < u.t1
+        {
+            cue_end += 1;
+        }
         let cue = self.span_of(cs, cue_end);
         let stance = verb.stance;
         let base = Draft {
@@ -995,7 +1261,7 @@ impl<'a> Analyzer<'a> {
                     let via = self
                         .left_np(u, self.chain_start(u, k))
                         .map(|(a, b)| self.span_of(a, b));
-                    let content = self.content_after(u, after, verb.class);
+                    let content = self.content_after(u, cue_end, verb.class);
                     let cue = self.span_of(cs - 1, after);
                     return Some((
                         Draft {
@@ -1078,14 +1344,18 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         // Participle: "…, adding that …" — the source is the clause's subject.
-        if hit.form == 3 && prev.is_some_and(|t| t.text == ",") {
+        if hit.form == 3
+            && (prev.is_some_and(|t| t.text == ",")
+                || self.is_close_quote_tok(cs.wrapping_sub(1))
+                || matches!(prev_lower, "by" | "before" | "while" | "after"))
+        {
             let source = earlier
                 .iter()
                 .rev()
                 .find(|d| d.unit == ui && d.source.is_some())
                 .and_then(|d| d.source)
-                .or_else(|| self.clause_subject(u));
-            let content = self.content_after(u, after, verb.class)?;
+                .or_else(|| self.main_subject(u, cs));
+            let content = self.content_after(u, cue_end, verb.class)?;
             return Some((
                 Draft {
                     source,
@@ -1097,8 +1367,12 @@ impl<'a> Analyzer<'a> {
         }
 
         // Inverted: "…,” said Ann Smith, a senator."
-        if before_boundary && verb.class != VerbClass::Attitude && hit.form != 3 && !has_aux {
-            let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1));
+        if before_boundary && verb.class == VerbClass::Speech && hit.form != 3 && !has_aux {
+            let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1))
+                || (prev.is_some_and(|t| t.text == ",")
+                    && self.is_close_quote_tok(cs.wrapping_sub(2)))
+                || (after + 1..(after + 4).min(u.t1))
+                    .any(|k| self.toks[k].cap && self.toks[k].word);
             let starts_np = next.is_some_and(|t| {
                 (t.cap && t.word && !TIME_WORDS.contains(&t.lower.as_str()))
                     || matches!(
@@ -1109,11 +1383,42 @@ impl<'a> Analyzer<'a> {
                         && t.word
                         && !matches!(t.lower.as_str(), "that" | "it" | "to" | "in" | "on" | "of")
                         && !TIME_WORDS.contains(&t.lower.as_str()))
-            });
+            }) && next.is_some_and(|t| !PREPOSITIONS.contains(&t.lower.as_str()));
             if starts_np {
-                if let Some((a, b)) = self.right_np(u, after) {
+                // "Chris Ode, who runs the group, says the plan …" is an apposition
+                // before a plain cue, not an inverted one: the right side is a clause.
+                let inverted = self.right_np(u, after).filter(|&(a, b)| {
+                    // The head of the phrase (before ", who …") must not be a clause.
+                    let head_end = (a..b).find(|&k| self.toks[k].text == ",").unwrap_or(b);
+                    let head = &self.toks[a..head_end];
+                    let clause_like = head.iter().enumerate().any(|(k, t)| {
+                        is_aux_verb(&t.lower)
+                            || t.lower == "that"
+                            || (k > 0
+                                && matches!(
+                                    t.lower.as_str(),
+                                    "he" | "she" | "they" | "we" | "i" | "it"
+                                ))
+                    }) || (head.len() > 12 && !head[0].cap);
+                    // "tweeted a warning": a determiner phrase must name a person.
+                    let vague = head.first().is_some_and(|t| {
+                        matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one")
+                    }) && !head
+                        .iter()
+                        .skip(1)
+                        .any(|t| t.cap || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str()));
+                    !clause_like && (!vague || after_quote)
+                });
+                if let Some((a, b)) = inverted {
                     let mut content = self.content_before(u, cs - 1);
-                    content.extend(self.quote_after(u, b));
+                    match self.quote_after(u, b) {
+                        Some(q) => content.push(q),
+                        None => {
+                            if b < u.t1 && self.toks[b].text == "," && !content.is_empty() {
+                                content.extend(self.parenthetical_rest(u, b));
+                            }
+                        }
+                    }
                     if !content.is_empty() {
                         return Some((
                             Draft {
@@ -1130,19 +1435,17 @@ impl<'a> Analyzer<'a> {
 
         let left = self
             .left_np(u, cs)
-            .or_else(|| self.apposition_source(u, cs));
+            .or_else(|| self.apposition_source(u, cs))
+            .or_else(|| self.long_subject(u, cs, prev));
         // Coordinated: "She blamed … and said it was …".
-        if left.is_none()
-            && matches!(prev_lower, "and" | "but")
-            && verb.class != VerbClass::Attitude
-        {
+        if left.is_none() && matches!(prev_lower, "and" | "but") {
             let source = earlier
                 .iter()
                 .rev()
                 .find(|d| d.unit == ui && d.source.is_some())
                 .and_then(|d| d.source)
-                .or_else(|| self.clause_subject(u))?;
-            let content = self.content_after(u, after, verb.class)?;
+                .or_else(|| self.main_subject(u, cs))?;
+            let content = self.content_after(u, cue_end, verb.class)?;
             return Some((
                 Draft {
                     source: Some(source),
@@ -1159,7 +1462,31 @@ impl<'a> Analyzer<'a> {
                 let t = &self.toks[p];
                 t.text == "," || is_dash(t.text) || self.is_close_quote_tok(p)
             });
-            if after_boundary && verb.class != VerbClass::Attitude && self.tail_is_adjunct(u, after)
+            let after_quote = boundary.is_some_and(|p| self.is_close_quote_tok(p))
+                || boundary.is_some_and(|p| {
+                    p > u.t0 && self.toks[p].text == "," && self.is_close_quote_tok(p - 1)
+                });
+            let subordinate_opener = !after_quote
+                && matches!(
+                    self.toks[u.t0].lower.as_str(),
+                    "when"
+                        | "if"
+                        | "after"
+                        | "before"
+                        | "asked"
+                        | "while"
+                        | "since"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "once"
+                        | "unless"
+                )
+                && self.toks[after..u.t1].iter().any(|t| t.word);
+            if after_boundary
+                && !subordinate_opener
+                && verb.class != VerbClass::Attitude
+                && self.tail_is_adjunct(u, after, after_quote, verb.class == VerbClass::Tell)
             {
                 let content = self.content_before(u, a - 1);
                 let mut content = content;
@@ -1179,9 +1506,25 @@ impl<'a> Analyzer<'a> {
                     ));
                 }
             }
+            // "a company called Sansun", "a group dubbed …": naming, not speech.
+            if matches!(
+                self.toks[i].lower.as_str(),
+                "called" | "named" | "dubbed" | "titled" | "labeled"
+            ) && (matches!(self.toks[a].lower.as_str(), "a" | "an")
+                || self.toks[a..b].iter().all(|t| !t.cap))
+                && !matches!(
+                    self.toks[a].lower.as_str(),
+                    "he" | "she" | "they" | "we" | "i" | "who"
+                )
+            {
+                return None;
+            }
             // Pre-position: "Ann Smith said (that) …".
             let source = self.span_of(a, b);
-            let content = self.content_after(u, after, verb.class);
+            let impersonal = b == a + 1
+                && self.toks[a].lower == "it"
+                && matches!(verb.forms[0], "seem" | "appear");
+            let content = self.content_after(u, cue_end, verb.class);
             let ends_with_colon = self.toks[after..u.t1]
                 .iter()
                 .all(|t| matches!(t.text, ":" | "," | "."))
@@ -1189,9 +1532,33 @@ impl<'a> Analyzer<'a> {
             if content.is_none() && !ends_with_colon {
                 return None;
             }
+            // Verbs that report speech only with a clause ("maintained that …"),
+            // not with an object ("maintained support", "continues to lead").
+            let cue_has_colon = self
+                .toks
+                .get(cue_end.saturating_sub(1))
+                .is_some_and(|t| t.text == ":");
+            let quote_content =
+                content.is_some_and(|c| c.slice(self.text).starts_with(['“', '"', '‘', '\'', '«']));
+            if verb.forms[0] == "continue" && !cue_has_colon && !quote_content {
+                return None;
+            }
+            if matches!(verb.forms[0], "maintain" | "repeat")
+                && content.is_some_and(|c| {
+                    let t = c.slice(self.text);
+                    !(t.starts_with("that ")
+                        || t.starts_with(['“', '"', '‘', '\'', '«'])
+                        || self
+                            .text
+                            .get(cue.end..c.start)
+                            .is_some_and(|between| between.contains(':')))
+                })
+            {
+                return None;
+            }
             // "Axios reported, citing two officials, that …"
             let mut draft = Draft {
-                source: Some(source),
+                source: (!impersonal).then_some(source),
                 content: content.into_iter().collect(),
                 wants_next_quote: ends_with_colon,
                 ..base
@@ -1200,6 +1567,12 @@ impl<'a> Analyzer<'a> {
                 draft.via = draft.source;
                 draft.source = Some(src);
                 draft.content = rest.into_iter().collect();
+            }
+            // "The plan seems to work": an impression with no stated holder; the
+            // subject is part of what seems so.
+            if matches!(verb.forms[0], "seem" | "appear") && !impersonal {
+                draft.source = None;
+                draft.content.insert(0, source);
             }
             return Some((draft, after));
         }
@@ -1233,7 +1606,38 @@ impl<'a> Analyzer<'a> {
 
     /// After a post-position cue: only adjuncts ("on Tuesday", "in a statement",
     /// "to reporters") up to the end of the unit or a comma.
-    fn tail_is_adjunct(&self, u: &Unit, after: usize) -> bool {
+    fn tail_is_adjunct(&self, u: &Unit, after: usize, after_quote: bool, tell: bool) -> bool {
+        // After a quote, a long adjunct may follow: "“…,” she said during a speech
+        // at the council in New York." / "“…,” she told a crowd of supporters …".
+        let limit = if after_quote
+            && self.toks.get(after).is_some_and(|t| {
+                tell || PREPOSITIONS.contains(&t.lower.as_str())
+                    || TIME_WORDS.contains(&t.lower.as_str())
+                    || matches!(
+                        t.lower.as_str(),
+                        "while" | "when" | "as" | "after" | "before"
+                    )
+                    || t.cap
+            }) {
+            30
+        } else {
+            7
+        };
+        if self.toks.get(after).is_some_and(|t| t.text == ":") {
+            return false;
+        }
+        if limit == 30 {
+            // "“…,” Smith said when asked whether …": anything but another quote.
+            for t in &self.toks[after..u.t1] {
+                if t.text == "," {
+                    return true;
+                }
+                if t.quote.is_some() || is_double_quote_mark(t.text) {
+                    return false;
+                }
+            }
+            return true;
+        }
         let mut n = 0;
         for t in &self.toks[after..u.t1] {
             if t.text == "," || t.text == ";" {
@@ -1242,11 +1646,16 @@ impl<'a> Analyzer<'a> {
             if matches!(t.text, "." | "!" | "?") {
                 continue;
             }
-            if t.quote.is_some() || t.lower == "that" || is_quote_char(t.text) {
+            if t.quote.is_some()
+                || t.lower == "that"
+                || is_double_quote_mark(t.text)
+                || is_aux_verb(&t.lower)
+                || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+            {
                 return false;
             }
             n += 1;
-            if n > 7 {
+            if n > limit {
                 return false;
             }
         }
@@ -1356,7 +1765,10 @@ impl<'a> Analyzer<'a> {
                     w,
                     "family" | "ally" | "italy" | "supply" | "rally" | "assembly"
                 );
-            if t.quote.is_none() && t.word && (adverb || TIME_WORDS.contains(&w)) {
+            if t.quote.is_none()
+                && t.word
+                && (adverb || TIME_WORDS.contains(&w) || (AUX.contains(&w) && !is_aux_verb(w)))
+            {
                 end -= 1;
             } else {
                 break;
@@ -1389,7 +1801,7 @@ impl<'a> Analyzer<'a> {
                             && self.toks[a].lower == "s"
                             && self.toks[a].span.start == t.span.end
                     }
-                    "-" | "&" => a < end,
+                    "&" | "%" | "$" => a < end || t.text == "%",
                     ")" => {
                         // "Sen. Ann Smith (D-Utah) said": jump over a short parenthesis.
                         if let Some(open) = (a.saturating_sub(8).max(u.t0)..a - 1)
@@ -1411,7 +1823,17 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let w = t.lower.as_str();
-            if NP_STOP.contains(&w) {
+            // "That person said": a demonstrative opening the phrase.
+            let demonstrative = matches!(w, "that" | "this" | "these" | "those")
+                && a < end
+                && self.toks[a].word
+                && !self.toks[a].cap
+                && (a - 1 == u.t0 || !self.toks[a - 2].word);
+            if demonstrative {
+                a -= 1;
+                break;
+            }
+            if NP_STOP.contains(&w) || is_aux_verb(w) {
                 break;
             }
             if w == "and" || w == "or" {
@@ -1435,14 +1857,46 @@ impl<'a> Analyzer<'a> {
             if a < end && !t.cap && a >= u.t0 + 2 {
                 let before = &self.toks[a - 2];
                 let verbish = w.ends_with("ed") || COMMON_VERBS.contains(&w);
+                // "people briefed on the talks", "officials involved in it" are
+                // noun phrases with a participle.
+                let participle_modifier = self.toks.get(a).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "on" | "by" | "with" | "in" | "about" | "to" | "for"
+                    )
+                });
                 if verbish
+                    && !participle_modifier
                     && (before.cap || PRONOUNS.contains(&before.lower.as_str()))
                     && before.word
                 {
                     break;
                 }
             }
-            if COMMON_VERBS.contains(&w) {
+            // "a source close to him", "an adviser to the governor": "to" inside a
+            // noun phrase.
+            let np_to = w == "to"
+                && a >= u.t0 + 2
+                && matches!(
+                    self.toks[a - 2].lower.as_str(),
+                    "close"
+                        | "closer"
+                        | "loyal"
+                        | "next"
+                        | "adviser"
+                        | "advisor"
+                        | "aide"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "ambassador"
+                        | "secretary"
+                        | "counselor"
+                        | "envoy"
+                        | "successor"
+                        | "heir"
+                );
+            if COMMON_VERBS.contains(&w) && !np_to {
                 break;
             }
             if end - a >= 20 {
@@ -1450,8 +1904,30 @@ impl<'a> Analyzer<'a> {
             }
             a -= 1;
         }
-        // Drop a leading adverbial ("On Monday night Smith said").
-        if a < end && PREPOSITIONS.contains(&self.toks[a].lower.as_str()) {
+        // Drop a leading adverbial ("On Monday night Smith said"), but keep "about
+        // three in 10", "over half".
+        let quantity_follows = self.toks.get(a + 1).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    t.lower.as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "a"
+                        | "a third"
+                        | "dozen"
+                        | "dozens"
+                )
+        });
+        if a < end && PREPOSITIONS.contains(&self.toks[a].lower.as_str()) && !quantity_follows {
             let mut b = end;
             while b > a && (self.toks[b - 1].cap || self.toks[b - 1].text == ".") {
                 b -= 1;
@@ -1470,8 +1946,11 @@ impl<'a> Analyzer<'a> {
         }) {
             return Some((p, p + 1));
         }
-        // Drop a leading conjunction or interjection word.
-        while a < end && matches!(self.toks[a].lower.as_str(), "and" | "so" | "but" | "yet") {
+        // Drop a leading conjunction, interjection or time word ("Earlier Smith said").
+        while a + 1 < end
+            && (matches!(self.toks[a].lower.as_str(), "and" | "so" | "but" | "yet")
+                || (TIME_WORDS.contains(&self.toks[a].lower.as_str()) && self.toks[a + 1].cap))
+        {
             a += 1;
         }
         while a < end && !self.toks[a].word && !is_quote_char(self.toks[a].text) {
@@ -1499,7 +1978,23 @@ impl<'a> Analyzer<'a> {
                         | "one"
                         | "another"
                         | "several"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "police"
+                        | "staff"
+                        | "government"
+                        | "military"
+                        | "management"
+                        | "leadership"
+                        | "administration"
+                        | "prosecution"
+                        | "defense"
+                        | "half"
+                        | "others"
                 )
+                && !w.starts_with(|c: char| c.is_ascii_digit())
             {
                 return None;
             }
@@ -1543,10 +2038,88 @@ impl<'a> Analyzer<'a> {
             let inner_comma = (s..comma).any(|k| self.toks[k].text == ",");
             let opens_np = first.cap || matches!(first.lower.as_str(), "a" | "an" | "the");
             if opens_np && inner_comma && first.word {
+                // "Ann Smith, meanwhile, said" / "Smith, in her dissent, said": the
+                // part between the commas is an adverbial, not an apposition.
+                let first_comma = (s..comma)
+                    .find(|&k| self.toks[k].text == ",")
+                    .unwrap_or(comma);
+                let middle = &self.toks[first_comma + 1..comma];
+                let adverbial = middle.first().is_some_and(|t| {
+                    PREPOSITIONS.contains(&t.lower.as_str())
+                        || matches!(
+                            t.lower.as_str(),
+                            "meanwhile"
+                                | "however"
+                                | "too"
+                                | "though"
+                                | "also"
+                                | "instead"
+                                | "however,"
+                                | "in"
+                                | "for"
+                                | "like"
+                                | "unlike"
+                                | "as"
+                                | "when"
+                                | "while"
+                                | "after"
+                                | "before"
+                                | "speaking"
+                        )
+                        || (middle.len() <= 2 && t.lower.ends_with("ly"))
+                });
+                if adverbial {
+                    return Some((s, first_comma));
+                }
                 return Some((s, cs));
             }
         }
         None
+    }
+
+    /// Most words of the unit are capitalised (a headline).
+    fn title_case(&self, u: &Unit) -> bool {
+        let words = self.toks[u.t0..u.t1]
+            .iter()
+            .filter(|t| t.word && t.text.len() > 3);
+        let (mut n, mut caps) = (0, 0);
+        for t in words {
+            n += 1;
+            if t.cap {
+                caps += 1;
+            }
+        }
+        n > 0 && caps * 10 >= n * 6
+    }
+
+    /// "Many speakers at the service — including …, — said": a long subject from
+    /// the start of the unit to a comma or dash right before the cue.
+    fn long_subject(&self, u: &Unit, cs: usize, prev: Option<&Tok>) -> Option<(usize, usize)> {
+        let boundary = prev?;
+        if !(boundary.text == "," || is_dash(boundary.text)) || boundary.quote.is_some() {
+            return None;
+        }
+        let mut a = u.t0;
+        while a < cs && matches!(self.toks[a].lower.as_str(), "yet" | "but" | "and" | "so") {
+            a += 1;
+        }
+        let first = self.toks.get(a).filter(|_| a + 1 < cs)?;
+        let opens = first.cap
+            || matches!(
+                first.lower.as_str(),
+                "a" | "an" | "the" | "many" | "some" | "most" | "several" | "both" | "all"
+            );
+        let quoted = self.toks[a..cs].iter().any(|t| t.quote.is_some());
+        let verbish = self.toks[a..cs]
+            .iter()
+            .enumerate()
+            .any(|(k, t)| k < 3 && (is_aux_verb(&t.lower) || self.verb_at(a + k).is_some()));
+        (opens
+            && !quoted
+            && !verbish
+            && cs - a <= 30
+            && !PREPOSITIONS.contains(&first.lower.as_str()))
+        .then_some((a, cs))
     }
 
     /// The source after an inverted cue: up to the end of the unit, a quote, or a
@@ -1559,11 +2132,41 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             if t.text == ","
+                && self.toks.get(end + 1).is_some_and(|n| n.lower == "who")
+                && self.verb_at(end + 2).is_some()
+            {
+                break;
+            }
+            if t.text == ","
                 && self.toks.get(end + 1).is_some_and(|n| {
                     n.lower == "according"
                         || self
                             .verb_at(end + 1)
                             .is_some_and(|h| VERBS[h.verb].forms[3] == n.lower)
+                        || (n.word
+                            && !n.cap
+                            && !n.text.starts_with(|c: char| c.is_ascii_digit())
+                            && !matches!(
+                                n.lower.as_str(),
+                                "who"
+                                    | "which"
+                                    | "whose"
+                                    | "a"
+                                    | "an"
+                                    | "the"
+                                    | "one"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                                    | "former"
+                                    | "now"
+                                    | "then"
+                                    | "also"
+                                    | "both"
+                                    | "another"
+                                    | "external"
+                            ))
                 })
             {
                 break;
@@ -1577,35 +2180,92 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The first noun phrase of a unit (subject of its main clause).
+    /// The subject of the unit's main clause, for a participle or coordinated cue
+    /// at `cs`: the phrase before the first finite verb ("Trump was blunt,
+    /// claiming …" → "Trump"), else the first name of the unit.
+    fn main_subject(&self, u: &Unit, cs: usize) -> Option<Span> {
+        for k in u.t0 + 1..cs {
+            let t = &self.toks[k];
+            if t.quote.is_some() || !t.word {
+                continue;
+            }
+            let w = t.lower.as_str();
+            let finite = is_aux_verb(w)
+                || self.verb_at(k).is_some_and(|h| matches!(h.form, 1 | 2))
+                || COMMON_VERBS.contains(&w) && w != "to"
+                || (!t.cap && w.len() > 3 && w.ends_with("ed") && self.toks[k - 1].word);
+            if finite {
+                let start = self.chain_start(u, k);
+                if let Some((a, b)) = self.left_np(u, start) {
+                    return Some(self.span_of(a, b));
+                }
+                break;
+            }
+        }
+        self.clause_subject(u)
+    }
+
     fn clause_subject(&self, u: &Unit) -> Option<Span> {
+        // The first pronoun or name of the unit, skipping openers such as
+        // "Instead,", "Speaking at a rally,", "WASHINGTON —".
         let mut a = u.t0;
-        while a < u.t1 && matches!(self.toks[a].lower.as_str(), "and" | "but" | "so") {
+        while a < u.t1 {
+            let t = &self.toks[a];
+            if t.quote.is_some() {
+                return None;
+            }
+            let w = t.lower.as_str();
+            if matches!(w, "he" | "she" | "they" | "we" | "i") {
+                return Some(t.span);
+            }
+            let dateline = t.text.chars().all(|c| c.is_uppercase()) && t.text.len() > 3;
+            let name_like = t.cap
+                && t.word
+                && !dateline
+                && !w.ends_with("ing")
+                && !w.ends_with("ly")
+                && !NAME_STOPWORDS.contains(&w)
+                && !matches!(
+                    w,
+                    "instead"
+                        | "meanwhile"
+                        | "however"
+                        | "still"
+                        | "yet"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "earlier"
+                        | "hours"
+                        | "days"
+                        | "minutes"
+                        | "asked"
+                );
+            if name_like {
+                let mut b = a;
+                while b < u.t1
+                    && (self.toks[b].cap || self.toks[b].text == ".")
+                    && self.toks[b].quote.is_none()
+                {
+                    b += 1;
+                }
+                return Some(self.span_of(a, b));
+            }
+            if self.verb_at(a).is_some() && a > u.t0 {
+                return None;
+            }
             a += 1;
         }
-        let t = self.toks.get(a).filter(|_| a < u.t1)?;
-        if t.quote.is_some() {
-            return None;
-        }
-        if PRONOUNS.contains(&t.lower.as_str()) {
-            return Some(t.span);
-        }
-        let mut b = a;
-        while b < u.t1
-            && (self.toks[b].cap || self.toks[b].text == ".")
-            && self.toks[b].quote.is_none()
-        {
-            b += 1;
-        }
-        (b > a).then(|| self.span_of(a, b))
+        None
     }
 
     /// The content after a pre-position cue ending at token `k`.
     fn content_after(&self, u: &Unit, k: usize, class: VerbClass) -> Option<Span> {
         let mut j = k;
         // "said: “…”" / "said, “…”"
-        if j < u.t1 && matches!(self.toks[j].text, ":" | ",") && self.is_open_quote_tok(j + 1) {
-            j += 1;
-        } else if j < u.t1 && self.toks[j].text == ":" {
+        let colon = j < u.t1 && self.toks[j].text == ":";
+        let comma_quote = j < u.t1 && self.toks[j].text == "," && self.is_open_quote_tok(j + 1);
+        if colon || comma_quote {
             j += 1;
         }
         if j < u.t1 && self.toks[j].quote.is_none() {
@@ -1721,7 +2381,10 @@ impl<'a> Analyzer<'a> {
                 let stop = next.is_some_and(|n| {
                     n.lower == "according"
                         || self.verb_at(m + 1).is_some_and(|h| {
-                            h.form == 3 && VERBS[h.verb].class != VerbClass::Attitude
+                            VERBS[h.verb].class != VerbClass::Attitude
+                                && (h.form == 3
+                                    || (matches!(h.form, 1 | 2)
+                                        && self.toks.get(m + 2).is_some_and(|t| t.word)))
                         })
                 });
                 if stop {
@@ -1901,6 +2564,25 @@ impl<'a> Analyzer<'a> {
         let written = span.slice(self.text);
         let lower = written.to_lowercase();
         let entity = self.entity_at(span);
+        if lower == "who" {
+            // "Ann Smith, who said …": the name right before ", who".
+            let k = self.tok_at(span.start);
+            if k >= 2 && self.toks[k - 1].text == "," {
+                let mut a = k - 1;
+                while a > 0 && (self.toks[a - 1].cap || self.toks[a - 1].text == ".") {
+                    a -= 1;
+                }
+                if a < k - 1 && self.toks[a].word {
+                    let antecedent = self.span_of(a, k - 1);
+                    return AttributionSource {
+                        span: Some(span),
+                        text: antecedent.slice(self.text).to_string(),
+                        entity: self.entity_at(antecedent),
+                        is_descriptor: false,
+                    };
+                }
+            }
+        }
         if matches!(lower.as_str(), "he" | "she" | "who" | "i") {
             let (name, ent) = self
                 .resolve_pronoun(span, named)
@@ -1973,14 +2655,29 @@ impl<'a> Analyzer<'a> {
                 .map_or(m.text.clone(), |e| e.name.clone());
             return Some((name, Some(m.entity)));
         }
-        if let Some((_, name, ent)) = named
-            .iter()
-            .rev()
-            .find(|(at, _, _)| *at < span.start && *at >= lower_bound)
-        {
-            return Some((name.clone(), *ent));
+        // The nearer of: the last named source (not a plural like "Ukrainians"),
+        // and the last full name in the text.
+        let source = named.iter().rev().find(|(at, name, _)| {
+            let plural_word = name.ends_with('s') && !name.contains(' ');
+            *at < span.start && *at >= lower_bound && !plural_word
+        });
+        let run = self
+            .last_name_run(Span::new(lower_bound, span.start))
+            .filter(|(_, text, words)| {
+                *words >= 2 || named.iter().any(|(_, n, _)| n.ends_with(text.as_str()))
+            });
+        match (source, run) {
+            (Some((at, name, ent)), Some((run_at, run_text, _))) => {
+                return Some(if run_at > *at && !name.ends_with(run_text.as_str()) {
+                    (run_text, None)
+                } else {
+                    (name.clone(), *ent)
+                });
+            }
+            (Some((_, name, ent)), None) => return Some((name.clone(), *ent)),
+            (None, Some((_, run_text, _))) => return Some((run_text, None)),
+            (None, None) => {}
         }
-        // "who": the noun phrase before ", who".
         if let Some(name) = self.last_name_in(Span::new(lower_bound, span.start)) {
             return Some((name, None));
         }
@@ -2001,6 +2698,11 @@ impl<'a> Analyzer<'a> {
 
     /// The last run of capitalised words in `span` that looks like a name.
     fn last_name_in(&self, span: Span) -> Option<String> {
+        self.last_name_run(span).map(|(_, text, _)| text)
+    }
+
+    /// The last name-like run in `span`: (offset, text, number of words).
+    fn last_name_run(&self, span: Span) -> Option<(usize, String, usize)> {
         let a = self.tok_at(span.start);
         let b = self.tok_at(span.end);
         let mut best: Option<(usize, usize)> = None;
@@ -2024,7 +2726,7 @@ impl<'a> Analyzer<'a> {
                     e += 1;
                 }
                 let single_initial = e == k + 1 && sentence_initial;
-                if !single_initial && !(e == k + 1 && self.verb_at(k).is_some()) {
+                if !(single_initial || e == k + 1 && self.verb_at(k).is_some()) {
                     best = Some((k, e));
                 }
                 k = e;
@@ -2032,11 +2734,38 @@ impl<'a> Analyzer<'a> {
                 k += 1;
             }
         }
-        best.map(|(s, e)| self.span_of(s, e).slice(self.text).to_string())
+        best.map(|(s, e)| {
+            let words = self.toks[s..e].iter().filter(|t| t.word).count();
+            let sp = self.span_of(s, e);
+            (sp.start, sp.slice(self.text).to_string(), words)
+        })
     }
 }
 
 fn is_aux_verb(w: &str) -> bool {
+    if let Some(stem) = w.strip_suffix("n't") {
+        return matches!(
+            stem,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "did"
+                | "does"
+                | "do"
+                | "wo"
+                | "would"
+                | "could"
+                | "ca"
+                | "should"
+                | "must"
+                | "might"
+                | "need"
+        );
+    }
     matches!(
         w,
         "has"

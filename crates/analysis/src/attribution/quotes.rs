@@ -85,6 +85,11 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
                 None => {
                     let opens = if is_double_open(c) {
                         true
+                    } else if c == '\u{201d}' {
+                        // A wrong-way ” opening a paragraph or following a space.
+                        (prev_is_boundary
+                            || prev.is_some_and(|p| p.is_control() || p == '\u{202a}'))
+                            && next_is_word
                     } else if c == '"' {
                         next_is_text
                     } else if c == '\u{2018}' || c == '\u{2039}' {
@@ -100,7 +105,12 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
                 }
                 Some((start, double)) => {
                     let closes = if double {
-                        is_double_close(c) || c == '"'
+                        is_double_close(c)
+                            || c == '"'
+                            // A wrong-way “ used as a closing mark: “It is,“ said Ann.
+                            || (c == '\u{201c}'
+                                && prev.is_some_and(|p| !p.is_whitespace())
+                                && !next_is_word)
                     } else {
                         matches!(c, '\u{2019}' | '\'' | '\u{203a}')
                             && !next_is_word

@@ -52,7 +52,7 @@ fn check_posts(input: &str, posts: &[Post], expect: Expect) {
             for c in &a.content {
                 let s = c.slice(input);
                 assert!(
-                    s.starts_with(['“', '"', '‘', '\'', '«']),
+                    s.starts_with(['“', '”', '"', '‘', '\'', '«']),
                     "Direct content not quoted: {s}"
                 );
             }
@@ -247,6 +247,93 @@ fn pronoun_resolves_to_post_title_or_previous_paragraph() {
 }
 
 #[test]
+fn verbs_outside_the_lexicon_beside_quotes() {
+    check(
+        "“This is wonderful!” beamed Ada Kern. “Delightful,” Kern snapped. Kern grumbled: “No.”",
+        expect![[r#"
+            Direct [Ada Kern] cue=[beamed] content=[“This is wonderful!”]
+            Direct [Kern] cue=[snapped] content=[“Delightful,”]
+            Direct [Kern] cue=[grumbled] content=[“No.”]
+        "#]],
+    );
+    check(
+        "“It is unusual,“ said Ada Kern.",
+        expect![[r#"
+            Direct [Ada Kern] cue=[said] content=[“It is unusual,“]
+        "#]],
+    );
+}
+
+#[test]
+fn possessive_source_after_according_to() {
+    check(
+        "According to Kern’s sources, the plan was drafted in May.",
+        expect![[r#"
+            Indirect [Kern’s sources] (descriptor) cue=[According to] content=[the plan was drafted in May]
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_prefers_the_nearest_full_name_over_a_plural_source() {
+    check(
+        "Voters remember the flood. Mayor Ada Kern gave a speech in which she stated that the dam would be rebuilt.",
+        expect![[r#"
+            Indirect [Voters] (descriptor) cue=[remember] content=[the flood]
+            Indirect [she]=Mayor Ada Kern cue=[stated] content=[that the dam would be rebuilt]
+        "#]],
+    );
+}
+
+#[test]
+fn relative_pronoun_source_names_its_antecedent() {
+    check(
+        "The bridge was closed by Mayor Ada Kern, who said the cables were unsafe.",
+        expect![[r#"
+            Indirect [who]=Mayor Ada Kern cue=[said] content=[the cables were unsafe]
+        "#]],
+    );
+}
+
+#[test]
+fn mentions_from_ner_link_sources_to_entities() {
+    let text = "Brandt arrived late. He said the vote was fair.";
+    let entities = vec![model::Entity {
+        name: "Oskar Brandt".to_string(),
+        kind: model::EntityKind::Person,
+        roles: vec![],
+        aliases: vec!["Brandt".to_string()],
+        key: "oskar brandt".to_string(),
+    }];
+    let he = text.find("He").expect("pronoun");
+    let mentions = vec![
+        model::Mention {
+            span: Span::new(0, 6),
+            text: "Brandt".to_string(),
+            kind: model::EntityKind::Person,
+            entity: 0,
+            is_pronoun: false,
+        },
+        model::Mention {
+            span: Span::new(he, he + 2),
+            text: "He".to_string(),
+            kind: model::EntityKind::Person,
+            entity: 0,
+            is_pronoun: true,
+        },
+    ];
+    let sentences = text::split_sentences(text);
+    let attrs = find_attributions(text, &sentences, &[], &mentions, &entities);
+    let source = attrs
+        .first()
+        .and_then(|a| a.source.as_ref())
+        .expect("one attribution with a source");
+    assert_eq!(source.text, "Oskar Brandt");
+    assert_eq!(source.entity, Some(0));
+    assert_eq!(source.span, Some(Span::new(he, he + 2)));
+}
+
+#[test]
 fn cue_with_colon_takes_the_next_quote() {
     check(
         "Ortiz added:\n\n“We are not done yet.”",
@@ -264,6 +351,48 @@ fn text_without_speech_gives_nothing() {
     );
     check("", expect![[""]]);
     check("“", expect![[""]]);
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let inputs = [
+        "\"\"\"",
+        "'' ''",
+        "« »",
+        "‘’‘",
+        "said",
+        ", said Ann.",
+        "“a,” said",
+        "He said:",
+        "— Ann says",
+        "Ann: ",
+        "according to",
+        "according to ,",
+        "“Ünïcödé ñame,” Zoë said. “Ωmega.”",
+        "A\n\n“B\n\n“C",
+        "X told Y, “",
+        "cited as saying",
+        "It was reported",
+        "who said",
+        "...,” he said, “",
+        "‘’ - Ann",
+        "Ann (D-Utah) said",
+        "(",
+        ")",
+        "“”",
+        "Q: A:",
+    ];
+    for input in inputs {
+        let sentences = text::split_sentences(input);
+        for a in find_attributions(input, &sentences, &[], &[], &[]) {
+            for c in &a.content {
+                assert!(
+                    input.get(c.start..c.end).is_some(),
+                    "{input:?}: bad span {c:?}"
+                );
+            }
+        }
+    }
 }
 
 /// General properties on the shared seed pages (skipped when they are absent).
@@ -310,7 +439,7 @@ fn seeds_have_well_formed_attributions() {
             if a.kind == model::AttributionKind::Direct {
                 for c in &a.content {
                     let s = c.slice(&text);
-                    let opens = s.starts_with(['“', '"', '‘', '\'', '«']);
+                    let opens = s.starts_with(['“', '”', '"', '‘', '\'', '«']);
                     let closes = s.ends_with(['”', '"', '’', '\'', '»']) || !s.contains('\n');
                     assert!(
                         opens && closes,
