@@ -76,8 +76,9 @@ pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
                     c.byline
                         .as_deref()
                         .filter(|b| looks_like_organisation(b))
-                        .map(str::to_string)
+                        .map(organisation_name)
                 })
+                .or_else(|| newsroom_of(&c.text))
                 .map(|name| Outlet { name, domain: None });
             (
                 c.text,
@@ -145,6 +146,14 @@ pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
                 provenance: TimeProvenance::Inferred,
                 confidence: 0.5,
             })
+    });
+    // A live blog without a headline of its own is shown under its latest post's title.
+    let title = title.or_else(|| {
+        if blog.is_live_blog {
+            blog.posts.iter().find_map(|p| p.title.clone())
+        } else {
+            None
+        }
     });
     let mut posts = blog.posts;
     if posts.is_empty() && !text.is_empty() {
@@ -315,6 +324,94 @@ fn leading_name(s: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// "NewsDigest Hub Staff" -> "NewsDigest Hub": the organisation behind a staff byline.
+fn organisation_name(byline: &str) -> String {
+    let mut words: Vec<&str> = byline.split_whitespace().collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "staff" | "desk" | "team" | "reporters" | "editors" | "newsroom"
+            )
+        })
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The newsroom a text speaks as, read from how it names its own journalists and
+/// sources: "the X's security correspondent", "confirmed to the X", "told the X".
+/// Needs a possessive journalist form and at least two such mentions of one name;
+/// a last resort when the page names itself nowhere else.
+pub fn newsroom_of(text: &str) -> Option<String> {
+    const ROLES: &[&str] = &[
+        "correspondent",
+        "editor",
+        "reporter",
+        "journalist",
+        "producer",
+    ];
+    let mut counts: Vec<(String, usize, bool)> = Vec::new();
+    let mut add = |name: &str, possessive: bool| {
+        let name = name
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        if name.is_empty() || !name.chars().next().is_some_and(char::is_uppercase) {
+            return;
+        }
+        match counts.iter_mut().find(|(n, _, _)| *n == name) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 |= possessive;
+            }
+            None => counts.push((name, 1, possessive)),
+        }
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        // "the BBC's security correspondent"
+        if let Some(name) = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+            let role_follows = words[i + 1..].iter().take(3).any(|r| {
+                ROLES.iter().any(|role| {
+                    r.trim_matches(|c: char| !c.is_alphanumeric())
+                        .eq_ignore_ascii_case(role)
+                })
+            });
+            if role_follows && i > 0 && words[i - 1].eq_ignore_ascii_case("the") {
+                add(name, true);
+            }
+        }
+        // "told the BBC", "confirmed to the BBC"
+        let lower = w.to_lowercase();
+        let verb = matches!(lower.as_str(), "told")
+            || (lower == "to"
+                && i > 0
+                && matches!(
+                    words[i - 1].to_lowercase().as_str(),
+                    "confirmed" | "said" | "speaking" | "spoke"
+                ));
+        if verb
+            && words
+                .get(i + 1)
+                .is_some_and(|t| t.eq_ignore_ascii_case("the"))
+        {
+            if let Some(name) = words.get(i + 2) {
+                if name.chars().filter(|c| c.is_uppercase()).count() >= 2
+                    || name.ends_with(['.', ','])
+                {
+                    add(name, false);
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n, possessive)| *n >= 2 && *possessive)
+        .max_by_key(|(_, n, _)| *n)
+        .map(|(name, _, _)| name)
+}
+
 /// A byline that names an organisation rather than a person.
 fn looks_like_organisation(byline: &str) -> bool {
     const ORG_WORDS: &[&str] = &[
@@ -343,6 +440,10 @@ mod tests {
         );
         assert_eq!(
             self_reference("Sign up for the Harbour Courier’s morning newsletter").as_deref(),
+            Some("Harbour Courier")
+        );
+        assert_eq!(
+            self_reference("Sign up for our free newsletter today"),
             None
         );
         assert_eq!(
@@ -359,6 +460,15 @@ mod tests {
             Some("Lantern Post")
         );
         assert!(looks_like_organisation("Independent Daily Digest"));
+        assert_eq!(organisation_name("Quay Daily Staff"), "Quay Daily");
+        assert_eq!(
+            newsroom_of("The QPN's harbour correspondent Ed Lo said so. A port official told the QPN that it was true.").as_deref(),
+            Some("QPN")
+        );
+        assert_eq!(
+            newsroom_of("A port official told the QPN that it was true."),
+            None
+        );
         assert!(!looks_like_organisation("Mara Quill"));
     }
 

@@ -934,7 +934,13 @@ fn byline_of(plain: &str) -> Option<String> {
     let by = ws
         .iter()
         .position(|w| *w == "By" || *w == "by" || *w == "BY")?;
-    let name: Vec<&str> = ws[by + 1..].to_vec();
+    let mut name: Vec<&str> = ws[by + 1..].to_vec();
+    // "By Ana Ruiz, Labour correspondent": a short role may follow the name.
+    if let Some(c) = name.iter().position(|w| w.ends_with(',')) {
+        if name.len() - c - 1 <= 5 {
+            name.truncate(c + 1);
+        }
+    }
     if name.is_empty() || name.len() > 8 {
         return None;
     }
@@ -1034,6 +1040,11 @@ pub fn clean_text(raw: &str) -> CleanedText {
         })
         .unwrap_or(units.len());
 
+    // A single timed stamp line is a byline date; several make a live blog.
+    let timed_stamps = units
+        .iter()
+        .filter(|u| parse_stamp(&u.plain).is_some_and(|st| st.time.is_some()))
+        .count();
     for (i, u) in units.iter().enumerate() {
         let plain = u.plain.as_str();
         let f = if u.only_images {
@@ -1049,7 +1060,10 @@ pub fn clean_text(raw: &str) -> CleanedText {
         } else if i < header_end && byline.is_none() && byline_of(plain).is_some() {
             byline = byline_of(plain);
             Fate::Drop(reason::BYLINE)
-        } else if i < header_end && published.is_none() && byline_date(&units, i).is_some() {
+        } else if (i < header_end || (i == header_end && timed_stamps <= 1))
+            && published.is_none()
+            && byline_date(&units, i).is_some()
+        {
             published = byline_date(&units, i);
             Fate::Drop(reason::BYLINE_DATE)
         } else {
@@ -1066,7 +1080,19 @@ pub fn clean_text(raw: &str) -> CleanedText {
     drop_trailing_residue(&units, &mut fate);
     drop_repeats(&units, &mut fate);
 
-    let title = find_title(&units, &fate, header_end);
+    let title = find_title(&units, &fate, header_end).map(|(at, title)| {
+        // Short lines above the headline are the site's masthead and menu.
+        for k in 0..at {
+            let p = units[k].plain.as_str();
+            if fate[k] == Fate::Keep
+                && p.split_whitespace().count() <= 4
+                && !ends_with_sentence_mark(p)
+            {
+                fate[k] = Fate::Drop(reason::NAVIGATION);
+            }
+        }
+        title
+    });
 
     // Build the clean text.
     let mut b = CleanTextBuilder::with_capacity(raw.len());
@@ -1249,7 +1275,11 @@ fn drop_repeats(units: &[Unit], fate: &mut [Fate]) {
 /// The first kept header paragraph that reads as a headline. The search stops at
 /// the first paragraph that reads as prose (ends a sentence, opens with a quote,
 /// or is long): a headline comes before the text it heads.
-fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<String> {
+fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<(usize, String)> {
+    // The first headline-shaped line of five or more words before the first prose
+    // paragraph (section crumbs such as "Ports & Shipping" are shorter), else the
+    // first headline-shaped line.
+    let mut best: Option<(usize, usize, String)> = None;
     for i in 0..header_end.min(units.len()) {
         if fate[i] != Fate::Keep {
             continue;
@@ -1262,7 +1292,7 @@ fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<String
             || p.starts_with(['"', '\'', '`', '\u{201c}', '\u{2018}', '(', '-'])
             || p.starts_with("By ");
         if prose {
-            return None;
+            break;
         }
         if u.bullet
             || crate::liveblog::numbered_marker(p).is_some()
@@ -1272,9 +1302,14 @@ fn find_title(units: &[Unit], fate: &[Fate], header_end: usize) -> Option<String
         {
             continue;
         }
-        return Some(p.to_string());
+        if words >= 5 {
+            return Some((i, p.to_string()));
+        }
+        if best.is_none() {
+            best = Some((words, i, p.to_string()));
+        }
     }
-    None
+    best.map(|(_, i, t)| (i, t))
 }
 
 #[cfg(test)]

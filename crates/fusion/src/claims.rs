@@ -1338,9 +1338,30 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
 fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityStatement>) {
     let mut groups = Groups::new(qs.len());
     let keys: Vec<Vec<&str>> = qs.iter().map(|q| common_keys(&q.concepts)).collect();
+    // What each group counts: a figure without a unit may join a group, but never
+    // bridge two groups that count different things ("5 days" and "31 ships").
+    let mut group_unit: HashMap<usize, String> = HashMap::new();
+    for (n, q) in qs.iter().enumerate() {
+        if let Some(u) = &q.unit_concept {
+            group_unit.insert(n, u.clone());
+        }
+    }
     for (i, j) in candidate_pairs(&keys) {
-        if quantity_similarity(&qs[i], &qs[j]) >= QUANTITY_MATCH_SCORE {
-            groups.union(i, j);
+        if quantity_similarity(&qs[i], &qs[j]) < QUANTITY_MATCH_SCORE {
+            continue;
+        }
+        let (ri, rj) = (groups.find(i), groups.find(j));
+        if ri == rj {
+            continue;
+        }
+        let (ui, uj) = (group_unit.get(&ri).cloned(), group_unit.get(&rj).cloned());
+        if matches!((&ui, &uj), (Some(a), Some(b)) if a != b) {
+            continue;
+        }
+        groups.union(i, j);
+        let root = groups.find(i);
+        if let Some(u) = ui.or(uj) {
+            group_unit.insert(root, u);
         }
     }
     // The two figures of a reported change are one claim by construction.
