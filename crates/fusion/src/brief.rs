@@ -357,29 +357,42 @@ fn quotes(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<Brie
     out
 }
 
-/// Merges entities across documents by their spelling-insensitive key and counts
-/// every surface form per outlet.
+/// Merges entities across documents (`analysis::entities::same_entity`: spelling
+/// and transliteration variants of one name, first names that are variants or
+/// missing) and counts every surface form per outlet. A one-word name the tagger
+/// typed differently in two documents ("Kyiv" as a place here, a person there) is
+/// still one name.
 fn cross_entities(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<CrossEntity> {
     let mut merged: Vec<CrossEntity> = Vec::new();
-    let mut by_key: BTreeMap<(String, EntityKind), usize> = BTreeMap::new();
+    let mut reps: Vec<model::Entity> = Vec::new();
+    let mut kind_votes: Vec<BTreeMap<EntityKind, usize>> = Vec::new();
     for ((_, a), o) in docs.iter().zip(outlets) {
         for (ei, e) in a.entities.iter().enumerate() {
-            let key = (e.key.clone(), e.kind);
-            let idx = *by_key.entry(key).or_insert_with(|| {
-                merged.push(CrossEntity {
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    key: e.key.clone(),
-                    roles: Vec::new(),
-                    spellings: Vec::new(),
-                    mentions: 0,
-                    outlets: Vec::new(),
+            let one_word = |x: &model::Entity| !x.name.contains(' ');
+            let idx = reps
+                .iter()
+                .position(|r| {
+                    analysis::entities::same_entity(r, e)
+                        || (one_word(r) && one_word(e) && !r.key.is_empty() && r.key == e.key)
+                })
+                .unwrap_or_else(|| {
+                    reps.push(e.clone());
+                    kind_votes.push(BTreeMap::new());
+                    merged.push(CrossEntity {
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        key: e.key.clone(),
+                        roles: Vec::new(),
+                        spellings: Vec::new(),
+                        mentions: 0,
+                        outlets: Vec::new(),
+                    });
+                    merged.len() - 1
                 });
-                merged.len() - 1
-            });
             let m = &mut merged[idx];
-            if e.name.len() > m.name.len() {
+            if e.name.split_whitespace().count() > m.name.split_whitespace().count() {
                 m.name = e.name.clone();
+                reps[idx] = e.clone();
             }
             for r in &e.roles {
                 if !m.roles.contains(r) {
@@ -395,6 +408,7 @@ fn cross_entities(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> 
                 .filter(|x| x.entity == ei && !x.is_pronoun)
             {
                 m.mentions += 1;
+                *kind_votes[idx].entry(e.kind).or_default() += 1;
                 let form = mention
                     .text
                     .trim_end_matches("'s")
@@ -408,6 +422,11 @@ fn cross_entities(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> 
                     }),
                 }
             }
+        }
+    }
+    for (m, votes) in merged.iter_mut().zip(&kind_votes) {
+        if let Some((k, _)) = votes.iter().max_by_key(|(_, n)| **n) {
+            m.kind = *k;
         }
     }
     merged.sort_by(|a, b| {

@@ -1364,6 +1364,36 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
             group_unit.insert(root, u);
         }
     }
+    // Second pass, group against group: figures that count the same thing and
+    // whose sentences, taken together, share two topic words describe one measure
+    // even when no single pair of sentences matched closely enough.
+    let groups_now = groups.members();
+    let words_of = |ms: &[usize]| -> BTreeSet<&str> {
+        ms.iter()
+            .flat_map(|&m| {
+                let unit = qs[m].unit_concept.as_deref();
+                qs[m]
+                    .concepts
+                    .iter()
+                    .filter(move |(k, proper)| !**proper && Some(k.as_str()) != unit)
+                    .map(|(k, _)| k.as_str())
+            })
+            .collect()
+    };
+    let unit_of = |ms: &[usize]| ms.iter().find_map(|&m| qs[m].unit_concept.clone());
+    let summaries: Vec<(usize, Option<String>, BTreeSet<&str>)> = groups_now
+        .iter()
+        .map(|ms| (ms[0], unit_of(ms), words_of(ms)))
+        .collect();
+    for a in 0..summaries.len() {
+        for b in a + 1..summaries.len() {
+            let (ia, ua, wa) = &summaries[a];
+            let (ib, ub, wb) = &summaries[b];
+            if ua.is_some() && ua == ub && wa.intersection(wb).count() >= 2 {
+                groups.union(*ia, *ib);
+            }
+        }
+    }
     // The two figures of a reported change are one claim by construction.
     let by_position: HashMap<(usize, usize), usize> = qs
         .iter()
