@@ -415,7 +415,7 @@ fn documents_of(
     input: &str,
     meta: &MetaArgs,
     fetch: &FetchArgs,
-) -> anyhow::Result<(Vec<(Document, Vec<u8>)>, usize)> {
+) -> anyhow::Result<(Vec<Document>, usize)> {
     let loaded = load_one(input, fetch)?;
     let mut overrides = meta.to_meta()?;
     overrides.fill_from(&loaded.meta);
@@ -425,8 +425,7 @@ fn documents_of(
     for item in items {
         match item {
             Ok(item) => {
-                let doc = extract::document::build_document(&item, &overrides);
-                docs.push((doc, item.body));
+                docs.push(extract::document::build_document(&item, &overrides));
             }
             Err(e) => {
                 eprintln!("failed: {e}");
@@ -484,7 +483,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
     if args.json {
         let out: Vec<Value> = docs
             .iter()
-            .map(|(d, _)| {
+            .map(|d| {
                 let mut v = document_json(d);
                 v["text"] = json!(d.text);
                 v["posts"] = posts_json(d);
@@ -503,7 +502,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         let mut stdout = std::io::stdout().lock();
-        for (i, (d, _)) in docs.iter().enumerate() {
+        for (i, d) in docs.iter().enumerate() {
             if docs.len() > 1 {
                 writeln!(
                     stdout,
@@ -582,7 +581,7 @@ pub fn analysis_json(doc: &Document, a: &DocumentAnalysis, input: &str) -> Value
 pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let (docs, failed) = documents_of(&args.input, &args.meta, &args.fetch)?;
     let mut out = Vec::new();
-    for (doc, _) in &docs {
+    for doc in &docs {
         let a = engine::analyze(doc);
         if args.json {
             out.push(analysis_json(doc, &a, &args.input));

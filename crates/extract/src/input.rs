@@ -156,10 +156,10 @@ pub fn sniff(name: &str, bytes: &[u8]) -> InputKind {
             InputKind::JsonLines
         };
     }
-    if trimmed.starts_with("<?xml") || trimmed.starts_with("<rss") || trimmed.starts_with("<feed") {
-        if trimmed.contains("<rss") || trimmed.contains("<feed") || trimmed.contains("<rdf:rdf") {
-            return InputKind::Feed;
-        }
+    if (trimmed.starts_with("<?xml") || trimmed.starts_with("<rss") || trimmed.starts_with("<feed"))
+        && (trimmed.contains("<rss") || trimmed.contains("<feed") || trimmed.contains("<rdf:rdf"))
+    {
+        return InputKind::Feed;
     }
     if matches!(ext, "xml") {
         return InputKind::Feed;

@@ -40,6 +40,9 @@ impl Default for FetchPolicy {
     }
 }
 
+/// One response: status, the headers we read, and the (capped) body.
+type RawResponse = (u16, HashMap<String, String>, Vec<u8>);
+
 /// Fetches URLs under one policy, caching robots.txt per origin.
 pub struct Fetcher {
     policy: FetchPolicy,
@@ -184,11 +187,7 @@ impl Fetcher {
     }
 
     /// One request, no redirects: (status, headers of interest, body capped at `limit`).
-    fn get_raw(
-        &self,
-        url: &str,
-        limit: u64,
-    ) -> Result<(u16, HashMap<String, String>, Vec<u8>), SourceError> {
+    fn get_raw(&self, url: &str, limit: u64) -> Result<RawResponse, SourceError> {
         let http_err = |reason: String| SourceError::Http {
             url: url.to_string(),
             reason,
