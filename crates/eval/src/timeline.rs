@@ -485,7 +485,6 @@ pub enum DateSource {
     Timex,
 }
 
-
 /// Per-timeline date precision and recall.
 fn date_pr(pred: &[NaiveDate], gold: &[NaiveDate]) -> (f64, f64) {
     let hits = pred.iter().filter(|d| gold.contains(d)).count() as f64;
