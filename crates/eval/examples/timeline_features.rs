@@ -12,7 +12,8 @@
 //! d's month at month precision; documents weighted by 1/(day dates in the
 //! sentence); lead mentions from later documents; sentences dated d news-tls style
 //! (first day-level date, else the publication date when the sentence has no date);
-//! documents published in [d-2, d+7].
+//! documents published in [d-2, d+7]; PageRank of d on the date-reference graph
+//! (publication date -> mentioned date, weighted by documents).
 //!
 //! Environment: `W="w1,w2,...;..."` scores linear weightings; `DIV=a` keeps chosen
 //! dates at least a * range/l days apart; `SHIFT=n` moves every candidate by n days
@@ -45,6 +46,8 @@ const NAMES: &[&str] = &[
     "wdocs",
     "lead_later",
     "sentdates",
+    "winvol",
+    "pagerank",
 ];
 
 /// A timex mention with its position.
@@ -143,6 +146,7 @@ fn features(
 ) -> BTreeMap<NaiveDate, Vec<f64>> {
     let published_docs: BTreeSet<(NaiveDate, &str)> =
         ms.iter().map(|m| (m.published, m.doc.as_str())).collect();
+    let rank = date_pagerank(ms, first, last);
     let mut sent_count: BTreeMap<NaiveDate, f64> = BTreeMap::new();
     for d in sd {
         *sent_count.entry(*d).or_insert(0.0) += 1.0;
@@ -204,10 +208,55 @@ fn features(
                     .filter(|(p, _)| *p >= from && *p <= to)
                     .count() as f64
             },
+            // Scaled so that log(1 + x) keeps the order: PageRank mass times the node count.
+            rank.get(d).copied().unwrap_or(0.0) * rank.len() as f64,
         ];
         v.extend(extra.iter().map(|x| (1.0 + x).ln()));
     }
     base
+}
+
+/// PageRank on the date-reference graph: an edge from a document's publication
+/// date to each day date it mentions (weight: distinct documents), damping 0.85.
+fn date_pagerank(ms: &[Mention], first: NaiveDate, last: NaiveDate) -> BTreeMap<NaiveDate, f64> {
+    let mut edges: BTreeMap<(NaiveDate, NaiveDate), BTreeSet<&str>> = BTreeMap::new();
+    for m in ms
+        .iter()
+        .filter(|m| !m.month_only && m.date >= first && m.date <= last)
+    {
+        if m.published != m.date {
+            edges
+                .entry((m.published, m.date))
+                .or_default()
+                .insert(&m.doc);
+        }
+    }
+    let nodes: BTreeSet<NaiveDate> = edges.keys().flat_map(|(a, b)| [*a, *b]).collect();
+    let n = nodes.len().max(1) as f64;
+    let mut out_w: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+    for ((a, _), docs) in &edges {
+        *out_w.entry(*a).or_insert(0.0) += docs.len() as f64;
+    }
+    let mut rank: BTreeMap<NaiveDate, f64> = nodes.iter().map(|d| (*d, 1.0 / n)).collect();
+    for _ in 0..40 {
+        let dangling: f64 = rank
+            .iter()
+            .filter(|(d, _)| !out_w.contains_key(d))
+            .map(|(_, r)| r)
+            .sum();
+        let mut next: BTreeMap<NaiveDate, f64> = nodes
+            .iter()
+            .map(|d| (*d, (0.15 + 0.85 * dangling) / n))
+            .collect();
+        for ((a, b), docs) in &edges {
+            let share = rank[a] * docs.len() as f64 / out_w[a];
+            if let Some(x) = next.get_mut(b) {
+                *x += 0.85 * share;
+            }
+        }
+        rank = next;
+    }
+    rank
 }
 
 fn features_base(items: &[DatedSentence]) -> BTreeMap<NaiveDate, Vec<f64>> {
