@@ -11,7 +11,13 @@ use std::time::Instant;
 
 use extract::input::{BodyKind, ItemMeta, RawItem};
 
-const OUTLETS: &[&str] = &["Lantern Post", "Quay News", "Harbour Gazette", "Valley Wire", "Tessaly Times"];
+const OUTLETS: &[&str] = &[
+    "Lantern Post",
+    "Quay News",
+    "Harbour Gazette",
+    "Valley Wire",
+    "Tessaly Times",
+];
 const SPEAKERS: &[(&str, &str)] = &[
     ("Mara Quill", "union spokeswoman"),
     ("Ilse Brandt", "the city's mayor"),
@@ -44,15 +50,26 @@ fn synthetic(i: usize) -> RawItem {
         kind: BodyKind::Text,
         meta: ItemMeta {
             outlet: Some(outlet.to_string()),
-            published: extract::input::parse_datetime(&format!("2026-03-0{}T{:02}:00:00Z", 3 + i % 5, i % 24))
-                .map(|at| model::PublishedTime { at, provenance: model::TimeProvenance::User, confidence: 1.0 }),
+            published: extract::input::parse_datetime(&format!(
+                "2026-03-0{}T{:02}:00:00Z",
+                3 + i % 5,
+                i % 24
+            ))
+            .map(|at| model::PublishedTime {
+                at,
+                provenance: model::TimeProvenance::User,
+                confidence: 1.0,
+            }),
             ..ItemMeta::default()
         },
     }
 }
 
 fn main() {
-    let max: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let max: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1000);
     let started = Instant::now();
     let docs: Vec<_> = (0..max)
         .map(|i| {
@@ -61,11 +78,23 @@ fn main() {
             (d, a)
         })
         .collect();
-    println!("extracted and analysed {max} documents in {:.2?}", started.elapsed());
-    println!("{:>6}  {:>12}  {:>14}  {:>11}", "docs", "fuse time", "per document", "claims");
+    println!(
+        "extracted and analysed {max} documents in {:.2?}",
+        started.elapsed()
+    );
+    println!(
+        "{:>6}  {:>12}  {:>14}  {:>11}",
+        "docs", "fuse time", "per document", "claims"
+    );
     let mut n = 1;
     while n <= max {
-        let reps = if n <= 10 { 20 } else if n <= 100 { 5 } else { 1 };
+        let reps = if n <= 10 {
+            20
+        } else if n <= 100 {
+            5
+        } else {
+            1
+        };
         let t = Instant::now();
         let mut claims = 0;
         for _ in 0..reps {
@@ -73,7 +102,10 @@ fn main() {
             claims = b.claims.len();
         }
         let each = t.elapsed() / reps;
-        println!("{n:>6}  {each:>12.2?}  {:>14.2?}  {claims:>11}", each / n as u32);
+        println!(
+            "{n:>6}  {each:>12.2?}  {:>14.2?}  {claims:>11}",
+            each / n as u32
+        );
         n *= 10;
     }
 }

@@ -18,7 +18,8 @@ fn seeds() -> Option<Vec<(Document, DocumentAnalysis)>> {
         let bytes = std::fs::read(&p).expect("read seed");
         let name = p.display().to_string();
         for item in split_input(&name, &bytes).expect("seed splits") {
-            let doc = extract::document::build_document(&item.expect("seed item"), &ItemMeta::default());
+            let doc =
+                extract::document::build_document(&item.expect("seed item"), &ItemMeta::default());
             let a = analysis::analyze(&doc);
             out.push((doc, a));
         }
@@ -27,8 +28,13 @@ fn seeds() -> Option<Vec<(Document, DocumentAnalysis)>> {
     Some(out)
 }
 
-fn doc<'a>(all: &'a [(Document, DocumentAnalysis)], prefix: &str) -> &'a (Document, DocumentAnalysis) {
-    all.iter().find(|(d, _)| d.origin.contains(prefix)).expect("seed by prefix")
+fn doc<'a>(
+    all: &'a [(Document, DocumentAnalysis)],
+    prefix: &str,
+) -> &'a (Document, DocumentAnalysis) {
+    all.iter()
+        .find(|(d, _)| d.origin.contains(prefix))
+        .expect("seed by prefix")
 }
 
 #[test]
@@ -37,19 +43,45 @@ fn relative_dates_in_live_blogs_resolve_against_their_post() {
     // "next Thursday" in the post published at 22:33 GMT on Friday 21 November 2025.
     let (d, a) = doc(&all, "000_");
     assert!(d.is_live_blog);
-    let t = a.timexes.iter().find(|t| t.text.contains("next Thursday")).expect("next Thursday");
+    let t = a
+        .timexes
+        .iter()
+        .find(|t| t.text.contains("next Thursday"))
+        .expect("next Thursday");
     assert_eq!(t.value, "2025-11-27");
-    assert!(matches!(t.anchor.kind, AnchorKind::Post { .. }), "{:?}", t.anchor);
-    assert!(t.anchor.value.as_deref().is_some_and(|v| v.starts_with("2025-11-21")), "{:?}", t.anchor);
+    assert!(
+        matches!(t.anchor.kind, AnchorKind::Post { .. }),
+        "{:?}",
+        t.anchor
+    );
+    assert!(
+        t.anchor
+            .value
+            .as_deref()
+            .is_some_and(|v| v.starts_with("2025-11-21")),
+        "{:?}",
+        t.anchor
+    );
     // "by this Thursday" in the post at 16:51 GMT on Tuesday 25 November 2025,
     // a page published on 26 November.
     let (d, a) = doc(&all, "004_");
     assert!(d.is_live_blog);
-    let t = a.timexes.iter().find(|t| t.text.contains("Thursday")).expect("this Thursday");
+    let t = a
+        .timexes
+        .iter()
+        .find(|t| t.text.contains("Thursday"))
+        .expect("this Thursday");
     assert_eq!(t.value, "2025-11-27");
     let post = d.post_at(t.span.start).expect("inside a post");
-    assert_eq!(post.time.map(|p| p.to_iso()).as_deref(), Some("2025-11-25T16:51Z"));
-    assert!(matches!(t.anchor.kind, AnchorKind::Post { .. }), "{:?}", t.anchor);
+    assert_eq!(
+        post.time.map(|p| p.to_iso()).as_deref(),
+        Some("2025-11-25T16:51Z")
+    );
+    assert!(
+        matches!(t.anchor.kind, AnchorKind::Post { .. }),
+        "{:?}",
+        t.anchor
+    );
 }
 
 #[test]
@@ -60,12 +92,20 @@ fn quote_speakers_named_in_the_post_title_or_earlier() {
     let quote = a
         .attributions
         .iter()
-        .find(|q| q.kind == AttributionKind::Direct && q.content_text.contains("discussed before the meeting in Alaska"))
+        .find(|q| {
+            q.kind == AttributionKind::Direct
+                && q.content_text
+                    .contains("discussed before the meeting in Alaska")
+        })
         .expect("the Alaska quote");
     let source = quote.source.as_ref().expect("a source");
     assert!(source.text.contains("Putin"), "speaker: {}", source.text);
     // Direct quotes are always inside quote marks.
-    for q in a.attributions.iter().filter(|q| q.kind == AttributionKind::Direct) {
+    for q in a
+        .attributions
+        .iter()
+        .filter(|q| q.kind == AttributionKind::Direct)
+    {
         for span in &q.content {
             let before = d.text[..span.start].chars().next_back();
             let first = span.slice(&d.text).chars().next();
@@ -90,33 +130,61 @@ fn brief_surfaces_figures_changes_and_spellings() {
         .iter()
         .find(|d| {
             let values: Vec<&str> = d.sides.iter().map(|s| s.value.as_str()).collect();
-            values.iter().any(|v| v.contains("800,000")) && values.iter().any(|v| v.contains("1 million"))
+            values.iter().any(|v| v.contains("800,000"))
+                && values.iter().any(|v| v.contains("1 million"))
         })
         .expect("army-size disagreement");
-    assert!(army.sides.iter().any(|s| s.value.contains("600,000")), "{:?}", army.summary);
-    assert!(army.sides.iter().all(|s| s.statements.iter().all(|st| !st.evidence.text.is_empty())));
+    assert!(
+        army.sides.iter().any(|s| s.value.contains("600,000")),
+        "{:?}",
+        army.summary
+    );
+    assert!(army
+        .sides
+        .iter()
+        .all(|s| s.statements.iter().all(|st| !st.evidence.text.is_empty())));
     // The number of the plan's points changed from 28 to between 19 and 24.
     assert!(
-        brief.disagreements.iter().any(|d| d.summary.contains("28") && d.summary.contains("19 and 24")),
+        brief
+            .disagreements
+            .iter()
+            .any(|d| d.summary.contains("28") && d.summary.contains("19 and 24")),
         "no change in the number of points"
     );
     // Kyiv and Kiev are one place, spelled differently by different outlets.
     let kyiv = brief
         .entities
         .iter()
-        .find(|e| e.spellings.iter().any(|s| s.form == "Kyiv") && e.spellings.iter().any(|s| s.form == "Kiev"))
+        .find(|e| {
+            e.spellings.iter().any(|s| s.form == "Kyiv")
+                && e.spellings.iter().any(|s| s.form == "Kiev")
+        })
         .expect("Kyiv/Kiev merged");
     let outlets_of = |form: &str| -> Vec<String> {
-        kyiv.spellings.iter().filter(|s| s.form == form).flat_map(|s| s.outlets.keys().cloned()).collect()
+        kyiv.spellings
+            .iter()
+            .filter(|s| s.form == form)
+            .flat_map(|s| s.outlets.keys().cloned())
+            .collect()
     };
-    assert!(outlets_of("Kyiv").iter().all(|o| !outlets_of("Kiev").contains(o)));
+    assert!(outlets_of("Kyiv")
+        .iter()
+        .all(|o| !outlets_of("Kiev").contains(o)));
     // Zelensky and Zelenskyy are one person.
     let z = brief
         .entities
         .iter()
         .find(|e| e.spellings.iter().any(|s| s.form.ends_with("Zelensky")))
         .expect("Zelensky");
-    assert!(z.spellings.iter().any(|s| s.form.ends_with("Zelenskyy")), "{:?}", z.spellings);
+    assert!(
+        z.spellings.iter().any(|s| s.form.ends_with("Zelenskyy")),
+        "{:?}",
+        z.spellings
+    );
     // The repost of RT is counted once.
-    assert!(brief.reposts.iter().any(|r| r.origin_outlet == "RT"), "{:?}", json["reposts"]);
+    assert!(
+        brief.reposts.iter().any(|r| r.origin_outlet == "RT"),
+        "{:?}",
+        json["reposts"]
+    );
 }

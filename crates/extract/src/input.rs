@@ -92,6 +92,8 @@ pub enum InputError {
     BadWarc { origin: String, reason: String },
     #[error("{origin}: empty input")]
     Empty { origin: String },
+    #[error("{origin}: binary data, not a page, feed or archive")]
+    Binary { origin: String },
 }
 
 /// Why one item inside a container could not be read.
@@ -201,6 +203,11 @@ pub fn split_input(
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty {
+            origin: name.to_string(),
+        });
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) && sniff(name, bytes) != InputKind::Warc {
+        return Err(InputError::Binary {
             origin: name.to_string(),
         });
     }
@@ -757,6 +764,15 @@ mod tests {
                 b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>"
             ),
             InputKind::Feed
+        );
+    }
+
+    #[test]
+    fn binary_data_is_refused() {
+        let err = split_input("x.bin", b"SQLite format 3\0\0\x10").expect_err("binary");
+        assert_eq!(
+            err.to_string(),
+            "x.bin: binary data, not a page, feed or archive"
         );
     }
 

@@ -25,10 +25,22 @@ impl InputRef {
     }
 }
 
-/// File names that are never inputs (sidecars, notes, hidden files).
+/// File names that are never inputs when a folder is walked (sidecars, notes,
+/// hidden files, databases such as our own store, images and other binaries).
+/// A file named explicitly is always tried.
 fn is_input_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    const NOT_ARTICLES: &[&str] = &[
+        "sqlite", "sqlite3", "db", "wal", "shm", "journal", "jpg", "jpeg", "png", "gif", "webp",
+        "svg", "ico", "pdf", "zip", "mp3", "mp4", "woff", "woff2", "ttf", "exe", "so", "rlib",
+    ];
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let ext = ext.rsplit('-').next().unwrap_or(&ext).to_string(); // store.sqlite-wal
     !(name.starts_with('.')
+        || NOT_ARTICLES.contains(&ext.as_str())
         || name.ends_with(".meta.json")
         || name.eq_ignore_ascii_case("README.md")
         || name.eq_ignore_ascii_case("LICENSE")
