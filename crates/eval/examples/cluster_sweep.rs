@@ -6,6 +6,13 @@
 use eval::clustering::{evaluate, load, predict_with};
 use fusion::stories::StoryConfig;
 
+fn env_f64(key: &str, default: f64) -> f64 {
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
@@ -22,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let names = parse(4, &[2.0]);
     let topic_names = parse(5, &[2.0]);
     let linkage = std::env::args().nth(6).as_deref() != Some("0");
-    let merges = parse(7, &[0.3]);
+    let merges = parse(7, &[0.095]);
     for &t in &topics {
         for &e in &events {
             for &n in &names {
@@ -35,6 +42,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     topic_merge_threshold: merges[0],
                     date_mismatch_factor: parse(8, &[0.5])[0],
                     date_window_days: parse(9, &[7.0])[0] as i64,
+                    topic_merge_min_members: env_f64("MERGEMIN", 2.0) as usize,
+                    topic_number_weight: env_f64("TOPICNUM", 1.0),
+                    merge_name_weight: env_f64("MERGENAME", 3.0),
+                    merge_idf_power: env_f64("MERGEPOW", 1.5),
+                    merge_sweep_every: env_f64("SWEEP", 50.0) as usize,
                     ..StoryConfig::default()
                 };
                 let pred = predict_with(&docs, &config, std::env::var("NODATES").is_err());

@@ -14,6 +14,15 @@
 //! the shared names and numbers, how close the event dates are, and the similarity
 //! value against its threshold.
 //!
+//! Topics are formed greedily (a document joins the closest topic above a fairly
+//! strict threshold) and then merged: when a topic reaches two documents and each
+//! time it doubles, and for all topics every `merge_sweep_every` documents, two
+//! topics merge when they are each other's closest by *average link* — the mean
+//! cosine between their documents, each weighted (idf to a power above one, names
+//! weighted up) when it arrived — and that value reaches `topic_merge_threshold`.
+//! Average link does not grow with a topic's size, so large topics do not swallow
+//! their neighbours the way centroid or single-link comparisons do.
+//!
 //! The event-level key weights what tells two events of one kind apart: names of
 //! places and people (capitalised words inside sentences, plus any names supplied
 //! by the caller), numbers, and event dates; plain words count only by how rare
@@ -79,10 +88,21 @@ pub struct StoryConfig {
     pub topic_number_weight: f64,
     /// Compare a document with each story of a topic too, not only the topic centroid.
     pub topic_linkage_by_story: bool,
-    /// Two topics merge when a story of one becomes this similar to a story of the other.
+    /// Two topics merge when their average-link similarity (the mean cosine between
+    /// their documents under merge weights) reaches this and each is the other's
+    /// closest topic.
     pub topic_merge_threshold: f64,
-    /// Only stories with at least this many documents take part in topic merges.
+    /// A topic is checked for a merge when it reaches this many documents and each
+    /// time its size doubles.
     pub topic_merge_min_members: usize,
+    /// Weight of name features when topics are compared for a merge.
+    pub merge_name_weight: f64,
+    /// Exponent of idf when topics are compared for a merge (above 1 favours the
+    /// rare words that name a kind of event over common news vocabulary).
+    pub merge_idf_power: f64,
+    /// Every this many documents, all topics are checked for mutual-best merges
+    /// (0: only when a topic reaches its check sizes).
+    pub merge_sweep_every: usize,
 }
 
 impl Default for StoryConfig {
@@ -98,8 +118,11 @@ impl Default for StoryConfig {
             topic_name_weight: 2.0,
             topic_number_weight: 1.0,
             topic_linkage_by_story: true,
-            topic_merge_threshold: 0.2,
+            topic_merge_threshold: 0.095,
             topic_merge_min_members: 2,
+            merge_name_weight: 3.0,
+            merge_idf_power: 1.5,
+            merge_sweep_every: 50,
         }
     }
 }
@@ -154,6 +177,9 @@ struct Topic {
     stories: Vec<usize>,
     /// Set when this topic was merged into another one.
     merged_into: Option<usize>,
+    /// Sum of the members' unit vectors under merge weights, as weighted when each
+    /// arrived: `dot(a, b) / (|a| |b|)` over members is the average-link similarity.
+    linked: HashMap<u32, f64>,
 }
 
 /// The incremental clusterer.
@@ -286,7 +312,11 @@ impl StoryClusterer {
         };
 
         // Update the chosen topic and story.
+        let linked = self.merge_vector(&features.terms);
         let t = &mut self.topics[topic];
+        for (term, w) in linked {
+            *t.linked.entry(term).or_insert(0.0) += w;
+        }
         t.centroid.add(&features.terms);
         for &(term, _) in &features.terms {
             *t.df.entry(term).or_insert(0) += 1;
@@ -298,16 +328,23 @@ impl StoryClusterer {
         s.dates.sort_unstable();
         s.dates.dedup();
 
-        let topic = match self.merge_topics_around(story) {
-            Some((into, sim, other)) => {
+        if self.config.merge_sweep_every > 0
+            && (self.documents as usize).is_multiple_of(self.config.merge_sweep_every)
+        {
+            for (into, sim, other) in self.merge_sweep() {
                 reasons.push(format!(
-                    "topics {other} and {into} merged: story {story} is {sim:.3} similar to a story of the other topic (>= {:.3})",
+                    "topics {other} and {into} merged: average link {sim:.3}, each the other's closest (>= {:.3})",
                     self.config.topic_merge_threshold
                 ));
-                self.stories[story].topic
             }
-            None => topic,
-        };
+        }
+        if let Some((into, sim, other)) = self.merge_topic_centroids(self.stories[story].topic) {
+            reasons.push(format!(
+                "topics {other} and {into} merged: average link {sim:.3}, each the other's closest (>= {:.3})",
+                self.config.topic_merge_threshold
+            ));
+        }
+        let topic = self.stories[story].topic;
 
         Assignment {
             story,
@@ -323,45 +360,112 @@ impl StoryClusterer {
         self.stories.get(story).map(|s| s.topic)
     }
 
-    /// After `story` grew: when it has become close to a story of another topic,
-    /// the two topics merge (the younger into the older). Returns
-    /// `(kept topic, similarity, merged topic)`.
-    fn merge_topics_around(&mut self, story: usize) -> Option<(usize, f64, usize)> {
-        let s = &self.stories[story];
-        // Re-check a story's topic links when it reaches the minimum size and each
-        // time it doubles: cheap, and a grown story is a better witness.
-        let m = s.centroid.members;
+    /// After `topic` grew: when it and another topic are each other's closest by
+    /// average link and at least `topic_merge_threshold` similar, the two merge.
+    /// Checked when the topic reaches the minimum size and each time it doubles.
+    fn merge_topic_centroids(&mut self, topic: usize) -> Option<(usize, f64, usize)> {
+        let m = self.topics[topic].centroid.members;
         if m < self.config.topic_merge_min_members
             || !(m == self.config.topic_merge_min_members || m.is_power_of_two())
         {
             return None;
         }
-        let topic = s.topic;
-        // The story's centroid as a normalised "document".
-        let mut terms: Vec<(u32, f64)> = s
-            .centroid
-            .weights
-            .iter()
-            .map(|(&t, &w)| (t, w / s.centroid.members as f64))
-            .collect();
-        terms.sort_unstable_by_key(|&(t, _)| t);
+        let (other, sim) = self.closest_topic(topic)?;
+        if sim < self.config.topic_merge_threshold {
+            return None;
+        }
+        // Both ways: the other topic's closest must be this one (no chaining
+        // through a large topic that is a little similar to everything).
+        if self.closest_topic(other).map(|(t, _)| t) != Some(topic) {
+            return None;
+        }
+        Some(self.merge_topic_pair(topic, other, sim))
+    }
+
+    /// The live topic closest to `topic` by average link.
+    fn closest_topic(&self, topic: usize) -> Option<(usize, f64)> {
         let mut best: Option<(usize, f64)> = None;
-        for (oi, other) in self.stories.iter().enumerate() {
-            if other.topic == topic || other.centroid.members < self.config.topic_merge_min_members
-            {
+        for (oi, other) in self.topics.iter().enumerate() {
+            if oi == topic || other.merged_into.is_some() || other.centroid.members == 0 {
                 continue;
             }
-            let sim = self.cosine(&terms, &other.centroid, None);
+            let sim = self.average_link(topic, oi);
             if !matches!(best, Some((_, b)) if sim <= b) {
                 best = Some((oi, sim));
             }
         }
-        let (oi, sim) = best?;
-        if sim < self.config.topic_merge_threshold {
-            return None;
+        best
+    }
+
+    /// The weight of a term when topics are compared for a merge.
+    fn merge_weight(&self, t: u32) -> f64 {
+        let kind = match self.terms[t as usize].1 {
+            FeatureKind::Word => 1.0,
+            FeatureKind::Name => self.config.merge_name_weight,
+            FeatureKind::Number => self.config.topic_number_weight,
+        };
+        self.idf_of(t).powf(self.config.merge_idf_power) * kind
+    }
+
+    /// A document's unit vector under the current merge weights.
+    fn merge_vector(&self, doc: &[(u32, f64)]) -> Vec<(u32, f64)> {
+        let mut v: Vec<(u32, f64)> = doc
+            .iter()
+            .map(|&(t, w)| (t, w * self.merge_weight(t)))
+            .collect();
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for (_, x) in &mut v {
+                *x /= norm;
+            }
         }
-        let other_topic = self.stories[oi].topic;
-        let (keep, gone) = (topic.min(other_topic), topic.max(other_topic));
+        v
+    }
+
+    /// Average-link similarity of two topics: the mean cosine over pairs of their documents.
+    fn average_link(&self, a: usize, b: usize) -> f64 {
+        let (ta, tb) = (&self.topics[a], &self.topics[b]);
+        let n = (ta.centroid.members * tb.centroid.members) as f64;
+        if n <= 0.0 {
+            return 0.0;
+        }
+        let (small, large) = if ta.linked.len() <= tb.linked.len() {
+            (&ta.linked, &tb.linked)
+        } else {
+            (&tb.linked, &ta.linked)
+        };
+        let dot: f64 = small
+            .iter()
+            .filter_map(|(t, &w)| large.get(t).map(|&v| w * v))
+            .sum();
+        dot / n
+    }
+
+    /// Checks every live topic for a mutual-best partner above the merge threshold
+    /// and merges such pairs (oldest topics first). Returns the merges made.
+    fn merge_sweep(&mut self) -> Vec<(usize, f64, usize)> {
+        let mut done = Vec::new();
+        for topic in 0..self.topics.len() {
+            if self.topics[topic].merged_into.is_some() {
+                continue;
+            }
+            let Some((other, sim)) = self.closest_topic(topic) else {
+                continue;
+            };
+            if sim < self.config.topic_merge_threshold {
+                continue;
+            }
+            if self.closest_topic(other).map(|(t, _)| t) != Some(topic) {
+                continue;
+            }
+            done.push(self.merge_topic_pair(topic, other, sim));
+        }
+        done
+    }
+
+    /// Merges the younger of two topics into the older; returns `(kept, sim, gone)`.
+    fn merge_topic_pair(&mut self, a: usize, b: usize, sim: f64) -> (usize, f64, usize) {
+        let (keep, gone) = (a.min(b), a.max(b));
         let moved = std::mem::take(&mut self.topics[gone]);
         for &si in &moved.stories {
             self.stories[si].topic = keep;
@@ -375,10 +479,13 @@ impl StoryClusterer {
         for (t, n) in moved.df {
             *k.df.entry(t).or_insert(0) += n;
         }
+        for (t, w) in moved.linked {
+            *k.linked.entry(t).or_insert(0.0) += w;
+        }
         k.stories.extend(moved.stories);
         k.stories.sort_unstable();
         self.topics[gone].merged_into = Some(keep);
-        Some((keep, sim, gone))
+        (keep, sim, gone)
     }
 
     fn intern(&mut self, key: String, kind: FeatureKind) -> u32 {
