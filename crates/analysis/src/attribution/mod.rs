@@ -42,7 +42,9 @@ use std::collections::HashMap;
 use model::{Attribution, AttributionKind, AttributionSource, Entity, EntityKind, Mention};
 use model::{Post, Span, Stance};
 
-use lexicon::{VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, TIME_WORDS, VERBS};
+use lexicon::{
+    VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, TIME_WORDS, UNRELIABLE_FORMS, VERBS,
+};
 use quotes::Quote;
 
 /// Finds the attributions (direct quotes, reported speech, mixed) in `text`.
@@ -426,7 +428,7 @@ impl<'a> Analyzer<'a> {
         let mut verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>> = HashMap::new();
         for (vi, verb) in VERBS.iter().enumerate() {
             for (fi, form) in verb.forms.iter().enumerate() {
-                if form.is_empty() {
+                if form.is_empty() || UNRELIABLE_FORMS.contains(form) {
                     continue;
                 }
                 let first = form.split(' ').next().unwrap_or(form);
