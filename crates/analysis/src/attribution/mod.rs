@@ -652,10 +652,38 @@ impl<'a> Analyzer<'a> {
             .iter()
             .all(|d| d.content.is_empty() && !d.wants_next_quote)
         {
-            if let Some(d) = self.poll_cue(ui, u) {
+            if let Some(d) = self.poll_cue(ui, u).or_else(|| self.reportedly_cue(ui, u)) {
                 out.push(d);
             }
         }
+    }
+
+    /// "The firm reportedly paid $2 million": a report with no stated source; the
+    /// content is the clause around the adverb.
+    fn reportedly_cue(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let i = (u.t0..u.t1).find(|&i| {
+            let t = &self.toks[i];
+            t.quote.is_none() && t.lower == "reportedly"
+        })?;
+        let mut content = Vec::new();
+        if i > u.t0 {
+            content.extend(self.trim_span(u.span.start, self.toks[i - 1].span.end));
+        }
+        if i + 1 < u.t1 {
+            content.extend(self.trim_span(self.toks[i + 1].span.start, u.span.end));
+        }
+        if content.is_empty() {
+            return None;
+        }
+        Some(Draft {
+            unit: ui,
+            source: None,
+            cue: self.span_of(i, i + 1),
+            content,
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
     }
 
     /// A finding placed in a poll: "In a new Ridge County survey, 40 percent

@@ -461,9 +461,10 @@ fn poll_findings_and_unreliable_forms() {
         "#]],
     );
     check(
-        "Mayor Dorn leads by four points in a Harbor Times survey.",
+        "Mayor Dorn leads by four points in a Harbor Times survey. The mill reportedly paid two million dollars for the land.",
         expect![[r#"
             Indirect [a Harbor Times survey] (descriptor) cue=[in] content=[Mayor Dorn leads by four points]
+            Indirect - cue=[reportedly] content=[The mill | paid two million dollars for the land]
         "#]],
     );
 }
