@@ -42,7 +42,9 @@ use std::collections::HashMap;
 use model::{Attribution, AttributionKind, AttributionSource, Entity, EntityKind, Mention};
 use model::{Post, Span, Stance};
 
-use lexicon::{VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, TIME_WORDS, VERBS};
+use lexicon::{
+    VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, TIME_WORDS, UNRELIABLE_FORMS, VERBS,
+};
 use quotes::Quote;
 
 /// Finds the attributions (direct quotes, reported speech, mixed) in `text`.
@@ -426,7 +428,7 @@ impl<'a> Analyzer<'a> {
         let mut verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>> = HashMap::new();
         for (vi, verb) in VERBS.iter().enumerate() {
             for (fi, form) in verb.forms.iter().enumerate() {
-                if form.is_empty() {
+                if form.is_empty() || UNRELIABLE_FORMS.contains(form) {
                     continue;
                 }
                 let first = form.split(' ').next().unwrap_or(form);
@@ -646,6 +648,203 @@ impl<'a> Analyzer<'a> {
                 out.push(d);
             }
         }
+        if out[first_draft..]
+            .iter()
+            .all(|d| d.content.is_empty() && !d.wants_next_quote)
+        {
+            if let Some(d) = self.poll_cue(ui, u).or_else(|| self.reportedly_cue(ui, u)) {
+                out.push(d);
+            }
+        }
+    }
+
+    /// "The firm reportedly paid $2 million": a report with no stated source; the
+    /// content is the clause around the adverb.
+    fn reportedly_cue(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let i = (u.t0..u.t1).find(|&i| {
+            let t = &self.toks[i];
+            t.quote.is_none() && t.lower == "reportedly"
+        })?;
+        let mut content = Vec::new();
+        if i > u.t0 {
+            content.extend(self.trim_span(u.span.start, self.toks[i - 1].span.end));
+        }
+        if i + 1 < u.t1 {
+            content.extend(self.trim_span(self.toks[i + 1].span.start, u.span.end));
+        }
+        if content.is_empty() {
+            return None;
+        }
+        Some(Draft {
+            unit: ui,
+            source: None,
+            cue: self.span_of(i, i + 1),
+            content,
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
+    }
+
+    /// A finding placed in a poll: "In a new Ridge County survey, 40 percent
+    /// backed …", "Smith leads in the polls". The cue is "in", the source the
+    /// poll phrase and the content the rest of the clause.
+    fn poll_cue(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let i = (u.t0..u.t1).find(|&i| {
+            let t = &self.toks[i];
+            t.lower == "in" && t.quote.is_none() && self.poll_head(u, i + 1).is_some()
+        })?;
+        let mut src_end = self.poll_head(u, i + 1)? + 1;
+        let cue = self.span_of(i, i + 1);
+        let content = if i == u.t0 || (i == u.t0 + 1 && !self.toks[u.t0].word) {
+            // Fronted: the source runs to the comma, the content follows it.
+            while src_end < u.t1
+                && !matches!(self.toks[src_end].text, "," | ";" | ":")
+                && src_end < i + 16
+            {
+                src_end += 1;
+            }
+            if src_end >= u.t1 || self.toks[src_end].text != "," {
+                return None;
+            }
+            let next = self.toks.get(src_end + 1)?;
+            self.trim_span(next.span.start, u.span.end)?
+        } else {
+            // Mid-sentence, only a named poll ("… in a Ridge Herald poll"): "a lead in
+            // the polls" is mostly not annotated as a report.
+            if !self.toks[i + 2..src_end - 1].iter().any(|t| t.cap) {
+                return None;
+            }
+            let mut end = i;
+            while end > u.t0 && !self.toks[end - 1].word {
+                end -= 1;
+            }
+            if end <= u.t0 + 1 {
+                return None;
+            }
+            self.trim_span(self.toks[u.t0].span.start, self.toks[end - 1].span.end)?
+        };
+        if content
+            .slice(self.text)
+            .starts_with(['“', '"', '‘', '\'', '«'])
+        {
+            return None;
+        }
+        Some(Draft {
+            unit: ui,
+            source: Some(self.span_of(i + 1, src_end)),
+            cue,
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
+    }
+
+    /// The token index of "poll"/"survey" ending a short noun phrase that starts at
+    /// `start` with a determiner ("a new national poll", "the polls").
+    fn poll_head(&self, u: &Unit, start: usize) -> Option<usize> {
+        let first = self.toks.get(start)?;
+        if !matches!(
+            first.lower.as_str(),
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "these"
+                | "their"
+                | "its"
+                | "recent"
+                | "latest"
+                | "new"
+                | "national"
+                | "public"
+                | "most"
+                | "several"
+                | "many"
+                | "two"
+                | "three"
+        ) && !first.cap
+        {
+            return None;
+        }
+        for k in start..(start + 9).min(u.t1) {
+            let t = &self.toks[k];
+            if t.quote.is_some() || matches!(t.text, "," | ";" | ":" | "." | "(" | ")") {
+                return None;
+            }
+            let head = matches!(
+                t.lower.as_str(),
+                "poll" | "polls" | "survey" | "surveys" | "polling"
+            );
+            let modifier = k == start
+                || head
+                || t.cap
+                || !t.word
+                || t.lower.chars().any(|c| c.is_ascii_digit())
+                || matches!(
+                    t.lower.as_str(),
+                    "new"
+                        | "latest"
+                        | "recent"
+                        | "national"
+                        | "state"
+                        | "statewide"
+                        | "public"
+                        | "opinion"
+                        | "exit"
+                        | "same"
+                        | "early"
+                        | "late"
+                        | "several"
+                        | "two"
+                        | "three"
+                        | "many"
+                        | "most"
+                        | "other"
+                        | "online"
+                        | "telephone"
+                        | "phone"
+                        | "independent"
+                        | "separate"
+                        | "similar"
+                        | "previous"
+                        | "earlier"
+                        | "last"
+                        | "first"
+                        | "second"
+                        | "another"
+                        | "poll"
+                        | "s"
+                );
+            if !modifier {
+                return None;
+            }
+            if head && k > start {
+                // "polling place", "poll workers": a noun modifier, not the head.
+                let next = self.toks.get(k + 1).map(|n| n.lower.as_str());
+                if matches!(
+                    next,
+                    Some(
+                        "place"
+                            | "places"
+                            | "station"
+                            | "stations"
+                            | "workers"
+                            | "numbers"
+                            | "data"
+                            | "average"
+                            | "averages"
+                            | "of"
+                            | "closing"
+                    )
+                ) {
+                    return None;
+                }
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// A verb outside the lexicon that takes a "that" clause after a subject:

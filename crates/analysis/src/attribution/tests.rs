@@ -451,3 +451,20 @@ fn seeds_have_well_formed_attributions() {
     }
     assert!(total > 0, "the seed pages quote people; none found");
 }
+
+#[test]
+fn poll_findings_and_unreliable_forms() {
+    check(
+        "In a new Ridge County Herald poll released Monday, 52 percent of voters chose the levy. Mayor Dorn has a narrow lead in the polls. Voters in Eastvale head to the polls on Tuesday. Dorn emails staff every week. The board may back the plan.",
+        expect![[r#"
+            Indirect [a new Ridge County Herald poll released Monday] (descriptor) cue=[In] content=[52 percent of voters chose the levy]
+        "#]],
+    );
+    check(
+        "Mayor Dorn leads by four points in a Harbor Times survey. The mill reportedly paid two million dollars for the land.",
+        expect![[r#"
+            Indirect [a Harbor Times survey] (descriptor) cue=[in] content=[Mayor Dorn leads by four points]
+            Indirect - cue=[reportedly] content=[The mill | paid two million dollars for the land]
+        "#]],
+    );
+}
