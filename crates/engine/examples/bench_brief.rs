@@ -30,7 +30,11 @@ fn synthetic(i: usize) -> RawItem {
     let (speaker, role) = SPEAKERS[i % SPEAKERS.len()];
     let workers = 2000 + (i % 7) * 250;
     let day = 2 + i % 5;
-    let city = if i % 3 == 0 { "Tessaly" } else { "Tesaly" };
+    let city = if i.is_multiple_of(3) {
+        "Tessaly"
+    } else {
+        "Tesaly"
+    };
     let text = format!(
         "Strike at {city} port enters day {n}\n\n\
          About {workers} dock workers stayed away from the port of {city} on Tuesday, {outlet} reported. \
