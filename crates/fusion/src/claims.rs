@@ -1381,15 +1381,23 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
             .collect()
     };
     let unit_of = |ms: &[usize]| ms.iter().find_map(|&m| qs[m].unit_concept.clone());
-    let summaries: Vec<(usize, Option<String>, BTreeSet<&str>)> = groups_now
+    let places_of = |ms: &[usize]| -> BTreeSet<String> {
+        ms.iter()
+            .flat_map(|&m| qs[m].places.iter().cloned())
+            .collect()
+    };
+    type GroupSummary<'w> = (usize, Option<String>, BTreeSet<&'w str>, BTreeSet<String>);
+    let summaries: Vec<GroupSummary> = groups_now
         .iter()
-        .map(|ms| (ms[0], unit_of(ms), words_of(ms)))
+        .map(|ms| (ms[0], unit_of(ms), words_of(ms), places_of(ms)))
         .collect();
     for a in 0..summaries.len() {
         for b in a + 1..summaries.len() {
-            let (ia, ua, wa) = &summaries[a];
-            let (ib, ub, wb) = &summaries[b];
-            if ua.is_some() && ua == ub && wa.intersection(wb).count() >= 2 {
+            let (ia, ua, wa, pa) = &summaries[a];
+            let (ib, ub, wb, pb) = &summaries[b];
+            // Figures about different places stay apart, as in the pairwise test.
+            let other_places = !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(pb);
+            if ua.is_some() && ua == ub && !other_places && wa.intersection(wb).count() >= 2 {
                 groups.union(*ia, *ib);
             }
         }
