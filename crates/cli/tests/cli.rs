@@ -1,8 +1,6 @@
 //! End-to-end tests of the `parallax` binary: real files, a real SQLite store,
 //! real HTTP over loopback.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -184,48 +182,17 @@ fn analyze_json_gives_spans_in_both_coordinates() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Serves `routes` on loopback for up to `n` requests.
-fn serve(routes: Vec<(&'static str, String)>, n: usize) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    let addr = listener.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(n) {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-            let mut line = String::new();
-            let _ = reader.read_line(&mut line);
-            loop {
-                let mut h = String::new();
-                if reader.read_line(&mut h).map(|n| n == 0).unwrap_or(true) || h == "\r\n" {
-                    break;
-                }
-            }
-            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-            let body = routes
-                .iter()
-                .find(|(p, _)| *p == path)
-                .map(|(_, b)| b.clone());
-            let resp = match body {
-                Some(b) => format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{b}",
-                    b.len()
-                ),
-                None => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string(),
-            };
-            let _ = stream.write_all(resp.as_bytes());
-        }
-    });
-    format!("http://{addr}")
-}
-
 #[test]
 fn ingest_urls_over_loopback() {
     let dir = temp_dir("http");
     let store = dir.join("store.sqlite");
-    let base = serve(
+    let base = testkit::serve_http(
         vec![
-            ("/robots.txt", "User-agent: *\nDisallow: /private\n".into()),
-            ("/a", ARTICLE.into()),
+            (
+                "/robots.txt",
+                testkit::http_ok("User-agent: *\nDisallow: /private\n"),
+            ),
+            ("/a", testkit::http_ok(ARTICLE)),
         ],
         16,
     );
