@@ -40,16 +40,6 @@ pub fn shared_path(rel: &str) -> Option<PathBuf> {
     found
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn missing_path_is_none_when_not_required() {
-        if std::env::var(super::REQUIRE_SHARED_ENV).is_err() {
-            assert!(super::shared_path("definitely/not/here").is_none());
-        }
-    }
-}
-
 /// A real HTTP/1.1 server on loopback for tests: answers `GET path` with the raw
 /// response given for that path (404 otherwise), for at most `max_requests`
 /// connections, then stops. Returns the base URL (`http://127.0.0.1:PORT`).
@@ -98,4 +88,14 @@ pub fn http_ok(body: &str) -> String {
         "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn missing_path_is_none_when_not_required() {
+        if std::env::var(super::REQUIRE_SHARED_ENV).is_err() {
+            assert!(super::shared_path("definitely/not/here").is_none());
+        }
+    }
 }

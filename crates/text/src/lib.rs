@@ -4,6 +4,7 @@
 //! Pure and allocation-light: no I/O, no global state.
 
 pub mod builder;
+pub mod calendar;
 pub mod normalize;
 pub mod sentences;
 pub mod tokens;

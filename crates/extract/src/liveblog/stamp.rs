@@ -143,25 +143,9 @@ fn is_stamp_filler(w: &str) -> bool {
     )
 }
 
-/// The month named by `w` ("November", "Nov", "Nov.", "Sept").
+/// The month named by `w` ("November", "Nov", "Nov.", "Sept"), punctuation around it ignored.
 pub fn month_number(w: &str) -> Option<u32> {
-    let b = bare(w).trim_end_matches('.').to_ascii_lowercase();
-    let m = match b.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    text::calendar::month_number(bare(w))
 }
 
 fn is_weekday(w: &str) -> bool {
