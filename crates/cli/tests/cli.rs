@@ -274,3 +274,35 @@ fn unknown_document_is_a_clear_error() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_earliest_published_copy_is_the_original() {
+    let dir = temp_dir("repost");
+    let store = dir.join("store.sqlite");
+    let body = "The Tessaly river bridge reopened on Monday after eight months of repairs, the city council said. \
+        Mayor Ilse Brandt said the work cost 4.2 million crowns, more than the 3 million first planned. \
+        Traffic on the ring road eased within hours, and the ferry service that had replaced the crossing will stop on Friday.";
+    // The repost (published later) arrives first.
+    let lines = format!(
+        "{{\"title\":\"Bridge back\",\"outlet\":\"Digest Hub\",\"published\":\"2026-02-10T15:00:00Z\",\"text\":\"Reposted. {body}\"}}\n\
+         {{\"title\":\"Bridge reopens\",\"outlet\":\"Lantern Post\",\"published\":\"2026-02-10T09:00:00Z\",\"text\":\"{body}\"}}\n"
+    );
+    std::fs::write(dir.join("copies.jsonl"), lines).expect("write");
+    let out = run(
+        &["ingest", dir.join("copies.jsonl").to_str().expect("utf8")],
+        &store,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = run(&["docs", "--json"], &store);
+    let list: serde_json::Value = serde_json::from_slice(&docs.stdout).expect("json list");
+    let by_outlet = |o: &str| {
+        list.as_array()
+            .and_then(|l| l.iter().find(|d| d["outlet"] == o))
+            .cloned()
+            .expect("doc")
+    };
+    let (repost, original) = (by_outlet("Digest Hub"), by_outlet("Lantern Post"));
+    assert_eq!(repost["duplicate_of"], original["id"], "{list}");
+    assert!(original["duplicate_of"].is_null(), "{list}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

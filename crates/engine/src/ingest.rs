@@ -251,6 +251,23 @@ impl Engine {
                 of: id.clone(),
                 similarity: j,
             });
+        // The earliest published copy is the original: when the stored match was
+        // published after this document, the stored one becomes the repost.
+        let published = |d: &Document| d.published.as_ref().map(|p| p.at.utc);
+        let mut flipped = None;
+        let dup = match dup {
+            Some(d) => {
+                let stored = self.store.document(&d.of)?;
+                match (published(doc), published(&stored)) {
+                    (Some(new), Some(old)) if new < old => {
+                        flipped = Some(d);
+                        None
+                    }
+                    _ => Some(d),
+                }
+            }
+            None => None,
+        };
         let analysis = analyze(doc);
         let outcome = self.store.put(
             doc,
@@ -259,6 +276,15 @@ impl Engine {
             dup.as_ref(),
             Some(&encode_fingerprint(&fp)),
         )?;
+        if let (PutOutcome::Inserted, Some(f)) = (outcome, &flipped) {
+            self.store.set_duplicate(
+                &f.of,
+                &DuplicateLink {
+                    of: doc.id.clone(),
+                    similarity: f.similarity,
+                },
+            )?;
+        }
         known.push((doc.id.clone(), fp));
         Ok(match (outcome, dup) {
             (PutOutcome::AlreadyPresent, _) => ItemStatus::Unchanged { id: doc.id.clone() },

@@ -280,6 +280,18 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Marks stored document `id` as a near-duplicate of `link.of` (used when a copy
+    /// published earlier arrives after its repost).
+    pub fn set_duplicate(&mut self, id: &str, link: &DuplicateLink) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE documents SET duplicate_of = ?2, duplicate_similarity = ?3 WHERE id = ?1",
+                params![id, link.of, link.similarity],
+            )
+            .map_err(sql("linking a near-duplicate"))?;
+        Ok(())
+    }
+
     /// All documents in ingestion order.
     pub fn list(&self) -> Result<Vec<DocSummary>, StoreError> {
         let mut stmt = self
