@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use fusion::brief::{contested_spellings, Brief};
 
-use crate::{key_claims, shorten, value_text};
+use crate::{disagreement_heading, key_claims, shorten, value_text};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -81,7 +81,7 @@ pub fn page(b: &Brief) -> String {
         let _ = write!(
             o,
             "<div class=dis><b>{}</b> <span class=tag>{:?}</span>",
-            esc(&d.summary),
+            esc(&disagreement_heading(d)),
             d.kind
         );
         for side in &d.sides {

@@ -56,6 +56,23 @@ pub(crate) fn value_text(v: &StatedValue) -> String {
     }
 }
 
+/// A disagreement's heading: what is disputed and the values, without the list of
+/// who said each (the sides below show that with the sentences).
+pub(crate) fn disagreement_heading(d: &Disagreement) -> String {
+    let label = d.summary.split(": ").next().unwrap_or(&d.summary);
+    let joiner = if d.kind == fusion::claims::DisagreementKind::ChangedOverTime {
+        " → "
+    } else {
+        " vs "
+    };
+    let values: Vec<&str> = d.sides.iter().map(|s| s.value.as_str()).collect();
+    if values.is_empty() || label == d.summary {
+        d.summary.clone()
+    } else {
+        format!("{label}: {}", values.join(joiner))
+    }
+}
+
 pub(crate) fn statement_line(s: &Statement) -> String {
     format!(
         "{} — {}: “{}”",
@@ -336,7 +353,7 @@ fn text(brief: &Brief, md: bool) -> String {
 }
 
 fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
-    let _ = writeln!(o, "{bullet}{} [{:?}]", d.summary, d.kind);
+    let _ = writeln!(o, "{bullet}{} [{:?}]", disagreement_heading(d), d.kind);
     for side in &d.sides {
         let _ = writeln!(o, "{sub}{} — {}", side.value, side.outlets.join(", "));
         for s in side.statements.iter().take(2) {
