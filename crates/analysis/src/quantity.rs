@@ -1177,21 +1177,7 @@ fn counted_noun(
     if skip_of && word_at(toks, j).as_deref() == Some("of") {
         j += 1;
         // "one-third of the Donetsk region", "hundreds of its drones".
-        while word_at(toks, j).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "the"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-            )
-        }) {
+        while word_at(toks, j).is_some_and(|w| definite_determiner(&w)) {
             j += 1;
         }
     } else if is_ratio {
@@ -1365,23 +1351,8 @@ fn measure_noun_before(
     }
     let mut j = found?;
     while j < last
-        && word_at(toks, j).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "the"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "a"
-                    | "an"
-            )
-        })
+        && word_at(toks, j)
+            .is_some_and(|w| definite_determiner(&w) || matches!(w.as_str(), "a" | "an"))
     {
         j += 1;
     }
@@ -1400,6 +1371,15 @@ fn measure_noun_before(
     }
     let h = head?;
     Some((singular_noun(toks[h].text), toks[h].span))
+}
+
+/// "the", possessives and demonstratives between a figure and what it counts
+/// ("hundreds of its drones").
+fn definite_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "those"
+    )
 }
 
 #[cfg(test)]

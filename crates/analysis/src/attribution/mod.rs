@@ -1226,30 +1226,8 @@ impl<'a> Analyzer<'a> {
         let passive = hit.form == 2 && !stative && chain.iter().any(|w| BE.contains(w));
         let has_aux = chain.iter().any(|w| is_aux_verb(w));
         // Adjectival or nominal uses.
-        if matches!(
-            prev_lower,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "this"
-                | "these"
-                | "those"
-                | "that"
-                | "s"
-                | "no"
-                | "any"
-                | "every"
-                | "of"
-                | "whose"
-                | "such"
-                | "your"
-        ) && !has_aux
+        if (is_determiner(prev_lower) || matches!(prev_lower, "every" | "of" | "whose" | "such"))
+            && !has_aux
         {
             return None;
         }
@@ -1307,29 +1285,7 @@ impl<'a> Analyzer<'a> {
             let clause_next = next.is_some_and(|t| {
                 matches!(t.lower.as_str(), "that" | ":") || self.is_open_quote_tok(after)
             });
-            let determiner = |w: &str| {
-                matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                        | "no"
-                        | "any"
-                        | "some"
-                        | "s"
-                )
-            };
+            let determiner = |w: &str| is_determiner(w) || w == "some";
             let subject_ok = prev.is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
@@ -3021,6 +2977,31 @@ fn is_descriptor(an: &Analyzer, span: Span) -> bool {
     }
     // No capitalised word after a leading determiner: "the source", "officials".
     words.iter().skip(1).all(|t| !t.cap) && (!first.cap || first.lower == "the")
+}
+
+/// Articles, possessives, demonstratives and quantifier-like determiners ("the",
+/// "his", "these", "no", possessive "s"): a word after one of them is a noun use.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "no"
+            | "any"
+            | "s"
+    )
 }
 
 #[cfg(test)]
