@@ -11,7 +11,7 @@ use model::{Document, DocumentAnalysis, EntityKind, Evidence, Span, TimexType};
 use serde::Serialize;
 
 use crate::claims::{build_claims, Claim, Disagreement, DocInput};
-use crate::framing::{framing, FramingProfile};
+use crate::framing::{framing_with_claims, FramingProfile};
 use crate::lineage::{find_reposts, independent_sources, LineageInput, RepostLink, SourceGroup};
 use crate::positions::{positions, PositionTable};
 use crate::stories::{StoryClusterer, StoryConfig, StoryInput};
@@ -314,7 +314,7 @@ pub fn build_brief(
         .collect();
     let claim_set = build_claims(&inputs);
     let position_table = positions(&inputs);
-    let framing_profiles = framing(&inputs);
+    let framing_profiles = framing_with_claims(&inputs, &claim_set);
 
     Brief {
         schema: BRIEF_SCHEMA,

@@ -1347,11 +1347,9 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
         }
     }
     for (i, j) in candidate_pairs(&keys) {
-        if quantity_similarity(&qs[i], &qs[j]) < QUANTITY_MATCH_SCORE {
-            continue;
-        }
+        // Already joined through other figures: nothing to learn from this pair.
         let (ri, rj) = (groups.find(i), groups.find(j));
-        if ri == rj {
+        if ri == rj || quantity_similarity(&qs[i], &qs[j]) < QUANTITY_MATCH_SCORE {
             continue;
         }
         let (ui, uj) = (group_unit.get(&ri).cloned(), group_unit.get(&rj).cloned());
@@ -1458,7 +1456,10 @@ fn attribution_claims(set: &mut ClaimSet, found: &mut Vec<Found>, said: Vec<Said
     let mut groups = Groups::new(said.len());
     let keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
     for (i, j) in candidate_pairs(&keys) {
-        if said[i].speaker_key == said[j].speaker_key && said_similar(&said[i], &said[j]) {
+        if said[i].speaker_key == said[j].speaker_key
+            && groups.find(i) != groups.find(j)
+            && said_similar(&said[i], &said[j])
+        {
             groups.union(i, j);
         }
     }

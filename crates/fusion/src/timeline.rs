@@ -9,7 +9,7 @@
 //! different outlets, the disagreement stays visible: both dates are kept and each
 //! entry lists the conflict.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use model::{Evidence, Span};
@@ -198,6 +198,26 @@ fn content_words(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The content words of every item as sorted word ids (one id per distinct word
+/// across the items), so set comparisons are merges of integer slices.
+fn word_id_sets(items: &[DatedSentence]) -> Vec<Vec<u32>> {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    items
+        .iter()
+        .map(|it| {
+            let mut set: Vec<u32> = content_words(&it.text)
+                .into_iter()
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect();
+            set.sort_unstable();
+            set
+        })
+        .collect()
+}
+
 const STOP: &[&str] = &[
     "the", "and", "for", "was", "were", "that", "this", "with", "from", "has", "had", "have",
     "his", "her", "its", "their", "are", "but", "not", "been", "who", "which", "said", "says",
@@ -251,48 +271,72 @@ const DATE_WORDS: &[&str] = &[
     "day",
 ];
 
-fn jaccard_exact(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let inter = a.intersection(b).count() as f64;
-    let union = (a.len() + b.len()) as f64 - inter;
+/// Jaccard similarity of two sorted id sets.
+fn jaccard_exact(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = (a.len() + b.len() - inter) as f64;
     if union == 0.0 {
         0.0
     } else {
-        inter / union
+        inter as f64 / union
     }
 }
 
 /// Pairs `(i, j)`, `i < j`, of word sets with Jaccard >= `min`, found through an
 /// inverted index (sets with fewer than four words are left out: too short to judge).
-fn similar_pairs(words: &[BTreeSet<String>], min: f64) -> Vec<(usize, usize)> {
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+/// Shared-word counts are kept in one flat array reset after each row, so the cost
+/// is the number of shared postings, not a map operation per posting.
+fn similar_pairs(words: &[Vec<u32>], min: f64) -> Vec<(usize, usize)> {
+    let vocabulary = words.iter().flatten().max().map_or(0, |&m| m as usize + 1);
+    let mut index: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
     for (i, w) in words.iter().enumerate() {
         if w.len() < 4 {
             continue;
         }
-        for x in w {
-            index.entry(x.as_str()).or_default().push(i);
+        for &x in w {
+            index[x as usize].push(i as u32);
         }
     }
     let mut out = Vec::new();
-    let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut shared: Vec<u32> = vec![0; words.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.len() < 4 {
             continue;
         }
-        shared.clear();
-        for x in w {
-            if let Some(list) = index.get(x.as_str()) {
-                for &j in list.iter().filter(|&&j| j > i) {
-                    *shared.entry(j).or_insert(0) += 1;
+        for &x in w {
+            // Postings are in increasing order: skip to the ones after `i`.
+            let list = &index[x as usize];
+            let start = list.partition_point(|&j| j as usize <= i);
+            for &j in &list[start..] {
+                let j = j as usize;
+                if shared[j] == 0 {
+                    touched.push(j);
                 }
+                shared[j] += 1;
             }
         }
-        for (&j, &n) in &shared {
+        touched.sort_unstable();
+        for &j in &touched {
+            let n = shared[j] as usize;
             let union = (w.len() + words[j].len() - n) as f64;
             if n as f64 / union >= min {
                 out.push((i, j));
             }
+            shared[j] = 0;
         }
+        touched.clear();
     }
     out
 }
@@ -316,24 +360,39 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
         .take(opts.max_dates.unwrap_or(usize::MAX))
         .map(|r| r.0)
         .collect();
-    let words: Vec<BTreeSet<String>> = items.iter().map(|it| content_words(&it.text)).collect();
+    let words = word_id_sets(items);
 
     // Conflicts: near-identical sentences from different outlets with different dates,
     // where neither outlet also gives the other's date.
     let mut conflicts: BTreeMap<NaiveDate, Vec<DateConflict>> = BTreeMap::new();
     let pairs = similar_pairs(&words, opts.conflict_similarity);
+    // Each item's similar items (itself included), to name the outlets that give
+    // each side's date for the same sentence.
+    let mut similar_to: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
+    for &(i, j) in &pairs {
+        similar_to[i].push(j);
+        similar_to[j].push(i);
+    }
     for (i, j) in pairs {
         let (a, b) = (&items[i], &items[j]);
         if a.date == b.date || a.outlet == b.outlet {
             continue;
         }
+        // Each pair of dates is recorded once, from the first pair of sentences
+        // that shows it; later pairs only cost this lookup.
+        let known = |x: NaiveDate, y: NaiveDate| {
+            conflicts
+                .get(&x)
+                .is_some_and(|list| list.iter().any(|c| c.other_date == y))
+        };
+        if known(a.date, b.date) && known(b.date, a.date) {
+            continue;
+        }
         let outlets_for = |date: NaiveDate| -> Vec<String> {
-            let mut v: Vec<String> = (0..items.len())
-                .filter(|&k| {
-                    items[k].date == date
-                        && jaccard_exact(&words[k], &words[i]) >= opts.conflict_similarity
-                })
-                .map(|k| items[k].outlet.clone())
+            let mut v: Vec<String> = similar_to[i]
+                .iter()
+                .filter(|&&k| items[k].date == date)
+                .map(|&k| items[k].outlet.clone())
                 .collect();
             v.sort();
             v.dedup();
@@ -362,11 +421,13 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
         chosen.extend(extra);
     }
 
+    let mut by_date: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        by_date.entry(it.date).or_default().push(i);
+    }
     let mut out = Vec::new();
     for date in chosen {
-        let idx: Vec<usize> = (0..items.len())
-            .filter(|&i| items[i].date == date)
-            .collect();
+        let idx: Vec<usize> = by_date.remove(&date).unwrap_or_default();
         // Deduplicate: greedy grouping in input order.
         let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         for &i in &idx {
