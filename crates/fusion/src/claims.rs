@@ -243,6 +243,9 @@ const RELATED_WORDS: &[&str] = &[
     "talk negotiation negotiate meeting meet summit discussion discuss dialogue",
     "kill death dead die fatality",
     "injure injury wound hurt",
+    "arrest detain detention",
+    "missing unaccounted",
+    "evacuate evacuation displace",
     "attack strike raid assault bombardment shelling bombing",
     "missile rocket",
     "drone uav",
@@ -583,13 +586,31 @@ impl<'a> DocContext<'a> {
         }
     }
 
-    /// Keys of the location entities mentioned inside `span`.
+    /// Keys of the places where something inside `span` happened: location
+    /// mentions after a locative preposition ("in Tarsk", "on the port of Vell").
+    /// A place that acts or owns ("Kiev has rejected", "Ukraine's army") says who,
+    /// not where, and does not tell two events apart.
     pub(crate) fn places_in(&self, span: Span) -> BTreeSet<String> {
+        let text = self.text();
+        self.location_keys(span, |m| after_locative(text, m.span.start))
+    }
+
+    /// Keys of every location mentioned inside `span`, in whatever role.
+    pub(crate) fn locations_in(&self, span: Span) -> BTreeSet<String> {
+        self.location_keys(span, |_| true)
+    }
+
+    fn location_keys(
+        &self,
+        span: Span,
+        keep: impl Fn(&model::Mention) -> bool,
+    ) -> BTreeSet<String> {
         let analysis = self.input.analysis;
         analysis
             .mentions
             .iter()
             .filter(|m| m.kind == model::EntityKind::Location && span.contains(m.span))
+            .filter(|m| keep(m))
             .filter_map(|m| analysis.entities.get(m.entity))
             .map(|e| person_key(&e.name))
             .collect()
@@ -761,7 +782,44 @@ struct QuantityStatement {
     concepts: BTreeMap<String, bool>,
     /// Keys of the places the sentence mentions (entity mentions of kind location).
     places: BTreeSet<String>,
+    /// What happened to what the figure counts, read from the nearest outcome word
+    /// ("killed five people", "20 injured"): figures with different outcomes are
+    /// different measures even when they count the same kind of thing.
+    outcome: Option<String>,
+    /// Keys of every location the sentence mentions (actors and owners included).
+    locations: BTreeSet<String>,
     statement: Statement,
+}
+
+/// Related-word groups that name mutually exclusive outcomes of an event.
+const OUTCOMES: &[&str] = &["kill", "injure", "arrest", "missing", "evacuate"];
+
+/// How many tokens either side of a figure its outcome word may sit.
+const OUTCOME_WINDOW: usize = 4;
+
+/// The outcome concept nearest to the figure between `before` (tokens before it,
+/// nearest last) and `after` (tokens after it, nearest first); ties go to the word
+/// before ("killed seven people, injured more than 20").
+fn nearest_outcome(before: &[Token], after: &[Token], lex: &Lexicon) -> Option<String> {
+    let outcome_of = |t: &Token| {
+        lex.concept(t.text)
+            .filter(|c| OUTCOMES.contains(&c.as_str()))
+    };
+    let back = before
+        .iter()
+        .rev()
+        .take(OUTCOME_WINDOW)
+        .position(|t| outcome_of(t).is_some());
+    let ahead = after
+        .iter()
+        .take(OUTCOME_WINDOW)
+        .position(|t| outcome_of(t).is_some());
+    match (back, ahead) {
+        (Some(b), Some(a)) if a < b => outcome_of(&after[a]),
+        (Some(b), _) => outcome_of(&before[before.len() - 1 - b]),
+        (None, Some(a)) => outcome_of(&after[a]),
+        (None, None) => None,
+    }
 }
 
 /// Topic window: this many topic-bearing words either side of the figure.
@@ -849,11 +907,14 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
                 }
             });
             let places = ctx.places_in(sentence);
+            let outcome = nearest_outcome(&toks[..first_in], &toks[last_in..], lex);
             out.push(QuantityStatement {
                 doc: d,
                 index: qi,
                 change_partner,
                 places,
+                outcome,
+                locations: ctx.locations_in(sentence),
                 quantity: q.clone(),
                 unit_concept,
                 concepts,
@@ -954,6 +1015,13 @@ fn quantity_similarity(a: &QuantityStatement, b: &QuantityStatement) -> f64 {
     let percent = |q: &QuantityStatement| q.quantity.unit.as_deref() == Some("percent");
     if percent(a) != percent(b) {
         return 0.0;
+    }
+    // Tolls of different attacks are the norm in war and disaster coverage: two
+    // outcome figures ("five killed", "31 killed") are one measure only when their
+    // sentences name a place in common.
+    match (&a.outcome, &b.outcome) {
+        (Some(x), Some(y)) if x != y || a.locations.is_disjoint(&b.locations) => return 0.0,
+        _ => {}
     }
     let unit_bonus = match (&a.unit_concept, &b.unit_concept) {
         (Some(x), Some(y)) if x != y => return 0.0,
@@ -1174,6 +1242,46 @@ pub(crate) fn is_negative(s: Stance) -> bool {
     matches!(s, Stance::Rejects | Stance::Denies)
 }
 
+/// Prepositions that put what follows as the place where something happens.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "on",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "throughout",
+    "over",
+    "into",
+    "across",
+    "towards",
+    "toward",
+];
+
+/// True when the words before byte `at` end with a locative preposition, optionally
+/// followed by "the" ("in the city of" counts through its own preposition).
+fn after_locative(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty());
+    let mut word = words.next().map(str::to_lowercase);
+    if word.as_deref() == Some("the") {
+        word = words.next().map(str::to_lowercase);
+    }
+    word.is_some_and(|w| LOCATIVES.contains(&w.as_str()))
+}
+
+/// True when two pieces of evidence are the same passage of one document: one
+/// sentence that names two sources ("X says …, Y reported") is nesting, not two
+/// speakers given the same words.
+fn one_passage(a: &Evidence, b: &Evidence) -> bool {
+    a.doc == b.doc && a.span.overlaps(b.span)
+}
+
 /// Word-set similarity of two quotes (Jaccard over lower-cased words).
 fn quote_similarity(a: &[String], b: &[String]) -> f64 {
     let sa: BTreeSet<&String> = a.iter().collect();
@@ -1341,9 +1449,13 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
     // What each group counts: a figure without a unit may join a group, but never
     // bridge two groups that count different things ("5 days" and "31 ships").
     let mut group_unit: HashMap<usize, String> = HashMap::new();
+    let mut group_outcome: HashMap<usize, String> = HashMap::new();
     for (n, q) in qs.iter().enumerate() {
         if let Some(u) = &q.unit_concept {
             group_unit.insert(n, u.clone());
+        }
+        if let Some(o) = &q.outcome {
+            group_outcome.insert(n, o.clone());
         }
     }
     for (i, j) in candidate_pairs(&keys) {
@@ -1356,10 +1468,21 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
         if matches!((&ui, &uj), (Some(a), Some(b)) if a != b) {
             continue;
         }
+        // Nor may a figure without an outcome bridge "killed" and "injured".
+        let (oi, oj) = (
+            group_outcome.get(&ri).cloned(),
+            group_outcome.get(&rj).cloned(),
+        );
+        if matches!((&oi, &oj), (Some(a), Some(b)) if a != b) {
+            continue;
+        }
         groups.union(i, j);
         let root = groups.find(i);
         if let Some(u) = ui.or(uj) {
             group_unit.insert(root, u);
+        }
+        if let Some(o) = oi.or(oj) {
+            group_outcome.insert(root, o);
         }
     }
     // Second pass, group against group: figures that count the same thing and
@@ -1384,18 +1507,45 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
             .flat_map(|&m| qs[m].places.iter().cloned())
             .collect()
     };
-    type GroupSummary<'w> = (usize, Option<String>, BTreeSet<&'w str>, BTreeSet<String>);
+    let outcome_of = |ms: &[usize]| ms.iter().find_map(|&m| qs[m].outcome.clone());
+    struct GroupSummary<'w> {
+        first: usize,
+        unit: Option<String>,
+        outcome: Option<String>,
+        words: BTreeSet<&'w str>,
+        places: BTreeSet<String>,
+        locations: BTreeSet<String>,
+    }
     let summaries: Vec<GroupSummary> = groups_now
         .iter()
-        .map(|ms| (ms[0], unit_of(ms), words_of(ms), places_of(ms)))
+        .map(|ms| GroupSummary {
+            first: ms[0],
+            unit: unit_of(ms),
+            outcome: outcome_of(ms),
+            words: words_of(ms),
+            places: places_of(ms),
+            locations: ms
+                .iter()
+                .flat_map(|&m| qs[m].locations.iter().cloned())
+                .collect(),
+        })
         .collect();
     for a in 0..summaries.len() {
         for b in a + 1..summaries.len() {
-            let (ia, ua, wa, pa) = &summaries[a];
-            let (ib, ub, wb, pb) = &summaries[b];
-            // Figures about different places stay apart, as in the pairwise test.
+            let (ga, gb) = (&summaries[a], &summaries[b]);
+            let (ia, ua, wa, pa) = (&ga.first, &ga.unit, &ga.words, &ga.places);
+            let (ib, ub, wb, pb) = (&gb.first, &gb.unit, &gb.words, &gb.places);
+            // Figures about different places stay apart, as in the pairwise test,
+            // and so do different outcomes.
             let other_places = !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(pb);
-            if ua.is_some() && ua == ub && !other_places && wa.intersection(wb).count() >= 2 {
+            let other_outcomes = matches!((&ga.outcome, &gb.outcome),
+                (Some(x), Some(y)) if x != y || ga.locations.is_disjoint(&gb.locations));
+            if ua.is_some()
+                && ua == ub
+                && !other_places
+                && !other_outcomes
+                && wa.intersection(wb).count() >= 2
+            {
                 groups.union(*ia, *ib);
             }
         }
@@ -1555,6 +1705,7 @@ fn attribution_claims(set: &mut ClaimSet, found: &mut Vec<Found>, said: Vec<Said
             || !direct(b)
             || a.words.len().min(b.words.len()) < 5
             || quote_similarity(&a.words, &b.words) < 0.8
+            || one_passage(&a.statement.evidence, &b.statement.evidence)
         {
             continue;
         }

@@ -349,6 +349,80 @@ fn tolls_in_different_places_are_different_claims() {
 }
 
 #[test]
+fn killed_and_injured_are_different_measures_and_tolls_need_a_shared_place() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "A missile strike on Tarsk killed four people and injured 20 others.",
+            )
+            .place("Tarsk")
+            .doc(
+                "Beta",
+                "Rescuers in Tarsk said the missile strike killed six people.",
+            )
+            .place("Tarsk")
+            .doc(
+                "Gamma",
+                "Another missile strike killed 12 people, the regional governor said.",
+            ),
+        expect![[r#"
+            claim-1 Quantity [person: attack, kill, missile]
+              "four" Stated <Alpha> A missile strike on Tarsk killed four people and injured 20 others.
+              "six" Stated <Beta> Rescuers in Tarsk said the missile strike killed six people.
+            disagreement-1 ConflictingValues ["claim-1"]: person: four person (Alpha) vs six person (Beta)
+        "#]],
+    );
+}
+
+#[test]
+fn a_country_that_acts_does_not_set_apart_its_figures() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Brenland has agreed to cap the size of its army at 600,000 troops under the plan.",
+            )
+            .place("Brenland")
+            .doc(
+                "Beta",
+                "Under the plan, Tarsk would cap the size of the army at 800,000 troops, officials said.",
+            )
+            .place("Tarsk"),
+        expect![[r#"
+            claim-1 Quantity [troop: limit, plan, size]
+              "600,000" Stated <Alpha> Brenland has agreed to cap the size of its army at 600,000 troops u...
+              "800,000" Stated <Beta> Under the plan, Tarsk would cap the size of the army at 800,000 tro...
+            disagreement-1 ConflictingValues ["claim-1"]: troop: 600,000 troop (Alpha) vs 800,000 troop (Beta)
+        "#]],
+    );
+}
+
+#[test]
+fn one_sentence_with_a_nested_source_is_not_two_speakers() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Anna Koval says she will meet the envoy \u{201c}as soon as possible\u{201d} to discuss the border towns, Axios reported.",
+            )
+            .said(
+                "Anna Koval",
+                "she will meet the envoy \u{201c}as soon as possible\u{201d} to discuss the border towns",
+                AttributionKind::Mixed,
+                None,
+            )
+            .said(
+                "Axios",
+                "Anna Koval says she will meet the envoy \u{201c}as soon as possible\u{201d} to discuss the border towns",
+                AttributionKind::Mixed,
+                None,
+            ),
+        expect![""],
+    );
+}
+
+#[test]
 fn figures_within_rounding_agree() {
     check(
         Story::default()
