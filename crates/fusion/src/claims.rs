@@ -1218,7 +1218,9 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
                     value: StatedValue::Said {
                         content: a.content_text.clone(),
                         kind: a.kind,
-                        stance: a.stance,
+                        stance: a
+                            .stance
+                            .or_else(|| stance_in_own_words(&a.content_text, a.kind)),
                     },
                 },
             });
@@ -1232,6 +1234,86 @@ fn said_similar(a: &SaidStatement, b: &SaidStatement) -> bool {
     let (score, common) = overlap(&a.concepts, &b.concepts);
     let smaller = a.concepts.len().min(b.concepts.len()).max(1) as f64;
     common >= 2 && score / smaller >= 0.3
+}
+
+/// The stance a speaker takes in their own words, when the cue gives none: a
+/// first-person subject with a stance verb ("we reject it", "a deal we can accept",
+/// "we will not accept less"). Only for quoted words (direct or mixed), where "I"
+/// and "we" are the speaker. A negated acceptance or support is a rejection; a
+/// negated rejection says too little and gives nothing.
+pub(crate) fn stance_in_own_words(content: &str, kind: AttributionKind) -> Option<Stance> {
+    if kind == AttributionKind::Indirect {
+        return None;
+    }
+    const AUXILIARIES: &[&str] = &[
+        "will",
+        "would",
+        "can",
+        "could",
+        "do",
+        "does",
+        "did",
+        "shall",
+        "should",
+        "must",
+        "fully",
+        "totally",
+        "strongly",
+        "firmly",
+        "also",
+        "still",
+        "now",
+        "therefore",
+        "simply",
+        "ca",
+        "wo",
+        "'ll",
+        "'d",
+    ];
+    const NEGATIONS: &[&str] = &["not", "never", "cannot", "n't", "won't", "don't", "can't"];
+    let words: Vec<String> = tokenize(content)
+        .iter()
+        .filter(|t| t.shape != TokenShape::Punct || t.text == "'")
+        .map(|t| t.text.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let subject = w == "i"
+            || w == "we"
+            || ["i'", "we'"]
+                .iter()
+                .any(|p| w.starts_with(p) && !w.ends_with("n't"));
+        if !subject {
+            continue;
+        }
+        let mut negated = false;
+        for next in words.iter().skip(i + 1).take(4) {
+            let next = next.as_str();
+            if NEGATIONS.contains(&next) || next.ends_with("n't") {
+                negated = true;
+                continue;
+            }
+            if AUXILIARIES.contains(&next) {
+                continue;
+            }
+            let stance = match stem(next).as_str() {
+                "accept" | "agre" | "approv" => Some(Stance::Accepts),
+                "support" | "back" | "welcom" | "endors" => Some(Stance::Supports),
+                "reject" | "oppos" | "refus" => Some(Stance::Rejects),
+                "deny" | "deni" => Some(Stance::Denies),
+                "demand" | "insist" => Some(Stance::Demands),
+                "propos" => Some(Stance::Proposes),
+                "warn" => Some(Stance::Warns),
+                _ => None,
+            };
+            match (stance, negated) {
+                (Some(Stance::Accepts | Stance::Supports), true) => return Some(Stance::Rejects),
+                (Some(found), false) => return Some(found),
+                // The subject's verb is another one: look for the next subject.
+                _ => break,
+            }
+        }
+    }
+    None
 }
 
 pub(crate) fn is_positive(s: Stance) -> bool {
@@ -1280,6 +1362,32 @@ fn after_locative(text: &str, at: usize) -> bool {
 /// speakers given the same words.
 fn one_passage(a: &Evidence, b: &Evidence) -> bool {
     a.doc == b.doc && a.span.overlaps(b.span)
+}
+
+/// True when two quotes carry the same words: nearly the same word set, or the
+/// shorter one (six words or more) running almost whole inside the longer one (a
+/// quote that one outlet continues with another sentence).
+fn same_words(a: &[String], b: &[String]) -> bool {
+    if quote_similarity(a, b) >= 0.8 {
+        return true;
+    }
+    let shorter = a.len().min(b.len());
+    shorter >= 6 && longest_common_run(a, b) as f64 >= 0.9 * shorter as f64
+}
+
+/// Length of the longest run of consecutive words the two sequences share.
+fn longest_common_run(a: &[String], b: &[String]) -> usize {
+    let mut best = 0;
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            current[j + 1] = if x == y { previous[j] + 1 } else { 0 };
+            best = best.max(current[j + 1]);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    best
 }
 
 /// Word-set similarity of two quotes (Jaccard over lower-cased words).
@@ -1704,7 +1812,7 @@ fn attribution_claims(set: &mut ClaimSet, found: &mut Vec<Found>, said: Vec<Said
             || !direct(a)
             || !direct(b)
             || a.words.len().min(b.words.len()) < 5
-            || quote_similarity(&a.words, &b.words) < 0.8
+            || !same_words(&a.words, &b.words)
             || one_passage(&a.statement.evidence, &b.statement.evidence)
         {
             continue;
@@ -2051,6 +2159,58 @@ mod tests {
                 The Times => times
                 Kremlin spokesman Dmitry Peskov => peskov
                 a senior official => a senior official"#]],
+        );
+    }
+
+    #[test]
+    fn stance_in_the_speakers_own_words() {
+        check(
+            &[
+                "The offer is an insult and we reject it.",
+                "It is not everything we asked for, but it is a deal we can accept.",
+                "We will not accept a cent less than six percent.",
+                "We do not reject anything yet.",
+                "I fully support the ceasefire.",
+                "We'll oppose it in parliament.",
+                "They reject it.",
+                "We met the minister twice.",
+            ],
+            |c| format!("{:?}", stance_in_own_words(c, AttributionKind::Direct)),
+            expect_test::expect![[r#"
+                The offer is an insult and we reject it. => Some(Rejects)
+                It is not everything we asked for, but it is a deal we can accept. => Some(Accepts)
+                We will not accept a cent less than six percent. => Some(Rejects)
+                We do not reject anything yet. => None
+                I fully support the ceasefire. => Some(Supports)
+                We'll oppose it in parliament. => Some(Rejects)
+                They reject it. => None
+                We met the minister twice. => None"#]],
+        );
+        check(
+            &["we reject it"],
+            |c| format!("{:?}", stance_in_own_words(c, AttributionKind::Indirect)),
+            expect_test::expect!["we reject it => None"],
+        );
+    }
+
+    #[test]
+    fn quotes_with_the_same_words() {
+        let words =
+            |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+        check(
+            &[
+                "we will not be bullied back to the cranes | we will not be bullied back to the cranes most of us have not had a real rise in four years",
+                "we will not accept this | we will not accept this offer or any other offer from them today",
+                "the talks went well today | the talks went badly today",
+            ],
+            |pair| {
+                let (a, b) = pair.split_once(" | ").unwrap_or((pair, ""));
+                same_words(&words(a), &words(b)).to_string()
+            },
+            expect_test::expect![[r#"
+                we will not be bullied back to the cranes | we will not be bullied back to the cranes most of us have not had a real rise in four years => true
+                we will not accept this | we will not accept this offer or any other offer from them today => false
+                the talks went well today | the talks went badly today => false"#]],
         );
     }
 

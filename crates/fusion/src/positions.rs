@@ -12,7 +12,10 @@ use model::{Evidence, Stance};
 use serde::Serialize;
 use text::tokenize;
 
-use crate::claims::{is_negative, is_positive, DocContext, DocInput, Groups, Lexicon, ReportedBy};
+use crate::claims::{
+    is_negative, is_positive, stance_in_own_words, DocContext, DocInput, Groups, Lexicon,
+    ReportedBy,
+};
 
 /// Actors × issues with each actor's stance and its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -84,7 +87,10 @@ pub fn positions(docs: &[DocInput]) -> PositionTable {
     let mut stated: Vec<Stated> = Vec::new();
     for ctx in &ctxs {
         for a in &ctx.input.analysis.attributions {
-            let (Some(source), Some(stance)) = (&a.source, a.stance) else {
+            let stance = a
+                .stance
+                .or_else(|| stance_in_own_words(&a.content_text, a.kind));
+            let (Some(source), Some(stance)) = (&a.source, stance) else {
                 continue;
             };
             let toks = tokenize(&a.content_text);
