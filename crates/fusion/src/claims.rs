@@ -788,6 +788,9 @@ struct QuantityStatement {
     outcome: Option<String>,
     /// Keys of every location the sentence mentions (actors and owners included).
     locations: BTreeSet<String>,
+    /// Concepts of the topic words before the figure (what a figure without a unit
+    /// measures is named before it: "cut the army by half").
+    concepts_before: BTreeSet<String>,
     statement: Statement,
 }
 
@@ -859,6 +862,8 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
                 .copied()
                 .collect();
             window.reverse();
+            let concepts_before: BTreeSet<String> =
+                window.iter().filter_map(|t| lex.concept(t.text)).collect();
             window.extend(
                 toks[last_in..]
                     .iter()
@@ -915,6 +920,7 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
                 places,
                 outcome,
                 locations: ctx.locations_in(sentence),
+                concepts_before,
                 quantity: q.clone(),
                 unit_concept,
                 concepts,
@@ -1022,6 +1028,16 @@ fn quantity_similarity(a: &QuantityStatement, b: &QuantityStatement) -> f64 {
     match (&a.outcome, &b.outcome) {
         (Some(x), Some(y)) if x != y || a.locations.is_disjoint(&b.locations) => return 0.0,
         _ => {}
+    }
+    // A figure without a unit measures another's unit only when the words before it
+    // name that kind of thing ("reduce its armed forces by half"; "pay offer cut by
+    // half" is not a count of ships, nor of the days in "half ... third day").
+    for (x, y) in [(a, b), (b, a)] {
+        if let (None, Some(unit)) = (&x.unit_concept, &y.unit_concept) {
+            if !x.concepts_before.contains(unit) {
+                return 0.0;
+            }
+        }
     }
     let unit_bonus = match (&a.unit_concept, &b.unit_concept) {
         (Some(x), Some(y)) if x != y => return 0.0,

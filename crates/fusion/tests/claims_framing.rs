@@ -423,6 +423,35 @@ fn one_sentence_with_a_nested_source_is_not_two_speakers() {
 }
 
 #[test]
+fn a_ratio_measures_only_what_is_named_before_it() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Brenland would reduce the size of its armed forces by half under the plan.",
+            )
+            .doc(
+                "Beta",
+                "Under the plan, Brenland would cap the size of its army at 800,000 troops.",
+            )
+            .doc(
+                "Gamma",
+                "Dockers say the pay offer was cut by half, as the strike left dozens of ships waiting.",
+            )
+            .doc("Delta", "The strike left 31 ships waiting outside the harbour."),
+        expect![[r#"
+            claim-1 Quantity [troop: limit, plan, size]
+              "half" Stated <Alpha> Brenland would reduce the size of its armed forces by half under th...
+              "800,000" Stated <Beta> Under the plan, Brenland would cap the size of its army at 800,000 ...
+            claim-3 Quantity [ship: attack, left, wait]
+              "dozens" Stated <Gamma> Dockers say the pay offer was cut by half, as the strike left dozen...
+              "31" Stated <Delta> The strike left 31 ships waiting outside the harbour.
+            disagreement-1 ConflictingValues ["claim-1"]: troop: 800,000 troop (Beta) vs half (ratio) (Alpha)
+        "#]],
+    );
+}
+
+#[test]
 fn figures_within_rounding_agree() {
     check(
         Story::default()
