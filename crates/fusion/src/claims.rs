@@ -184,6 +184,10 @@ pub struct DisagreementSide {
     /// True when the side describes a relative change ("by half", "2.5 times")
     /// rather than an absolute figure.
     pub relative: bool,
+    /// True when the value is too vague to take a side: it fits two or more of the
+    /// other sides ("dozens" beside "31" and "more than 40"). Listed for the
+    /// evidence, left out of the "vs" in the summary.
+    pub vague: bool,
     pub statements: Vec<Statement>,
 }
 
@@ -201,6 +205,7 @@ impl DisagreementSide {
             value,
             outlets: outlets.into_iter().collect(),
             relative,
+            vague: false,
             statements,
         }
     }
@@ -246,7 +251,9 @@ const RELATED_WORDS: &[&str] = &[
     "arrest detain detention",
     "missing unaccounted",
     "evacuate evacuation displace",
-    "attack strike raid assault bombardment shelling bombing",
+    "attack raid assault bombardment shelling bombing airstrike",
+    "strike stoppage walkout picket",
+    "ship vessel boat freighter tanker",
     "missile rocket",
     "drone uav",
     "ceasefire truce armistice",
@@ -1154,11 +1161,26 @@ fn value_words(v: &StatedValue) -> String {
 /// Splits statements into sides of mutually compatible values, in value order.
 fn sides_by_value(statements: &[Statement]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..statements.len()).collect();
+    // Ratios after absolute figures; within each, precise values before vague ones
+    // ("31" and "more than 40" form the sides that "dozens" is then read against).
     let key = |s: &Statement| match &s.value {
         StatedValue::Quantity {
-            value, is_ratio, ..
-        } => (u8::from(*is_ratio), *value),
-        _ => (2, 0.0),
+            value,
+            upper,
+            qualifier,
+            is_ratio,
+            ..
+        } => {
+            let (lo, hi) = value_interval(*value, *upper, *qualifier);
+            let bounded = hi.is_finite() && lo.is_finite();
+            let width = if bounded {
+                (hi - lo) / lo.abs().max(1.0)
+            } else {
+                0.5
+            };
+            (u8::from(*is_ratio), u8::from(width > 0.5), *value)
+        }
+        _ => (2, 0, 0.0),
     };
     order.sort_by(|&a, &b| {
         key(&statements[a])
@@ -1168,11 +1190,23 @@ fn sides_by_value(statements: &[Statement]) -> Vec<Vec<usize>> {
     });
     let mut sides: Vec<Vec<usize>> = Vec::new();
     for i in order {
-        let joined = sides.iter_mut().find(|side| {
+        let fits = |side: &Vec<usize>| {
             side.iter()
                 .all(|&j| compatible(&statements[i].value, &statements[j].value))
-        });
-        match joined {
+        };
+        // A vague value that fits two sides already formed joins neither.
+        let is_vague = key(&statements[i]).1 == 1;
+        if is_vague && sides.iter().filter(|side| fits(side)).count() >= 2 {
+            let own = sides
+                .iter_mut()
+                .find(|side| side.iter().all(|&j| key(&statements[j]).1 == 1) && fits(side));
+            match own {
+                Some(side) => side.push(i),
+                None => sides.push(vec![i]),
+            }
+            continue;
+        }
+        match sides.iter_mut().find(|side| fits(side)) {
             Some(side) => side.push(i),
             None => sides.push(vec![i]),
         }
@@ -1985,6 +2019,27 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
     if idx_sides.len() < 2 {
         return None;
     }
+    // A side every one of whose statements fits all members of two or more other
+    // sides is vague: it sides with no one.
+    let fits_side = |i: usize, side: &[usize]| {
+        side.iter()
+            .all(|&j| compatible(&claim.statements[i].value, &claim.statements[j].value))
+    };
+    let vague: Vec<bool> = idx_sides
+        .iter()
+        .enumerate()
+        .map(|(n, side)| {
+            let fitted = idx_sides
+                .iter()
+                .enumerate()
+                .filter(|(m, other)| *m != n && side.iter().all(|&i| fits_side(i, other)))
+                .count();
+            fitted >= 2
+        })
+        .collect();
+    if vague.iter().filter(|v| !**v).count() < 2 {
+        return None;
+    }
     let sides: Vec<DisagreementSide> = idx_sides
         .iter()
         .map(|members| {
@@ -2003,6 +2058,11 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
                 .map(|(w, _)| w)
                 .unwrap_or_default();
             DisagreementSide::new(value, statements)
+        })
+        .zip(&vague)
+        .map(|(mut side, &v)| {
+            side.vague = v;
+            side
         })
         .collect();
     // A reported change explains the split when every side holds the previous or
@@ -2030,9 +2090,12 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
     };
     let conflicting_pair = sides.iter().enumerate().any(|(i, si)| {
         sides[i + 1..].iter().any(|sj| {
-            si.statements
-                .iter()
-                .any(|a| sj.statements.iter().any(|b| crosses(a, b)))
+            !si.vague
+                && !sj.vague
+                && si
+                    .statements
+                    .iter()
+                    .any(|a| sj.statements.iter().any(|b| crosses(a, b)))
         })
     });
     if !conflicting_pair && !explained {
@@ -2053,21 +2116,26 @@ fn value_disagreement(claim: &Claim) -> Option<Found> {
         DisagreementKind::ConflictingValues
     };
     let what = claim.unit.clone().unwrap_or_else(|| claim.label.clone());
-    let parts: Vec<String> = sides
-        .iter()
-        .map(|s| {
-            // Each reporter once, in order of appearance.
-            let mut who: Vec<&str> = Vec::new();
-            for st in &s.statements {
-                if !who.contains(&st.reported_by.display.as_str()) {
-                    who.push(&st.reported_by.display);
-                }
+    let described = |s: &DisagreementSide| {
+        // Each reporter once, in order of appearance.
+        let mut who: Vec<&str> = Vec::new();
+        for st in &s.statements {
+            if !who.contains(&st.reported_by.display.as_str()) {
+                who.push(&st.reported_by.display);
             }
-            format!("{} ({})", s.value, who.join("; "))
-        })
-        .collect();
+        }
+        format!("{} ({})", s.value, who.join("; "))
+    };
+    let parts: Vec<String> = sides.iter().filter(|s| !s.vague).map(described).collect();
+    let loose: Vec<String> = sides.iter().filter(|s| s.vague).map(described).collect();
     let joiner = if explained { " -> " } else { " vs " };
-    let summary = format!("{what}: {}", parts.join(joiner));
+    let mut summary = format!("{what}: {}", parts.join(joiner));
+    if !loose.is_empty() {
+        summary.push_str(&format!(
+            "; vague, fits more than one: {}",
+            loose.join(", ")
+        ));
+    }
     Some((kind, vec![claim.id.clone()], summary, sides))
 }
 

@@ -367,7 +367,7 @@ fn killed_and_injured_are_different_measures_and_tolls_need_a_shared_place() {
                 "Another missile strike killed 12 people, the regional governor said.",
             ),
         expect![[r#"
-            claim-1 Quantity [person: attack, kill, missile]
+            claim-1 Quantity [person: kill, missile, strike]
               "four" Stated <Alpha> A missile strike on Tarsk killed four people and injured 20 others.
               "six" Stated <Beta> Rescuers in Tarsk said the missile strike killed six people.
             disagreement-1 ConflictingValues ["claim-1"]: person: four person (Alpha) vs six person (Beta)
@@ -443,7 +443,7 @@ fn a_ratio_measures_only_what_is_named_before_it() {
             claim-1 Quantity [troop: limit, plan, size]
               "half" Stated <Alpha> Brenland would reduce the size of its armed forces by half under th...
               "800,000" Stated <Beta> Under the plan, Brenland would cap the size of its army at 800,000 ...
-            claim-3 Quantity [ship: attack, left, wait]
+            claim-3 Quantity [ship: left, strike, wait]
               "dozens" Stated <Gamma> Dockers say the pay offer was cut by half, as the strike left dozen...
               "31" Stated <Delta> The strike left 31 ships waiting outside the harbour.
             disagreement-1 ConflictingValues ["claim-1"]: troop: 800,000 troop (Beta) vs half (ratio) (Alpha)

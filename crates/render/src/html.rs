@@ -87,8 +87,9 @@ pub fn page(b: &Brief) -> String {
         for side in &d.sides {
             let _ = write!(
                 o,
-                "<div class=side><b>{}</b> — {}",
+                "<div class=side><b>{}</b>{} — {}",
                 esc(&side.value),
+                esc(crate::vague_note(side)),
                 esc(&side.outlets.join(", "))
             );
             for s in side.statements.iter().take(3) {

@@ -65,11 +65,25 @@ pub(crate) fn disagreement_heading(d: &Disagreement) -> String {
     } else {
         " vs "
     };
-    let values: Vec<&str> = d.sides.iter().map(|s| s.value.as_str()).collect();
+    let values: Vec<&str> = d
+        .sides
+        .iter()
+        .filter(|s| !s.vague)
+        .map(|s| s.value.as_str())
+        .collect();
     if values.is_empty() || label == d.summary {
         d.summary.clone()
     } else {
         format!("{label}: {}", values.join(joiner))
+    }
+}
+
+/// What a renderer adds after a side's value when it takes no side.
+pub(crate) fn vague_note(side: &fusion::claims::DisagreementSide) -> &'static str {
+    if side.vague {
+        " (vague: fits more than one side)"
+    } else {
+        ""
     }
 }
 
@@ -355,7 +369,13 @@ fn text(brief: &Brief, md: bool) -> String {
 fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
     let _ = writeln!(o, "{bullet}{} [{:?}]", disagreement_heading(d), d.kind);
     for side in &d.sides {
-        let _ = writeln!(o, "{sub}{} — {}", side.value, side.outlets.join(", "));
+        let _ = writeln!(
+            o,
+            "{sub}{}{} — {}",
+            side.value,
+            vague_note(side),
+            side.outlets.join(", ")
+        );
         for s in side.statements.iter().take(2) {
             let _ = writeln!(
                 o,
