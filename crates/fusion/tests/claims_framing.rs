@@ -452,6 +452,32 @@ fn a_ratio_measures_only_what_is_named_before_it() {
 }
 
 #[test]
+fn a_vague_figure_that_fits_both_sides_takes_none() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Port officials said 31 ships were waiting at anchor outside the harbour.",
+            )
+            .doc(
+                "Beta",
+                "More than 40 ships were waiting at anchor outside the harbour, pilots said.",
+            )
+            .doc(
+                "Gamma",
+                "Dozens of ships were waiting at anchor outside the harbour.",
+            ),
+        expect![[r#"
+            claim-1 Quantity [ship: anchor, harbour, outsid, wait]
+              "31" Stated <Alpha> Port officials said 31 ships were waiting at anchor outside the har...
+              "More than 40" Stated <Beta> More than 40 ships were waiting at anchor outside the harbour, pilo...
+              "Dozens" Stated <Gamma> Dozens of ships were waiting at anchor outside the harbour.
+            disagreement-1 ConflictingValues ["claim-1"]: ship: 31 ship (Alpha) vs More than 40 ship (Beta); vague, fits more than one: Dozens ship (Gamma)
+        "#]],
+    );
+}
+
+#[test]
 fn figures_within_rounding_agree() {
     check(
         Story::default()
