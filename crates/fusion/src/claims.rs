@@ -294,6 +294,61 @@ pub(crate) fn stem(word: &str) -> String {
     w
 }
 
+/// The word a reader sees for each concept key: stems ("peac", "negotiat") are
+/// shown as the lower-case form the documents use most often ("peace",
+/// "negotiations"); related-word group labels are words already.
+pub(crate) struct SurfaceForms {
+    words: HashMap<String, String>,
+}
+
+impl SurfaceForms {
+    /// Counts every lower-case word of the documents under its concept key and
+    /// keeps the most frequent form (the shorter, then the alphabetically first, on
+    /// a tie), so the result does not depend on document order.
+    pub(crate) fn collect(ctxs: &[DocContext], lex: &Lexicon) -> SurfaceForms {
+        let mut counts: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
+        for ctx in ctxs {
+            for t in &ctx.tokens {
+                if t.shape != TokenShape::Lower {
+                    continue;
+                }
+                if let Some(key) = lex.concept(t.text) {
+                    *counts
+                        .entry(key)
+                        .or_default()
+                        .entry(t.text.to_string())
+                        .or_default() += 1;
+                }
+            }
+        }
+        let words = counts
+            .into_iter()
+            .filter_map(|(key, forms)| {
+                forms
+                    .into_iter()
+                    .max_by(|a, b| {
+                        a.1.cmp(&b.1)
+                            .then(b.0.len().cmp(&a.0.len()))
+                            .then(b.0.cmp(&a.0))
+                    })
+                    .map(|(form, _)| (key, form))
+            })
+            .collect();
+        SurfaceForms { words }
+    }
+
+    /// The display word of one concept key (the key itself when never seen).
+    pub(crate) fn word<'k>(&'k self, key: &'k str) -> &'k str {
+        self.words.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// Concept keys joined for a label: "peace, plan, talks".
+    pub(crate) fn label(&self, keys: &[String]) -> String {
+        let words: Vec<&str> = keys.iter().map(|k| self.word(k)).collect();
+        words.join(", ")
+    }
+}
+
 /// Maps stems to their related-word group label.
 pub(crate) struct Lexicon {
     related: HashMap<String, &'static str>,
@@ -1268,9 +1323,7 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
                     value: StatedValue::Said {
                         content: a.content_text.clone(),
                         kind: a.kind,
-                        stance: a
-                            .stance
-                            .or_else(|| stance_in_own_words(&a.content_text, a.kind)),
+                        stance: reported_stance(ctx, a),
                     },
                 },
             });
@@ -1284,6 +1337,35 @@ fn said_similar(a: &SaidStatement, b: &SaidStatement) -> bool {
     let (score, common) = overlap(&a.concepts, &b.concepts);
     let smaller = a.concepts.len().min(b.concepts.len()).max(1) as f64;
     common >= 2 && score / smaller >= 0.3
+}
+
+/// The stance an attribution reports, or none when its cue sits in a condition
+/// or a question ("If Ukraine rejects these terms, ...", "whether Kyiv accepts"):
+/// a hypothetical is nobody's position. Falls back to the stance in the speaker's
+/// own words ([`stance_in_own_words`]).
+pub(crate) fn reported_stance(ctx: &DocContext, a: &model::Attribution) -> Option<Stance> {
+    if let Some(cue) = a.cue {
+        let sentence = ctx.sentence_at(cue.start);
+        let before = ctx
+            .text()
+            .get(sentence.start.min(cue.start)..cue.start)
+            .unwrap_or("");
+        // Only the clause the cue is in: after the last clause break.
+        let clause = before
+            .rsplit([',', ';', ':', '\u{2014}', '(', '"', '\u{201c}'])
+            .next()
+            .unwrap_or(before);
+        let hypothetical = clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            ["if", "unless", "whether"]
+                .iter()
+                .any(|h| w.eq_ignore_ascii_case(h))
+        });
+        if hypothetical || before.trim_end().ends_with('?') {
+            return None;
+        }
+    }
+    a.stance
+        .or_else(|| stance_in_own_words(&a.content_text, a.kind))
 }
 
 /// The stance a speaker takes in their own words, when the cue gives none: a
@@ -1585,9 +1667,20 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
     let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
     let mut set = ClaimSet::default();
     let mut found: Vec<Found> = Vec::new();
-    quantity_claims(&mut set, &mut found, quantity_statements(&ctxs, &lex));
-    attribution_claims(&mut set, &mut found, said_statements(&ctxs, &lex));
-    dated_claims(&mut set, &mut found, dated_statements(&ctxs, &lex));
+    let surface = SurfaceForms::collect(&ctxs, &lex);
+    quantity_claims(
+        &mut set,
+        &mut found,
+        quantity_statements(&ctxs, &lex),
+        &surface,
+    );
+    attribution_claims(&mut set, &mut found, said_statements(&ctxs, &lex), &surface);
+    dated_claims(
+        &mut set,
+        &mut found,
+        dated_statements(&ctxs, &lex),
+        &surface,
+    );
     for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
         set.disagreements.push(Disagreement {
             id: format!("disagreement-{}", n + 1),
@@ -1601,7 +1694,12 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
 }
 
 /// Groups figures into claims and records their value disagreements.
-fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityStatement>) {
+fn quantity_claims(
+    set: &mut ClaimSet,
+    found: &mut Vec<Found>,
+    qs: Vec<QuantityStatement>,
+    surface: &SurfaceForms,
+) {
     let mut groups = Groups::new(qs.len());
     let keys: Vec<Vec<&str>> = qs.iter().map(|q| common_keys(&q.concepts)).collect();
     // What each group counts: a figure without a unit may join a group, but never
@@ -1739,8 +1837,8 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
             .map(|(u, _)| u.to_string());
         let label = match &unit {
             Some(u) if topic.is_empty() => u.clone(),
-            Some(u) => format!("{u}: {}", topic.join(", ")),
-            None => topic.join(", "),
+            Some(u) => format!("{u}: {}", surface.label(&topic)),
+            None => surface.label(&topic),
         };
         let statements: Vec<Statement> = members.iter().map(|&m| qs[m].statement.clone()).collect();
         push_claim(
@@ -1760,7 +1858,12 @@ fn quantity_claims(set: &mut ClaimSet, found: &mut Vec<Found>, qs: Vec<QuantityS
 
 /// Groups what each speaker said into claims; records opposite stances of one
 /// named speaker and the same quoted words given to different speakers.
-fn attribution_claims(set: &mut ClaimSet, found: &mut Vec<Found>, said: Vec<SaidStatement>) {
+fn attribution_claims(
+    set: &mut ClaimSet,
+    found: &mut Vec<Found>,
+    said: Vec<SaidStatement>,
+    surface: &SurfaceForms,
+) {
     let mut groups = Groups::new(said.len());
     let keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
     for (i, j) in candidate_pairs(&keys) {
@@ -1778,7 +1881,7 @@ fn attribution_claims(set: &mut ClaimSet, found: &mut Vec<Found>, said: Vec<Said
         let label = if topic.is_empty() {
             speaker.clone()
         } else {
-            format!("{speaker}: {}", topic.join(", "))
+            format!("{speaker}: {}", surface.label(&topic))
         };
         let statements: Vec<Statement> =
             members.iter().map(|&m| said[m].statement.clone()).collect();
@@ -1921,7 +2024,12 @@ fn claim_number(id: &str) -> usize {
 }
 
 /// Groups dated sentences into events and records conflicting dates.
-fn dated_claims(set: &mut ClaimSet, found: &mut Vec<Found>, dated: Vec<DatedStatement>) {
+fn dated_claims(
+    set: &mut ClaimSet,
+    found: &mut Vec<Found>,
+    dated: Vec<DatedStatement>,
+    surface: &SurfaceForms,
+) {
     let mut groups = Groups::new(dated.len());
     let keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
     for (i, j) in candidate_pairs(&keys) {
@@ -1931,7 +2039,7 @@ fn dated_claims(set: &mut ClaimSet, found: &mut Vec<Found>, dated: Vec<DatedStat
     }
     for members in groups.members() {
         let topic = shared_topic(members.iter().map(|&m| &dated[m].concepts), None);
-        let label = topic.join(", ");
+        let label = surface.label(&topic);
         let statements: Vec<Statement> = members
             .iter()
             .map(|&m| dated[m].statement.clone())

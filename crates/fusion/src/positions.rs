@@ -13,8 +13,8 @@ use serde::Serialize;
 use text::tokenize;
 
 use crate::claims::{
-    is_negative, is_positive, stance_in_own_words, DocContext, DocInput, Groups, Lexicon,
-    ReportedBy,
+    is_negative, is_positive, reported_stance, DocContext, DocInput, Groups, Lexicon, ReportedBy,
+    SurfaceForms,
 };
 
 /// Actors × issues with each actor's stance and its evidence.
@@ -80,6 +80,7 @@ struct Stated {
 pub fn positions(docs: &[DocInput]) -> PositionTable {
     let lex = Lexicon::new();
     let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
+    let surface = SurfaceForms::collect(&ctxs, &lex);
     let stance_words: Vec<String> = ["accept", "reject"]
         .iter()
         .filter_map(|w| lex.concept(w))
@@ -87,9 +88,7 @@ pub fn positions(docs: &[DocInput]) -> PositionTable {
     let mut stated: Vec<Stated> = Vec::new();
     for ctx in &ctxs {
         for a in &ctx.input.analysis.attributions {
-            let stance = a
-                .stance
-                .or_else(|| stance_in_own_words(&a.content_text, a.kind));
+            let stance = reported_stance(ctx, a);
             let (Some(source), Some(stance)) = (&a.source, stance) else {
                 continue;
             };
@@ -157,7 +156,7 @@ pub fn positions(docs: &[DocInput]) -> PositionTable {
         }
         table.issues.push(Issue {
             id,
-            label: terms.join(", "),
+            label: surface.label(&terms),
             terms,
         });
     }

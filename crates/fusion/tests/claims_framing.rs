@@ -90,6 +90,17 @@ impl Story {
         self
     }
 
+    /// Sets the cue of the last attribution to the first occurrence of `cue`.
+    fn cue(mut self, cue: &str) -> Story {
+        let (doc, analysis, _) = self.docs.last_mut().expect("cue() after said()");
+        let span = find_span(&doc.text, cue);
+        if let Some(a) = analysis.attributions.last_mut() {
+            a.cue = Some(span);
+            a.cue_text = Some(cue.to_string());
+        }
+        self
+    }
+
     /// Marks every occurrence of `name` in the last document as a place.
     fn place(mut self, name: &str) -> Story {
         let (doc, analysis, _) = self.docs.last_mut().expect("place() after doc()");
@@ -264,7 +275,7 @@ fn army_size_figures_conflict_across_outlets() {
                  Separately, rebels lost more than 2,000 soldiers in the spring fighting.",
             ),
         expect![[r#"
-            claim-1 Quantity [personnel: limit, plan, number, reject]
+            claim-1 Quantity [personnel: cap, draft, number, rejected]
               "250,000" Stated <Northern Post citing senior diplomats> Under the accord, Varnia agreed to cap the size of its army at 250,...
               "150,000" Stated <Harbour Times> Varnia rejected a proposed limit of 150,000 personnel on its milita...
               "closer to 300,000" Stated <Harbour Times> Varnia rejected a proposed limit of 150,000 personnel on its milita...
@@ -285,7 +296,7 @@ fn a_reported_change_is_not_a_contradiction() {
             )
             .doc("Gamma", "Officials said the plan's 14 points would be published."),
         expect![[r#"
-            claim-1 Quantity [point: plan, account, number, talk]
+            claim-1 Quantity [point: plan, accounts, number, talks]
               "14-point" Stated <Alpha> The leaked 14-point plan was sent to Ostrava on Monday.
               "14" Previous <Beta> After the talks the number of plan points was no longer 14 but, by ...
               "between 9 and 11" Updated <Beta> After the talks the number of plan points was no longer 14 but, by ...
@@ -309,7 +320,7 @@ fn was_now_and_down_from_are_changes() {
             )
             .doc("Gamma", "The garrison of 4,000 soldiers held the fort before the withdrawal."),
         expect![[r#"
-            claim-1 Quantity [soldier: garrison, withdrawal, number, spring]
+            claim-1 Quantity [soldier: garrison, withdrawal, numbers, spring]
               "4,000" Previous <Alpha> The garrison was 4,000 soldiers last spring and now numbers 2,500 s...
               "2,500" Updated <Alpha> The garrison was 4,000 soldiers last spring and now numbers 2,500 s...
               "2,500" Updated <Beta> After the withdrawal the garrison numbers 2,500 soldiers, down from...
@@ -340,7 +351,7 @@ fn tolls_in_different_places_are_different_claims() {
             )
             .place("Tarsk"),
         expect![[r#"
-            claim-1 Quantity [person: attack, drone, kill, overnight]
+            claim-1 Quantity [person: attack, drone, killed, overnight]
               "five" Stated <Alpha> An overnight drone attack on Tarsk killed five people.
               "six" Stated <Gamma> The overnight drone attack on Tarsk killed six people, rescuers said.
             disagreement-1 ConflictingValues ["claim-1"]: person: five person (Alpha) vs six person (Gamma)
@@ -367,7 +378,7 @@ fn killed_and_injured_are_different_measures_and_tolls_need_a_shared_place() {
                 "Another missile strike killed 12 people, the regional governor said.",
             ),
         expect![[r#"
-            claim-1 Quantity [person: kill, missile, strike]
+            claim-1 Quantity [person: killed, missile, strike]
               "four" Stated <Alpha> A missile strike on Tarsk killed four people and injured 20 others.
               "six" Stated <Beta> Rescuers in Tarsk said the missile strike killed six people.
             disagreement-1 ConflictingValues ["claim-1"]: person: four person (Alpha) vs six person (Beta)
@@ -390,7 +401,7 @@ fn a_country_that_acts_does_not_set_apart_its_figures() {
             )
             .place("Tarsk"),
         expect![[r#"
-            claim-1 Quantity [troop: limit, plan, size]
+            claim-1 Quantity [troop: cap, plan, size]
               "600,000" Stated <Alpha> Brenland has agreed to cap the size of its army at 600,000 troops u...
               "800,000" Stated <Beta> Under the plan, Tarsk would cap the size of the army at 800,000 tro...
             disagreement-1 ConflictingValues ["claim-1"]: troop: 600,000 troop (Alpha) vs 800,000 troop (Beta)
@@ -440,10 +451,10 @@ fn a_ratio_measures_only_what_is_named_before_it() {
             )
             .doc("Delta", "The strike left 31 ships waiting outside the harbour."),
         expect![[r#"
-            claim-1 Quantity [troop: limit, plan, size]
+            claim-1 Quantity [troop: cap, plan, size]
               "half" Stated <Alpha> Brenland would reduce the size of its armed forces by half under th...
               "800,000" Stated <Beta> Under the plan, Brenland would cap the size of its army at 800,000 ...
-            claim-3 Quantity [ship: left, strike, wait]
+            claim-3 Quantity [ship: left, strike, waiting]
               "dozens" Stated <Gamma> Dockers say the pay offer was cut by half, as the strike left dozen...
               "31" Stated <Delta> The strike left 31 ships waiting outside the harbour.
             disagreement-1 ConflictingValues ["claim-1"]: troop: 800,000 troop (Beta) vs half (ratio) (Alpha)
@@ -468,7 +479,7 @@ fn a_vague_figure_that_fits_both_sides_takes_none() {
                 "Dozens of ships were waiting at anchor outside the harbour.",
             ),
         expect![[r#"
-            claim-1 Quantity [ship: anchor, harbour, outsid, wait]
+            claim-1 Quantity [ship: anchor, harbour, outside, waiting]
               "31" Stated <Alpha> Port officials said 31 ships were waiting at anchor outside the har...
               "More than 40" Stated <Beta> More than 40 ships were waiting at anchor outside the harbour, pilo...
               "Dozens" Stated <Gamma> Dozens of ships were waiting at anchor outside the harbour.
@@ -491,7 +502,7 @@ fn figures_within_rounding_agree() {
             )
             .doc("Gamma", "The storm killed 12 people in the valley."),
         expect![[r#"
-            claim-1 Quantity [home: destroy, storm, valley]
+            claim-1 Quantity [home: destroyed, storm, valley]
               "1,020" Stated <Alpha> The storm destroyed 1,020 homes in the valley, officials said.
               "About 1,000" Stated <Beta> About 1,000 homes in the valley were destroyed by the storm.
         "#]],
@@ -564,10 +575,10 @@ fn different_dates_for_one_event() {
             )
             .date("March 5", "2031-03-05"),
         expect![[r#"
-            claim-1 DatedEvent [country, deal, delegation, sign]
+            claim-1 DatedEvent [countries, treaty, delegation, sign]
               date 2031-03-03 <Alpha> Delegations from both countries will sign the water treaty in Tarsk...
               date 2031-03-05 <Beta> Delegations from both countries will sign the water treaty in Tarsk...
-            disagreement-1 ConflictingDates ["claim-1"]: country, deal, delegation, sign: 2031-03-03 vs 2031-03-05
+            disagreement-1 ConflictingDates ["claim-1"]: countries, treaty, delegation, sign: 2031-03-03 vs 2031-03-05
         "#]],
     );
 }
@@ -631,12 +642,50 @@ fn positions_by_actor_and_issue() {
     }
     expect![[r#"
         issue-1 [border, ceasefire, plan]
-        issue-2 [capital, election]
+        issue-2 [capital, elections]
         Koval on issue-1: Accepts (1 statements)
         Peter Lind on issue-1: Supports mixed (2 statements)
         Peter Lind on issue-2: Demands (1 statements)
     "#]]
     .assert_eq(&out);
+}
+
+#[test]
+fn a_stance_in_a_condition_is_nobodys_position() {
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "If Brenland rejects the ceasefire plan for the border region, aid will stop. \
+             Brenland accepts the ceasefire plan for the border region, its minister said.",
+        )
+        .said(
+            "Brenland",
+            "the ceasefire plan for the border region, aid",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        )
+        .cue("rejects")
+        .said(
+            "its minister",
+            "Brenland accepts the ceasefire plan for the border region",
+            AttributionKind::Indirect,
+            Some(Stance::Accepts),
+        )
+        .cue("said");
+    let table = positions(&story.inputs());
+    let rows: Vec<String> = table
+        .positions
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {:?} ({} statements)",
+                p.actor,
+                p.stance,
+                p.statements.len()
+            )
+        })
+        .collect();
+    expect!["its minister Accepts (1 statements)"].assert_eq(&rows.join("\n"));
 }
 
 #[test]
