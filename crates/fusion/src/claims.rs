@@ -257,6 +257,7 @@ const RELATED_WORDS: &[&str] = &[
     "missile rocket",
     "drone uav",
     "ceasefire truce armistice",
+    "begin start commence",
     "territory land",
     "election vote poll ballot",
     "aid assistance funding fund",
@@ -1545,6 +1546,9 @@ struct DatedStatement {
     statement: Statement,
 }
 
+/// Topic words either side of a date that say what happened on it.
+const DATE_WINDOW: usize = 5;
+
 fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
     let mut out = Vec::new();
     for ctx in ctxs {
@@ -1560,12 +1564,43 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
             }
             let sentence = ctx.sentence_at(t.span.start);
             let sent_text = sentence.slice(text);
-            let toks: Vec<Token> = ctx
-                .tokens_in(sentence)
+            // The words about this date: up to DATE_WINDOW topic words either side,
+            // stopping at another date of the sentence ("rejected the offer on
+            // Wednesday, as the strike that began on Tuesday" is two events).
+            let all = ctx.tokens_in(sentence);
+            // A quote mark ends the window too: quoted and reporting words are two
+            // clauses ("'... a deal we can accept,' said X, who two days ago called
+            // the offer an insult").
+            let other_date = |tok: &Token| {
+                matches!(tok.text, "\"" | "\u{201c}" | "\u{201d}")
+                    || ctx.input.analysis.timexes.iter().any(|o| {
+                        o.span != t.span && o.span.overlaps(tok.span) && sentence.contains(o.span)
+                    })
+            };
+            let topical = |tok: &&Token| {
+                tok.shape != TokenShape::Punct
+                    && tok.shape != TokenShape::Number
+                    && lex.concept(tok.text).is_some()
+            };
+            let first_in = all.partition_point(|tok| tok.span.end <= t.span.start);
+            let last_in = all.partition_point(|tok| tok.span.start < t.span.end);
+            let mut toks: Vec<Token> = all[..first_in]
                 .iter()
-                .filter(|tok| !tok.span.overlaps(t.span))
+                .rev()
+                .take_while(|tok| !other_date(tok))
+                .filter(topical)
+                .take(DATE_WINDOW)
                 .copied()
                 .collect();
+            toks.reverse();
+            toks.extend(
+                all[last_in..]
+                    .iter()
+                    .take_while(|tok| !other_date(tok))
+                    .filter(topical)
+                    .take(DATE_WINDOW)
+                    .copied(),
+            );
             let concepts =
                 concept_map(&lex.concepts(sent_text, &rebase(&toks, sentence.start), &ctx.names));
             if concepts.values().filter(|p| !**p).count() < 3 {
@@ -1615,6 +1650,11 @@ fn calendar_day(value: &str) -> Option<&str> {
 
 /// Same event: most of the smaller sentence's common words are shared.
 fn same_event(a: &DatedStatement, b: &DatedStatement) -> bool {
+    // Two dates in one sentence are two times by construction.
+    let (ea, eb) = (&a.statement.evidence, &b.statement.evidence);
+    if ea.doc == eb.doc && ea.span == eb.span {
+        return false;
+    }
     if !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places) {
         return false;
     }
@@ -2032,9 +2072,18 @@ fn dated_claims(
 ) {
     let mut groups = Groups::new(dated.len());
     let keys: Vec<Vec<&str>> = dated.iter().map(|d| common_keys(&d.concepts)).collect();
+    // Statements that directly describe one event with dates that do not meet, from
+    // two documents. A chain of looser matches (accepting an offer ~ calling it an
+    // insult ~ tabling it) groups statements into one claim but is no conflict.
+    let mut conflicting = vec![false; dated.len()];
     for (i, j) in candidate_pairs(&keys) {
         if same_event(&dated[i], &dated[j]) {
             groups.union(i, j);
+            let (a, b) = (&dated[i].statement, &dated[j].statement);
+            if a.evidence.doc != b.evidence.doc && !dates_compatible(&a.value, &b.value) {
+                conflicting[i] = true;
+                conflicting[j] = true;
+            }
         }
     }
     for members in groups.members() {
@@ -2053,7 +2102,7 @@ fn dated_claims(
             None,
             statements,
         );
-        if let Some(claim) = set.claims.last() {
+        if let (Some(claim), true) = (set.claims.last(), members.iter().any(|&m| conflicting[m])) {
             found.extend(date_disagreement(claim));
         }
     }

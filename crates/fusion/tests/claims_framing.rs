@@ -575,10 +575,36 @@ fn different_dates_for_one_event() {
             )
             .date("March 5", "2031-03-05"),
         expect![[r#"
-            claim-1 DatedEvent [countries, treaty, delegation, sign]
+            claim-1 DatedEvent [countries, treaty, sign, water]
               date 2031-03-03 <Alpha> Delegations from both countries will sign the water treaty in Tarsk...
               date 2031-03-05 <Beta> Delegations from both countries will sign the water treaty in Tarsk...
-            disagreement-1 ConflictingDates ["claim-1"]: countries, treaty, delegation, sign: 2031-03-03 vs 2031-03-05
+            disagreement-1 ConflictingDates ["claim-1"]: countries, treaty, sign, water: 2031-03-03 vs 2031-03-05
+        "#]],
+    );
+}
+
+#[test]
+fn two_dates_in_one_sentence_are_two_events() {
+    let sentence = "Dockers at the port rejected the government pay offer on Wednesday, \
+                    as the strike that began on Tuesday left dozens of ships waiting.";
+    check(
+        Story::default()
+            .doc("Alpha", sentence)
+            .date("Wednesday", "2031-03-05")
+            .date("Tuesday", "2031-03-04")
+            .doc("Beta", sentence)
+            .date("Wednesday", "2031-03-05")
+            .date("Tuesday", "2031-03-04"),
+        expect![[r#"
+            claim-1 Quantity [ship: began, government, left, offer]
+              "dozens" Stated <Alpha> Dockers at the port rejected the government pay offer on Wednesday,...
+              "dozens" Stated <Beta> Dockers at the port rejected the government pay offer on Wednesday,...
+            claim-2 DatedEvent [began, government, offer, pay]
+              date 2031-03-05 <Alpha> Dockers at the port rejected the government pay offer on Wednesday,...
+              date 2031-03-05 <Beta> Dockers at the port rejected the government pay offer on Wednesday,...
+            claim-3 DatedEvent [began, dozens, left, ships]
+              date 2031-03-04 <Alpha> Dockers at the port rejected the government pay offer on Wednesday,...
+              date 2031-03-04 <Beta> Dockers at the port rejected the government pay offer on Wednesday,...
         "#]],
     );
 }

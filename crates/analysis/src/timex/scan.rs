@@ -281,11 +281,38 @@ impl<'a> Scanner<'a> {
     /// The direction the words around tokens `[start, end)` point to: the nearest
     /// tense cue within the sentence wins, the left side first on ties.
     pub(crate) fn direction(&self, start: usize, end: usize) -> Dir {
-        // "by Friday", "until March": a deadline ahead.
+        const WINDOW: usize = 10;
+        // "by Friday": a deadline ahead.
         if start > 0 && matches!(self.w(start - 1), "by") {
             return Dir::Future;
         }
-        const WINDOW: usize = 10;
+        // "open until Sunday": the end of something still running, unless the
+        // clause says it is over.
+        let mut until = false;
+        if start > 0
+            && matches!(self.w(start - 1), "until" | "till")
+            && weekday_of(self.w(start)).is_some()
+        {
+            // Reporting verbs date the report, not how long the thing runs.
+            for i in (start.saturating_sub(WINDOW)..start - 1).rev() {
+                if matches!(self.w(i), "." | "!" | "?" | ";") {
+                    break;
+                }
+                if is_reporting_verb(self.w(i)) {
+                    continue;
+                }
+                // "would remain open until Sunday": a future seen from the report.
+                if self.w(i) == "would" {
+                    return Dir::Future;
+                }
+                if let Some(d) = self.cue(i) {
+                    return d;
+                }
+            }
+            // Nothing before it ("Until Thursday, they had not ..."): the words
+            // after decide, and ahead is the default.
+            until = true;
+        }
         let mut left_open = true;
         let mut right_open = true;
         // The right side first stops at a comma ("on Tuesday, will be sent" is
@@ -331,16 +358,16 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        if until {
+            return Dir::Future;
+        }
         Dir::Unknown
     }
 
     /// A tense cue after the expression. A reporting verb there dates the
     /// report, not the event ("will leave Thursday, Castro said").
     pub(super) fn right_cue(&self, i: usize) -> Option<Dir> {
-        if matches!(
-            self.w(i),
-            "said" | "told" | "added" | "announced" | "reported" | "stated" | "says"
-        ) {
+        if is_reporting_verb(self.w(i)) {
             return None;
         }
         self.cue(i)
@@ -779,4 +806,12 @@ impl<'a> Scanner<'a> {
             }
         }
     }
+}
+
+/// Verbs that date a report rather than the event reported.
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "told" | "added" | "announced" | "reported" | "stated" | "says"
+    )
 }

@@ -196,6 +196,20 @@ fn weekday_direction_follows_tense() {
 }
 
 #[test]
+fn until_a_weekday_points_ahead_unless_the_clause_is_past() {
+    // 2026-03-04 is a Wednesday.
+    check(
+        Some("2026-03-04"),
+        "The minister said the offer was final and would remain open until Sunday. \
+         Until Monday, the pickets had not blocked the gate.",
+        expect![[r#"
+            [Sunday] Date 2026-03-08 @published=2026-03-04
+            [Monday] Date 2026-03-02 @published=2026-03-04
+        "#]],
+    );
+}
+
+#[test]
 fn yearless_dates_near_a_year_boundary() {
     check(
         Some("2026-01-03"),
