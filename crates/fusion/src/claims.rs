@@ -1195,7 +1195,9 @@ fn value_words(v: &StatedValue) -> String {
             if *is_ratio {
                 s.push_str(" (ratio)");
             } else if let Some(u) = unit {
-                if !text.to_lowercase().contains(u.as_str()) {
+                let said = text.to_lowercase();
+                let written = said.contains(u.as_str()) || (u == "percent" && said.contains('%'));
+                if !written {
                     s.push(' ');
                     s.push_str(u);
                 }
