@@ -240,6 +240,58 @@ const COMMON_VERBS: &[&str] = &[
     "wanted",
 ];
 
+/// Nouns that name a report, belief or charge and take a "that" clause ("his claim
+/// that …"); from frequent nominal cues on the PolNeAR training split.
+const REPORT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "suggestion",
+    "suggestions",
+    "belief",
+    "beliefs",
+    "fear",
+    "fears",
+    "speculation",
+    "contention",
+    "argument",
+    "arguments",
+    "assumption",
+    "notion",
+    "allegation",
+    "allegations",
+    "complaint",
+    "complaints",
+    "concern",
+    "concerns",
+    "hope",
+    "hopes",
+    "warning",
+    "warnings",
+    "assurance",
+    "assurances",
+    "insistence",
+    "accusation",
+    "accusations",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "suspicion",
+    "suspicions",
+    "prediction",
+    "predictions",
+    "criticism",
+    "reports",
+    "admission",
+    "acknowledgment",
+    "acknowledgement",
+    "promise",
+    "pledge",
+    "conviction",
+];
+
 /// Paragraph labels that look like speaker names before a colon but are not.
 const LABEL_WORDS: &[&str] = &[
     "note",
@@ -687,11 +739,17 @@ impl<'a> Analyzer<'a> {
                 if let Some((d, consumed)) = self.verb_cue(ui, u, i, hit, &out[first_draft..]) {
                     out.push(d);
                     consumed_until = consumed;
+                } else if let Some(d) = self.nominal_that_cue(ui, u, i) {
+                    // "his claim that …": a verb form used as a noun.
+                    out.push(d);
                 }
                 i += hit.len;
                 continue;
             }
-            if let Some(d) = self.that_clause_cue(ui, u, i) {
+            if let Some(d) = self
+                .nominal_that_cue(ui, u, i)
+                .or_else(|| self.that_clause_cue(ui, u, i))
+            {
                 out.push(d);
             }
             i += 1;
@@ -934,6 +992,65 @@ impl<'a> Analyzer<'a> {
             unit: ui,
             source: Some(self.span_of(a, b)),
             cue: self.span_of(cs, i + 1),
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
+    }
+
+    /// A report named by a noun with its clause: "his claim that …", "Smith's
+    /// assertion that …". The cue is the noun, the source the possessive before it,
+    /// the content the "that" clause.
+    fn nominal_that_cue(&self, ui: usize, u: &Unit, i: usize) -> Option<Draft> {
+        let t = &self.toks[i];
+        if !t.word || t.cap || !REPORT_NOUNS.contains(&t.lower.as_str()) {
+            return None;
+        }
+        let that = i + 1;
+        if that + 2 >= u.t1 || self.toks[that].lower != "that" {
+            return None;
+        }
+        // "the claim that was made": "that" is the subject of a relative clause.
+        let after_that = &self.toks[that + 1];
+        if !after_that.word
+            || is_aux_verb(&after_that.lower)
+            || BE.contains(&after_that.lower.as_str())
+            || after_that.lower.ends_with("ed")
+        {
+            return None;
+        }
+        // The possessive: "his claim", "Smith's repeated claim".
+        let mut p = i;
+        while p > u.t0 && i - p < 2 && {
+            let w = &self.toks[p - 1];
+            w.word && !w.cap && !is_determiner(&w.lower) && w.lower != "s" && w.quote.is_none()
+        } {
+            p -= 1;
+        }
+        let source = p.checked_sub(1).filter(|&q| q >= u.t0).and_then(|q| {
+            let w = &self.toks[q];
+            if matches!(w.lower.as_str(), "his" | "her" | "their" | "its" | "our" | "my") {
+                return Some(w.span);
+            }
+            let apostrophe = q.checked_sub(1).filter(|&a| a > u.t0)?;
+            if w.lower != "s" || !matches!(self.toks[apostrophe].text, "'" | "\u{2019}") {
+                return None;
+            }
+            let mut a = apostrophe;
+            while a > u.t0 && self.toks[a - 1].cap && self.toks[a - 1].word {
+                a -= 1;
+            }
+            (a < apostrophe).then(|| self.span_of(a, q + 1))
+        });
+        // Without a possessive the holder stands elsewhere ("Ann made the argument
+        // that …") and is not attempted.
+        let source = source?;
+        let content = self.content_after(u, that, VerbClass::Speech)?;
+        Some(Draft {
+            unit: ui,
+            source: Some(source),
+            cue: t.span,
             content: vec![content],
             stance: None,
             via: None,
@@ -1661,6 +1778,43 @@ impl<'a> Analyzer<'a> {
                 Draft {
                     source: Some(source),
                     content: vec![content],
+                    ..base
+                },
+                after,
+            ));
+        }
+        // Infinitive after a verb phrase: "He went on to say …", "She took pains to
+        // explain …": the source is the clause subject.
+        if left.is_none()
+            && prev_lower == "to"
+            && hit.form == 0
+            && cs >= u.t0 + 2
+            && self.verb_at(cs - 2).is_none()
+            && !OBJECT_WORDS.contains(&self.toks[cs - 2].lower.as_str())
+            && !self.toks[cs - 2].cap
+            && !earlier.iter().any(|d| {
+                d.unit == ui && d.content.iter().any(|c| c.contains(self.toks[i].span))
+            })
+        {
+            let source = self.main_subject(u, cs - 1)?;
+            let content = self.content_after(u, cue_end, verb.class)?;
+            // The cue is the whole verb phrase, which must follow the subject
+            // closely ("went out of his way to say").
+            let phrase_start = self.tok_at(source.end);
+            let close = phrase_start < cs
+                && cs - phrase_start <= 8
+                && self.toks[phrase_start..cs]
+                    .iter()
+                    .all(|t| t.word && t.quote.is_none());
+            if !close {
+                return None;
+            }
+            let cue = self.span_of(phrase_start, cue_end);
+            return Some((
+                Draft {
+                    source: Some(source),
+                    content: vec![content],
+                    cue,
                     ..base
                 },
                 after,
@@ -2794,7 +2948,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        if matches!(lower.as_str(), "he" | "she" | "who" | "i") {
+        if matches!(lower.as_str(), "he" | "she" | "who" | "i" | "his" | "her") {
             let (name, ent) = self
                 .resolve_pronoun(span, named)
                 .unwrap_or_else(|| (written.to_string(), entity));
@@ -2805,9 +2959,14 @@ impl<'a> Analyzer<'a> {
                 is_descriptor: false,
             };
         }
+        // "Smith's claim": the holder is Smith.
+        let name = written
+            .strip_suffix("'s")
+            .or_else(|| written.strip_suffix("\u{2019}s"))
+            .unwrap_or(written);
         AttributionSource {
             span: Some(span),
-            text: written.to_string(),
+            text: name.to_string(),
             entity,
             is_descriptor: is_descriptor(self, span),
         }

@@ -483,3 +483,19 @@ fn attitudes_inside_reported_content() {
         "#]],
     );
 }
+
+#[test]
+fn nominal_and_infinitive_cues() {
+    // A report noun with a possessive holder; an article without one is left alone;
+    // "that" as a relative pronoun is no report; an infinitive cue takes the clause
+    // subject and the verb phrase.
+    check(
+        "Ann Dorn said the vote was close. She repeated her claim that the bridge was unsafe. Ilg's assertion that taxes would fall surprised few. The claim that was made is false. Mayor Ilg went on to say the vote was close.",
+        expect![[r#"
+            Indirect [Ann Dorn] cue=[said] content=[the vote was close]
+            Indirect [her]=Ann Dorn cue=[claim] content=[that the bridge was unsafe]
+            Indirect [Ilg's]=Ilg cue=[assertion] content=[that taxes would fall surprised few]
+            Indirect [Mayor Ilg] cue=[went on to say] content=[the vote was close]
+        "#]],
+    );
+}
