@@ -658,7 +658,8 @@ impl<'a> Analyzer<'a> {
     /// attitude is part of what was said. On the PolNeAR training split about a
     /// quarter of such inner attitude cues were annotated, against three quarters of
     /// top-level ones. Stance verbs ("welcomed", "rejected") stay: they carry a
-    /// position.
+    /// position; so does a cue of the same holder ("Smith blasted the plan,
+    /// calling it …").
     fn drop_nested_attitudes(&self, drafts: &mut Vec<Draft>) {
         let nested: Vec<bool> = drafts
             .iter()
@@ -669,6 +670,7 @@ impl<'a> Analyzer<'a> {
                     && drafts.iter().enumerate().any(|(oi, o)| {
                         oi != di
                             && !o.cue.overlaps(d.cue)
+                            && (o.source != d.source || d.source.is_none())
                             && o.content.iter().any(|c| {
                                 c.start <= d.cue.start
                                     && d.cue.end <= c.end
@@ -1765,8 +1767,15 @@ impl<'a> Analyzer<'a> {
             .left_np(u, cs)
             .or_else(|| self.apposition_source(u, cs))
             .or_else(|| self.long_subject(u, cs, prev));
-        // Coordinated: "She blamed … and said it was …".
-        if left.is_none() && matches!(prev_lower, "and" | "but") {
+        // Coordinated: "She blamed … and said it was …"; also when the phrase left
+        // of "and" is the object of an earlier cue of this unit ("She thanked the
+        // staff and called them …").
+        let continues_earlier = earlier.iter().any(|d| {
+            d.unit == ui
+                && d.source.is_some()
+                && d.content.iter().any(|c| c.contains(self.toks[i].span))
+        });
+        if (left.is_none() || continues_earlier) && matches!(prev_lower, "and" | "but") {
             let source = earlier
                 .iter()
                 .rev()

@@ -499,3 +499,18 @@ fn nominal_and_infinitive_cues() {
         "#]],
     );
 }
+
+#[test]
+fn same_holder_continues_inside_content() {
+    // "called" after "and" continues the earlier cue's holder; a participle of the
+    // same holder stays although it stands inside the first content.
+    check(
+        "Mayor Dorn thanked the volunteers and called them “the heart of this town.” Ilg attacked the plan at a meeting, calling it a waste.",
+        expect![[r#"
+            Mixed [Mayor Dorn] cue=[thanked] content=[the volunteers and called them “the heart of this town.”] stance=Supports
+            Mixed [Mayor Dorn] cue=[called] content=[them “the heart of this town.”]
+            Indirect [Ilg] cue=[attacked] content=[the plan at a meeting, calling it a waste] stance=Rejects
+            Indirect [Ilg] cue=[calling] content=[it a waste]
+        "#]],
+    );
+}
