@@ -1466,19 +1466,44 @@ pub(crate) const VERBS: &[CueVerb] = &[
     v(["", "", "sounded", ""], None, Attitude, false),
     v(["", "", "learned", ""], None, Attitude, false),
     v(["", "", "shown", ""], None, Attitude, false),
-    v(["spar", "spars", "sparred", "sparring"], None, Attitude, false),
+    v(
+        ["spar", "spars", "sparred", "sparring"],
+        None,
+        Attitude,
+        false,
+    ),
     v(
         ["eviscerate", "eviscerates", "eviscerated", "eviscerating"],
         Some(Rejects),
         Attitude,
         false,
     ),
-    v(["", "knocks", "knocked", "knocking"], Some(Rejects), Attitude, false),
-    v(["", "rips", "ripped", "ripping"], Some(Rejects), Attitude, false),
+    v(
+        ["", "knocks", "knocked", "knocking"],
+        Some(Rejects),
+        Attitude,
+        false,
+    ),
+    v(
+        ["", "rips", "ripped", "ripping"],
+        Some(Rejects),
+        Attitude,
+        false,
+    ),
     // Attitude adjectives after "be" ("is supportive of", "was eager to").
-    v(["", "", "supportive of", ""], Some(Supports), Attitude, false),
+    v(
+        ["", "", "supportive of", ""],
+        Some(Supports),
+        Attitude,
+        false,
+    ),
     v(["", "", "enamored of", ""], Some(Supports), Attitude, false),
-    v(["", "", "enamored with", ""], Some(Supports), Attitude, false),
+    v(
+        ["", "", "enamored with", ""],
+        Some(Supports),
+        Attitude,
+        false,
+    ),
     v(["", "", "eager", ""], None, Attitude, false),
 ];
 

@@ -1032,7 +1032,10 @@ impl<'a> Analyzer<'a> {
         }
         let source = p.checked_sub(1).filter(|&q| q >= u.t0).and_then(|q| {
             let w = &self.toks[q];
-            if matches!(w.lower.as_str(), "his" | "her" | "their" | "its" | "our" | "my") {
+            if matches!(
+                w.lower.as_str(),
+                "his" | "her" | "their" | "its" | "our" | "my"
+            ) {
                 return Some(w.span);
             }
             let apostrophe = q.checked_sub(1).filter(|&a| a > u.t0)?;
@@ -1801,9 +1804,9 @@ impl<'a> Analyzer<'a> {
             && self.verb_at(cs - 2).is_none()
             && !OBJECT_WORDS.contains(&self.toks[cs - 2].lower.as_str())
             && !self.toks[cs - 2].cap
-            && !earlier.iter().any(|d| {
-                d.unit == ui && d.content.iter().any(|c| c.contains(self.toks[i].span))
-            })
+            && !earlier
+                .iter()
+                .any(|d| d.unit == ui && d.content.iter().any(|c| c.contains(self.toks[i].span)))
         {
             let source = self.main_subject(u, cs - 1)?;
             let content = self.content_after(u, cue_end, verb.class)?;
