@@ -1335,7 +1335,16 @@ impl<'a> Analyzer<'a> {
         let mut k = i;
         while k > u.t0 {
             let t = &self.toks[k - 1];
-            if t.quote.is_none() && (AUX.contains(&t.lower.as_str()) || is_aux_verb(&t.lower)) {
+            // A manner adverb between auxiliaries and the verb ("is widely
+            // expected", "has sharply criticized").
+            let adverb_after_aux =
+                !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && k >= u.t0 + 2 && {
+                    let b = &self.toks[k - 2].lower;
+                    AUX.contains(&b.as_str()) || is_aux_verb(b)
+                };
+            if t.quote.is_none()
+                && (AUX.contains(&t.lower.as_str()) || is_aux_verb(&t.lower) || adverb_after_aux)
+            {
                 k -= 1;
             } else if t.lower == "s"
                 && k >= u.t0 + 2

@@ -514,3 +514,16 @@ fn same_holder_continues_inside_content() {
         "#]],
     );
 }
+
+#[test]
+fn manner_adverb_inside_the_verb_group() {
+    // "is widely expected" is a passive with no stated holder; "has sharply
+    // criticized" keeps its subject.
+    check(
+        "Mayor Dorn is widely expected to resign. Lena Ilg has sharply criticized the budget.",
+        expect![[r#"
+            Indirect - cue=[is widely expected] content=[Mayor Dorn | to resign]
+            Indirect [Lena Ilg] cue=[has sharply criticized] content=[the budget] stance=Rejects
+        "#]],
+    );
+}
