@@ -1337,8 +1337,10 @@ impl<'a> Analyzer<'a> {
             let t = &self.toks[k - 1];
             // A manner adverb between auxiliaries and the verb ("is widely
             // expected", "has sharply criticized").
-            let adverb_after_aux =
-                !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && k >= u.t0 + 2 && {
+            let adverb_after_aux = !t.cap
+                && ((t.lower.len() > 4 && t.lower.ends_with("ly")) || t.lower == "long")
+                && k >= u.t0 + 2
+                && {
                     let b = &self.toks[k - 2].lower;
                     AUX.contains(&b.as_str()) || is_aux_verb(b)
                 };
@@ -1598,6 +1600,20 @@ impl<'a> Analyzer<'a> {
                     "cited" | "quoted" | "citing" | "quoting" | "cites" | "quotes"
                 )
             }) {
+                // "Smith is quoted as saying": the subject is the source.
+                if k + 1 == cs - 1 && k > u.t0 && BE.contains(&self.toks[k - 1].lower.as_str()) {
+                    let subject = self.left_np(u, self.chain_start(u, k))?;
+                    let content = self.content_after(u, cue_end, verb.class)?;
+                    return Some((
+                        Draft {
+                            source: Some(self.span_of(subject.0, subject.1)),
+                            content: vec![content],
+                            cue: self.span_of(self.chain_start(u, k), after),
+                            ..base
+                        },
+                        after,
+                    ));
+                }
                 if k + 1 < cs - 1 {
                     let source = self.span_of(k + 1, cs - 1);
                     let via = self

@@ -527,3 +527,14 @@ fn manner_adverb_inside_the_verb_group() {
         "#]],
     );
 }
+
+#[test]
+fn passive_quoted_as_saying_and_long_held_views() {
+    check(
+        "Lena Ilg is quoted as saying the port will reopen. Mayor Dorn has long said that the bridge is unsafe.",
+        expect![[r#"
+            Indirect [Lena Ilg] cue=[is quoted as saying] content=[the port will reopen]
+            Indirect [Mayor Dorn] cue=[has long said] content=[that the bridge is unsafe]
+        "#]],
+    );
+}
