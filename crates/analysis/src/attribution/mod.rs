@@ -30,9 +30,14 @@
 //! the name it resolves to. `Direct` means every content span lies inside quote
 //! marks; paraphrase with a quoted fragment is `Mixed`, never `Direct`.
 //!
+//! Nominal cues are found only with a possessive holder and a "that" clause
+//! ("Smith's claim that …"); an attitude cue without a stance inside another
+//! holder's reported content ("Smith said Jones wants …") is left to that report.
+//!
 //! Known limits: cues outside the lexicon are found only next to a quote or before
-//! "that"; nominal cues ("Smith's claim that …") are not attempted; participle
-//! sources ("…, adding that …") come from the clause subject found by heuristics.
+//! "that"; other nominal cues ("criticism of", "support for") are not attempted;
+//! participle sources ("…, adding that …") come from the clause subject found by
+//! heuristics.
 
 mod lexicon;
 mod quotes;
