@@ -1449,6 +1449,62 @@ pub(crate) const VERBS: &[CueVerb] = &[
     ),
     v(["call", "calls", "called", "calling"], None, Attitude, true),
     v(["plan", "plans", "", "planning"], None, Attitude, true),
+    // Acts of advocacy, criticism and publication that news text reports as a
+    // position (forms that are mostly nouns left empty).
+    v(
+        ["push for", "pushes for", "pushed for", "pushing for"],
+        Some(Demands),
+        Attitude,
+        false,
+    ),
+    v(["", "", "pushed", ""], None, Attitude, false),
+    v(["", "", "issued", ""], None, Attitude, false),
+    v(["", "", "talked", ""], None, Attitude, false),
+    v(["", "", "nominated", ""], None, Attitude, false),
+    v(["", "", "listed", ""], None, Attitude, false),
+    v(["", "", "presented", ""], None, Attitude, false),
+    v(["", "", "sounded", ""], None, Attitude, false),
+    v(["", "", "learned", ""], None, Attitude, false),
+    v(["", "", "shown", ""], None, Attitude, false),
+    v(
+        ["spar", "spars", "sparred", "sparring"],
+        None,
+        Attitude,
+        false,
+    ),
+    v(
+        ["eviscerate", "eviscerates", "eviscerated", "eviscerating"],
+        Some(Rejects),
+        Attitude,
+        false,
+    ),
+    v(
+        ["", "knocks", "knocked", "knocking"],
+        Some(Rejects),
+        Attitude,
+        false,
+    ),
+    v(
+        ["", "rips", "ripped", "ripping"],
+        Some(Rejects),
+        Attitude,
+        false,
+    ),
+    // Attitude adjectives after "be" ("is supportive of", "was eager to").
+    v(
+        ["", "", "supportive of", ""],
+        Some(Supports),
+        Attitude,
+        false,
+    ),
+    v(["", "", "enamored of", ""], Some(Supports), Attitude, false),
+    v(
+        ["", "", "enamored with", ""],
+        Some(Supports),
+        Attitude,
+        false,
+    ),
+    v(["", "", "eager", ""], None, Attitude, false),
 ];
 
 /// Auxiliaries, negation and adverbs that join a cue verb group ("has also said",

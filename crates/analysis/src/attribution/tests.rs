@@ -468,3 +468,73 @@ fn poll_findings_and_unreliable_forms() {
         "#]],
     );
 }
+
+#[test]
+fn attitudes_inside_reported_content() {
+    // The inner "wants" is part of what Dorn said; the inner "rejected" keeps its
+    // stance; a top-level attitude stays.
+    check(
+        "Mayor Dorn said the council wants a new bridge. Dorn said the council rejected the plan. Lena Ilg wants a tunnel.",
+        expect![[r#"
+            Indirect [Mayor Dorn] cue=[said] content=[the council wants a new bridge]
+            Indirect [Dorn] cue=[said] content=[the council rejected the plan]
+            Indirect [the council] (descriptor) cue=[rejected] content=[the plan] stance=Rejects
+            Indirect [Lena Ilg] cue=[wants] content=[a tunnel]
+        "#]],
+    );
+}
+
+#[test]
+fn nominal_and_infinitive_cues() {
+    // A report noun with a possessive holder; an article without one is left alone;
+    // "that" as a relative pronoun is no report; an infinitive cue takes the clause
+    // subject and the verb phrase.
+    check(
+        "Ann Dorn said the vote was close. She repeated her claim that the bridge was unsafe. Ilg's assertion that taxes would fall surprised few. The claim that was made is false. Mayor Ilg went on to say the vote was close.",
+        expect![[r#"
+            Indirect [Ann Dorn] cue=[said] content=[the vote was close]
+            Indirect [her]=Ann Dorn cue=[claim] content=[that the bridge was unsafe]
+            Indirect [Ilg's]=Ilg cue=[assertion] content=[that taxes would fall surprised few]
+            Indirect [Mayor Ilg] cue=[went on to say] content=[the vote was close]
+        "#]],
+    );
+}
+
+#[test]
+fn same_holder_continues_inside_content() {
+    // "called" after "and" continues the earlier cue's holder; a participle of the
+    // same holder stays although it stands inside the first content.
+    check(
+        "Mayor Dorn thanked the volunteers and called them “the heart of this town.” Ilg attacked the plan at a meeting, calling it a waste.",
+        expect![[r#"
+            Mixed [Mayor Dorn] cue=[thanked] content=[the volunteers and called them “the heart of this town.”] stance=Supports
+            Mixed [Mayor Dorn] cue=[called] content=[them “the heart of this town.”]
+            Indirect [Ilg] cue=[attacked] content=[the plan at a meeting, calling it a waste] stance=Rejects
+            Indirect [Ilg] cue=[calling] content=[it a waste]
+        "#]],
+    );
+}
+
+#[test]
+fn manner_adverb_inside_the_verb_group() {
+    // "is widely expected" is a passive with no stated holder; "has sharply
+    // criticized" keeps its subject.
+    check(
+        "Mayor Dorn is widely expected to resign. Lena Ilg has sharply criticized the budget.",
+        expect![[r#"
+            Indirect - cue=[is widely expected] content=[Mayor Dorn | to resign]
+            Indirect [Lena Ilg] cue=[has sharply criticized] content=[the budget] stance=Rejects
+        "#]],
+    );
+}
+
+#[test]
+fn passive_quoted_as_saying_and_long_held_views() {
+    check(
+        "Lena Ilg is quoted as saying the port will reopen. Mayor Dorn has long said that the bridge is unsafe.",
+        expect![[r#"
+            Indirect [Lena Ilg] cue=[is quoted as saying] content=[the port will reopen]
+            Indirect [Mayor Dorn] cue=[has long said] content=[that the bridge is unsafe]
+        "#]],
+    );
+}
