@@ -399,6 +399,12 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
             v
         };
         let (oa, ob) = (outlets_for(a.date), outlets_for(b.date));
+        // An outlet that gives both dates for this sentence is telling two times
+        // ("keeps the rise from 1 April, the minister said on Friday"), not
+        // disagreeing with itself.
+        if oa.iter().any(|o| ob.contains(o)) {
+            continue;
+        }
         for (x, y, ox, oy) in [(a, b, &oa, &ob), (b, a, &ob, &oa)] {
             let list = conflicts.entry(x.date).or_default();
             if !list.iter().any(|c| c.other_date == y.date) {
@@ -445,7 +451,15 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
                 .collect::<BTreeSet<_>>()
                 .len()
         };
-        groups.sort_by(|a, b| support(b).cmp(&support(a)).then(a.0.cmp(&b.0)));
+        // A bare date line ("Friday 6 March 2026") says nothing happened: sentences
+        // with at least three content words come first.
+        let bare = |g: &(usize, Vec<usize>)| words[g.0].len() < 3;
+        groups.sort_by(|a, b| {
+            bare(a)
+                .cmp(&bare(b))
+                .then(support(b).cmp(&support(a)))
+                .then(a.0.cmp(&b.0))
+        });
         let summary = groups
             .iter()
             .take(opts.max_sentences)
@@ -564,6 +578,37 @@ mod tests {
                 2031-06-20 score 3.20 sources ["Coast Radio", "Northern Wire"]
                     Minister Ilse Varn visited the flooded villages on June 20. ["d4"]
                     Minister Ilse Varn toured the flooded villages on June 20 and promised aid. ["d5"]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn an_outlet_giving_both_dates_tells_two_times_and_bare_date_lines_come_last() {
+        let both = "The revised offer keeps the rise from July 1, the minister said on June 14.";
+        check(
+            &[
+                item(
+                    "d1",
+                    "Velmora Post",
+                    "The revised offer keeps the rise from July 1, the minister says.",
+                    (2031, 7, 1),
+                ),
+                item("d2", "Coast Radio", both, (2031, 7, 1)),
+                item("d2", "Coast Radio", both, (2031, 6, 14)),
+                item(
+                    "d3",
+                    "Northern Wire",
+                    "Saturday 14 June 2031",
+                    (2031, 6, 14),
+                ),
+            ],
+            None,
+            expect![[r#"
+                2031-06-14 score 3.20 sources ["Coast Radio", "Northern Wire"]
+                    The revised offer keeps the rise from July 1, the minister said on June 14. ["d2"]
+                    Saturday 14 June 2031 ["d3"]
+                2031-07-01 score 3.20 sources ["Coast Radio", "Velmora Post"]
+                    The revised offer keeps the rise from July 1, the minister says. ["d1", "d2"]
             "#]],
         );
     }

@@ -328,6 +328,9 @@ impl<'a> Scanner<'a> {
                     let crosses_line = self.toks.get(i + 1).is_some_and(|t| t.newline_before);
                     if crosses_line || matches!(self.w(i), "." | "!" | "?" | ";") {
                         left_open = false;
+                    } else if dist <= 3 && self.w(i) == "would" {
+                        // "said they would resume on Friday": ahead of the report.
+                        return Dir::Future;
                     } else if let Some(d) = self.cue(i) {
                         return d;
                     }

@@ -201,10 +201,12 @@ fn until_a_weekday_points_ahead_unless_the_clause_is_past() {
     check(
         Some("2026-03-04"),
         "The minister said the offer was final and would remain open until Sunday. \
-         Until Monday, the pickets had not blocked the gate.",
+         Until Monday, the pickets had not blocked the gate. \
+         A spokesman said they would resume on Friday morning.",
         expect![[r#"
             [Sunday] Date 2026-03-08 @published=2026-03-04
             [Monday] Date 2026-03-02 @published=2026-03-04
+            [Friday morning] Date 2026-03-06 @published=2026-03-04
         "#]],
     );
 }
