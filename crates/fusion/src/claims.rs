@@ -1363,12 +1363,30 @@ pub(crate) fn reported_stance(ctx: &DocContext, a: &model::Attribution) -> Optio
                 .iter()
                 .any(|h| w.eq_ignore_ascii_case(h))
         });
-        if hypothetical || before.trim_end().ends_with('?') {
+        if hypothetical
+            || before.trim_end().ends_with('?')
+            || is_title_case(sentence.slice(ctx.text()))
+        {
             return None;
         }
     }
     a.stance
         .or_else(|| stance_in_own_words(&a.content_text, a.kind))
+}
+
+/// True for a headline in Title Case ("Dockworkers Reject 4.5% Pay Offer As Port
+/// Strike Enters Second Day"): with every word capitalised, who does what cannot be
+/// read from the words, so no stance is taken from it.
+fn is_title_case(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && capitalised * 5 >= words.len() * 4
 }
 
 /// The stance a speaker takes in their own words, when the cue gives none: a
@@ -2433,6 +2451,24 @@ mod tests {
             &["we reject it"],
             |c| format!("{:?}", stance_in_own_words(c, AttributionKind::Indirect)),
             expect_test::expect!["we reject it => None"],
+        );
+    }
+
+    #[test]
+    fn title_case_headlines() {
+        check(
+            &[
+                "Valmora Dockworkers Reject 4.5% Pay Offer As Port Strike Enters Second Day",
+                "Exporters warn of empty shelves as dockers reject a generous pay rise",
+                "Union will recommend the deal to members",
+                "Kremlin Says No",
+            ],
+            |s| is_title_case(s).to_string(),
+            expect_test::expect![[r#"
+                Valmora Dockworkers Reject 4.5% Pay Offer As Port Strike Enters Second Day => true
+                Exporters warn of empty shelves as dockers reject a generous pay rise => false
+                Union will recommend the deal to members => false
+                Kremlin Says No => false"#]],
         );
     }
 

@@ -40,6 +40,7 @@
 //! heuristics.
 
 mod lexicon;
+mod negation;
 mod quotes;
 
 use std::collections::HashMap;
@@ -65,7 +66,9 @@ pub fn find_attributions(
     entities: &[Entity],
 ) -> Vec<Attribution> {
     let analyzer = Analyzer::new(text, sentences, posts, mentions, entities);
-    analyzer.run()
+    let mut found = analyzer.run();
+    negation::apply(text, &mut found);
+    found
 }
 
 /// A token with what the rules ask about it.
@@ -374,6 +377,38 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 ];
 
 const NAME_STOPWORDS: &[&str] = &[
+    // Prepositions and subordinators that open a sentence capitalised ("Amid the
+    // pressure to agree ..."): never a speaker.
+    "amid",
+    "amidst",
+    "despite",
+    "during",
+    "following",
+    "without",
+    "under",
+    "over",
+    "since",
+    "although",
+    "though",
+    "because",
+    "among",
+    "against",
+    "between",
+    "until",
+    "unless",
+    "whether",
+    "neither",
+    "nor",
+    "either",
+    "once",
+    "where",
+    "upon",
+    "within",
+    "across",
+    "through",
+    "towards",
+    "toward",
+    "ahead",
     "the",
     "a",
     "an",

@@ -171,6 +171,19 @@ fn indirect_speech() {
 }
 
 #[test]
+fn a_negated_cue_turns_or_drops_its_stance() {
+    check(
+        "Brenland did not accept the plan. Tarsk never rejected the deal. The union hasn't endorsed the offer. Nobody supported the motion. The council accepted the offer.",
+        expect![[r#"
+            Indirect [Brenland] cue=[did not accept] content=[the plan] stance=Rejects
+            Indirect [Tarsk] cue=[never rejected] content=[the deal]
+            Indirect [The union] (descriptor) cue=[hasn't endorsed] content=[the offer] stance=Rejects
+            Indirect [Nobody] cue=[supported] content=[the motion] stance=Rejects
+        "#]],
+    );
+}
+
+#[test]
 fn stance_comes_from_the_cue() {
     check(
         "Dorn warned that the ceasefire could collapse. Ortiz claimed the vote was rigged. The council rejected the offer. Ortiz denied that she had met him. The union demanded a new vote. Brandt proposed a second round of talks. The governor stressed that nothing was agreed. Ortiz accused Dorn of lying.",
