@@ -147,6 +147,16 @@ pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
                 confidence: 0.5,
             })
     });
+    let published = published.or_else(|| {
+        newest_linked_date(&raw).map(|day| PublishedTime {
+            at: model::Timestamp {
+                utc: day.and_hms_opt(0, 0, 0).unwrap_or_default(),
+                precision: model::TimePrecision::Day,
+            },
+            provenance: TimeProvenance::LinkedArticles,
+            confidence: 0.2,
+        })
+    });
     // A live blog without a headline of its own is shown under its latest post's title.
     let title = title.or_else(|| {
         if blog.is_live_blog {
@@ -204,6 +214,36 @@ pub fn build_document(item: &RawItem, overrides: &ItemMeta) -> Document {
 
 /// A cheap English check on function-word frequency: `Some("en")` when the text
 /// reads as English, `None` when it cannot tell.
+/// The newest date in the paths of the web addresses `raw` contains
+/// (`https://example.org/news/2025/11/19/story`): a page that links to an article
+/// was written on that day or later. Years outside 1990–2100 are ignored.
+pub fn newest_linked_date(raw: &str) -> Option<chrono::NaiveDate> {
+    let mut newest = None;
+    for (at, _) in raw.match_indices("://") {
+        let url = raw[at..]
+            .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')'))
+            .next()
+            .unwrap_or("");
+        let parts: Vec<&str> = url.split('/').collect();
+        for w in parts.windows(3) {
+            let (Ok(y), Ok(m), Ok(d)) = (
+                w[0].parse::<i32>(),
+                w[1].parse::<u32>(),
+                w[2].parse::<u32>(),
+            ) else {
+                continue;
+            };
+            if w[0].len() != 4 || !(1990..=2100).contains(&y) {
+                continue;
+            }
+            if let Some(day) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
+                newest = newest.max(Some(day));
+            }
+        }
+    }
+    newest
+}
+
 pub fn guess_language(text: &str) -> Option<String> {
     const EN: &[&str] = &[
         "the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "said",
@@ -470,6 +510,27 @@ mod tests {
             None
         );
         assert!(!looks_like_organisation("Mara Quill"));
+    }
+
+    #[test]
+    fn a_page_that_dates_nothing_is_not_before_its_newest_linked_article() {
+        let body = "The mayor of Tessaly said the bridge would reopen on Monday.\n\n\
+            Read more: <a href=\"https://lantern.example/city/2031/05/02/bridge-closed\">bridge</a> \
+            and https://lantern.example/2031/04/30/detours or /2031/99/01/not-a-date.\n";
+        let item = RawItem {
+            origin: "b.txt".into(),
+            body: body.as_bytes().to_vec(),
+            kind: BodyKind::Text,
+            meta: ItemMeta::default(),
+        };
+        let doc = build_document(&item, &ItemMeta::default());
+        let published = doc.published.expect("a lower bound from the links");
+        assert_eq!(published.at.to_iso(), "2031-05-02");
+        assert_eq!(published.provenance, TimeProvenance::LinkedArticles);
+        assert_eq!(
+            newest_linked_date("no links here, 2031/05/02 in prose"),
+            None
+        );
     }
 
     #[test]

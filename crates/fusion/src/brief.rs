@@ -29,6 +29,9 @@ pub struct BriefDocument {
     pub url: Option<String>,
     pub origin: String,
     pub published: Option<String>,
+    /// True when `published` is only a lower bound (the newest article the page
+    /// links to), not a time the page states.
+    pub published_not_before: bool,
     pub is_live_blog: bool,
     pub posts: usize,
     /// The story (index into `stories`) it belongs to.
@@ -253,6 +256,10 @@ pub fn build_brief(
             url: d.url.clone(),
             origin: d.origin.clone(),
             published: d.published.as_ref().map(|p| p.at.to_iso()),
+            published_not_before: d
+                .published
+                .as_ref()
+                .is_some_and(|p| p.provenance == model::TimeProvenance::LinkedArticles),
             is_live_blog: d.is_live_blog,
             posts: d.posts.len(),
             story: stories

@@ -109,6 +109,10 @@ pub enum TimeProvenance {
     Capture,
     /// Inferred from the text, e.g. the latest post time of a live blog.
     Inferred,
+    /// Not earlier than the newest dated article the text links to (a
+    /// `/2025/11/19/` path in a link): a lower bound, used only when nothing else
+    /// dates the page.
+    LinkedArticles,
 }
 
 /// A document's publication time with where it came from and how sure we are.

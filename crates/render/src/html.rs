@@ -291,7 +291,7 @@ pub fn page(b: &Brief) -> String {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&d.outlet),
             esc(d.title.as_deref().unwrap_or(&d.origin)),
-            esc(d.published.as_deref().unwrap_or("unknown")),
+            esc(&crate::published_words(d)),
             if d.is_live_blog {
                 format!("live blog, {} posts", d.posts)
             } else {

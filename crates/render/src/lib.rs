@@ -78,6 +78,16 @@ pub(crate) fn disagreement_heading(d: &Disagreement) -> String {
     }
 }
 
+/// A document's publication time in words: "2025-11-21T22:33Z", "not before
+/// 2025-11-19 (linked articles)" for a lower bound, or "time unknown".
+pub(crate) fn published_words(d: &fusion::brief::BriefDocument) -> String {
+    match (&d.published, d.published_not_before) {
+        (Some(p), true) => format!("not before {p} (linked articles)"),
+        (Some(p), false) => p.clone(),
+        (None, _) => "time unknown".to_string(),
+    }
+}
+
 /// What a renderer adds after a side's value when it takes no side.
 pub(crate) fn vague_note(side: &fusion::claims::DisagreementSide) -> &'static str {
     if side.vague {
@@ -167,7 +177,7 @@ fn text(brief: &Brief, md: bool) -> String {
             "{bullet}{} — {} ({kind}; {}){repost}",
             d.outlet,
             shorten(d.title.as_deref().unwrap_or(&d.origin), 80),
-            d.published.as_deref().unwrap_or("time unknown"),
+            published_words(d),
         );
     }
     for g in &brief.independent_sources {
