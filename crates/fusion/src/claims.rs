@@ -127,6 +127,9 @@ pub enum StatedValue {
         /// The date as written.
         text: String,
     },
+    /// A person's title as written ("Former US President"), and whether it marks
+    /// the office as past.
+    Title { title: String, past: bool },
 }
 
 /// How a document presents a figure.
@@ -156,6 +159,9 @@ pub enum DisagreementKind {
     OppositeStances,
     /// The same quoted words given to different speakers.
     SameWordsDifferentSpeakers,
+    /// One person's office called past ("former US President") in one place and
+    /// current in another.
+    ConflictingTitles,
 }
 
 /// Incompatible statements of one claim, grouped into sides.
@@ -1207,6 +1213,7 @@ fn value_words(v: &StatedValue) -> String {
         StatedValue::Said { stance, .. } => stance
             .map(|s| format!("{s:?}").to_lowercase())
             .unwrap_or_else(|| "no stance".to_string()),
+        StatedValue::Title { title, .. } => title.clone(),
         StatedValue::Date {
             value, end_value, ..
         } => match end_value {
@@ -1741,6 +1748,28 @@ pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
         dated_statements(&ctxs, &lex),
         &surface,
     );
+    for t in crate::titles::title_conflicts(&ctxs) {
+        let name_side = |statements: Vec<Statement>| {
+            let mut titles: BTreeMap<String, usize> = BTreeMap::new();
+            for s in &statements {
+                *titles.entry(value_words(&s.value)).or_default() += 1;
+            }
+            let value = titles
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(w, _)| w)
+                .unwrap_or_default();
+            DisagreementSide::new(value, statements)
+        };
+        let (past, current) = (name_side(t.past), name_side(t.current));
+        let summary = format!("{}: {} vs {}", t.person, past.value, current.value);
+        found.push((
+            DisagreementKind::ConflictingTitles,
+            Vec::new(),
+            summary,
+            vec![past, current],
+        ));
+    }
     for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
         set.disagreements.push(Disagreement {
             id: format!("disagreement-{}", n + 1),

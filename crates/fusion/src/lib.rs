@@ -10,3 +10,4 @@ pub mod lineage;
 pub mod positions;
 pub mod stories;
 pub mod timeline;
+mod titles;

@@ -101,6 +101,30 @@ impl Story {
         self
     }
 
+    /// Marks every occurrence of `name` in the last document as a person with the
+    /// given title.
+    fn person(mut self, name: &str, title: &str) -> Story {
+        let (doc, analysis, _) = self.docs.last_mut().expect("person() after doc()");
+        let entity = analysis.entities.len();
+        analysis.entities.push(Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            roles: vec![title.to_string()],
+            aliases: vec![name.to_string()],
+            key: name.to_lowercase(),
+        });
+        for (start, _) in doc.text.match_indices(name) {
+            analysis.mentions.push(Mention {
+                span: Span::new(start, start + name.len()),
+                text: name.to_string(),
+                kind: EntityKind::Person,
+                entity,
+                is_pronoun: false,
+            });
+        }
+        self
+    }
+
     /// Marks every occurrence of `name` in the last document as a place.
     fn place(mut self, name: &str) -> Story {
         let (doc, analysis, _) = self.docs.last_mut().expect("place() after doc()");
@@ -167,6 +191,7 @@ fn value_text(v: &StatedValue) -> String {
         StatedValue::Quantity { text, role, .. } => format!("{text:?} {role:?}"),
         StatedValue::Said { stance, .. } => format!("said {stance:?}"),
         StatedValue::Date { value, .. } => format!("date {value}"),
+        StatedValue::Title { title, .. } => format!("title {title}"),
     }
 }
 
@@ -605,6 +630,28 @@ fn two_dates_in_one_sentence_are_two_events() {
             claim-3 DatedEvent [began, dozens, left, ships]
               date 2031-03-04 <Alpha> Dockers at the port rejected the government pay offer on Wednesday,...
               date 2031-03-04 <Beta> Dockers at the port rejected the government pay offer on Wednesday,...
+        "#]],
+    );
+}
+
+#[test]
+fn a_title_one_outlet_gets_wrong() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Former Prime Minister Anna Koval visited the border towns on Monday.",
+            )
+            .person("Anna Koval", "Former Prime Minister")
+            .doc(
+                "Beta",
+                "Prime Minister Anna Koval promised aid to the border towns.",
+            )
+            .person("Anna Koval", "Prime Minister")
+            .doc("Gamma", "Foreign Minister Anna Koval met the envoy.")
+            .person("Anna Koval", "Foreign Minister"),
+        expect![[r#"
+            disagreement-1 ConflictingTitles []: Anna Koval: Former Prime Minister vs Prime Minister
         "#]],
     );
 }

@@ -53,6 +53,7 @@ pub(crate) fn value_text(v: &StatedValue) -> String {
         StatedValue::Quantity { text, .. } => text.clone(),
         StatedValue::Said { content, .. } => format!("“{}”", shorten(content, 90)),
         StatedValue::Date { value, text, .. } => format!("{value} ({text})"),
+        StatedValue::Title { title, .. } => title.clone(),
     }
 }
 
