@@ -143,6 +143,14 @@ fn brief_surfaces_figures_changes_and_spellings() {
         .sides
         .iter()
         .all(|s| s.statements.iter().all(|st| !st.evidence.text.is_empty())));
+    // One aggregator calls the sitting US president "former"; the others do not.
+    let title = brief
+        .disagreements
+        .iter()
+        .find(|d| d.kind == fusion::claims::DisagreementKind::ConflictingTitles)
+        .expect("a title conflict");
+    assert!(title.summary.contains("Trump"), "{}", title.summary);
+    assert!(title.sides.iter().all(|s| !s.statements.is_empty()));
     // The number of the plan's points changed from 28 to between 19 and 24.
     assert!(
         brief
