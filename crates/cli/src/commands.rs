@@ -652,6 +652,10 @@ fn print_attribution(doc: &Document, at: &model::Attribution) {
 pub struct QuotesArgs {
     /// Documents (id, prefix, number or path); all stored documents when omitted.
     pub docs: Vec<String>,
+    /// Only the documents of this story (the number `parallax brief` shows for it
+    /// when briefing every stored document).
+    #[arg(long)]
+    pub story: Option<usize>,
     #[command(flatten)]
     pub store: StoreArgs,
     /// Print as JSON.
@@ -661,7 +665,7 @@ pub struct QuotesArgs {
 
 pub fn quotes(args: QuotesArgs) -> anyhow::Result<u8> {
     let mut engine = args.store.open()?;
-    let ids: Vec<String> = if args.docs.is_empty() {
+    let mut ids: Vec<String> = if args.docs.is_empty() {
         engine.store.list()?.into_iter().map(|d| d.id).collect()
     } else {
         args.docs
@@ -669,6 +673,16 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<u8> {
             .map(|d| engine.store.resolve(d))
             .collect::<Result<_, _>>()?
     };
+    if let Some(n) = args.story {
+        let brief = engine.brief(&[])?;
+        let Some(story) = brief.stories.iter().find(|s| s.id == n) else {
+            anyhow::bail!(
+                "no story {n}: the stored documents form stories 0 to {}",
+                brief.stories.len().saturating_sub(1)
+            );
+        };
+        ids.retain(|id| story.documents.contains(id));
+    }
     let mut all = Vec::new();
     for id in ids {
         let (doc, a) = engine.document_with_analysis(&id)?;

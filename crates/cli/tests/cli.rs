@@ -306,3 +306,45 @@ fn the_earliest_published_copy_is_the_original() {
     assert!(original["duplicate_of"].is_null(), "{list}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn quotes_of_one_story() {
+    let dir = temp_dir("story-quotes");
+    let store = dir.join("store.sqlite");
+    std::fs::write(dir.join("bridge.html"), ARTICLE).expect("write");
+    std::fs::write(
+        dir.join("ferry.txt"),
+        "Ferry strike halts crossings to Orlan\n\n\
+         Ferry crews on the Orlan line walked out on Thursday over night-shift pay. \
+         \u{201c}We will sail again when the rota is fixed,\u{201d} said crew delegate Mara Quill. \
+         The operator said talks would resume next week.\n",
+    )
+    .expect("write");
+    let out = run(&["ingest", dir.to_str().expect("utf8")], &store);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let brief = run(&["brief"], &store);
+    let text = stdout(&brief);
+    assert!(
+        text.contains("story 0:") && text.contains("story 1:"),
+        "{text}"
+    );
+    // The story holding the bridge article lists its quotes and not the ferry's.
+    let bridge_story = text
+        .lines()
+        .find(|l| l.contains("story ") && l.contains("Bridge"))
+        .and_then(|l| l.split("story ").nth(1))
+        .and_then(|l| l.split(':').next())
+        .expect("a story line for the bridge article")
+        .to_string();
+    let quotes = run(&["quotes", "--story", &bridge_story], &store);
+    let q = stdout(&quotes);
+    assert!(q.contains("Tomas Wren"), "{q}");
+    assert!(!q.contains("Mara Quill"), "{q}");
+    let missing = run(&["quotes", "--story", "99"], &store);
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("no story 99"),
+        "{}",
+        stderr(&missing)
+    );
+}

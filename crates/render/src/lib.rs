@@ -197,7 +197,8 @@ fn text(brief: &Brief, md: bool) -> String {
         for s in &brief.stories {
             let _ = writeln!(
                 o,
-                "{bullet}{} ({} documents)",
+                "{bullet}story {}: {} ({} documents)",
+                s.id,
                 shorten(&s.headline, 90),
                 s.documents.len()
             );
