@@ -263,7 +263,7 @@ const RELATED_WORDS: &[&str] = &[
     "missile rocket",
     "drone uav",
     "ceasefire truce armistice",
-    "begin start commence",
+    "begin began begun start commence",
     "territory land",
     "election vote poll ballot",
     "aid assistance funding fund",
@@ -1570,7 +1570,64 @@ fn quote_similarity(a: &[String], b: &[String]) -> f64 {
 struct DatedStatement {
     concepts: BTreeMap<String, bool>,
     places: BTreeSet<String>,
+    /// The event whose start this date gives ("the strike, which began on
+    /// Monday", "a walkout that has dragged on since Tuesday"): its concept.
+    start_of: Option<String>,
     statement: Statement,
+}
+
+/// Nouns of events that start and go on (strikes, wars, talks, sieges...), by
+/// related-word concept or stem: what "began on" or "since" dates.
+const ONGOING_EVENTS: &[&str] = &[
+    "strike",
+    "attack",
+    "war",
+    "talk",
+    "ceasefire",
+    "protest",
+    "siege",
+    "blockade",
+    "campaign",
+    "offensive",
+    "invasion",
+    "occupation",
+    "shutdown",
+    "lockdown",
+    "crisis",
+    "operation",
+    "trial",
+    "investigation",
+    "inquiry",
+    "outage",
+    "evacuate",
+];
+
+/// The concept of the ongoing event whose start the date at tokens `[first, _)`
+/// of `toks` gives: "since" or a begin verb just before the date (past "on"/"at"
+/// and clock times), then the nearest event noun within six words before that.
+fn start_of_event(toks: &[Token], first: usize, lex: &Lexicon) -> Option<String> {
+    let mut k = first;
+    let mut marker = None;
+    for _ in 0..4 {
+        k = k.checked_sub(1)?;
+        let w = toks[k].text.to_lowercase();
+        if w == "since" || lex.concept(&w).as_deref() == Some("begin") {
+            marker = Some(k);
+            break;
+        }
+        let skippable = matches!(w.as_str(), "on" | "at" | "from")
+            || toks[k].shape == TokenShape::Number
+            || w.chars().all(|c| c.is_ascii_digit() || c == ':');
+        if !skippable {
+            return None;
+        }
+    }
+    let marker = marker?;
+    toks[marker.saturating_sub(6)..marker]
+        .iter()
+        .rev()
+        .filter_map(|t| lex.concept(t.text))
+        .find(|c| ONGOING_EVENTS.contains(&c.as_str()))
 }
 
 /// Topic words either side of a date that say what happened on it.
@@ -1586,7 +1643,7 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
             let Some(day) = calendar_day(&t.value) else {
                 continue;
             };
-            if t.kind != TimexType::Date {
+            if t.kind != TimexType::Date && t.kind != TimexType::Time {
                 continue;
             }
             let sentence = ctx.sentence_at(t.span.start);
@@ -1600,6 +1657,10 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
             // the offer an insult").
             let other_date = |tok: &Token| {
                 matches!(tok.text, "\"" | "\u{201c}" | "\u{201d}")
+                    || matches!(
+                        tok.text.to_lowercase().as_str(),
+                        "as" | "while" | "when" | "whereas" | "because" | "although" | "but"
+                    )
                     || ctx.input.analysis.timexes.iter().any(|o| {
                         o.span != t.span && o.span.overlaps(tok.span) && sentence.contains(o.span)
                     })
@@ -1630,11 +1691,18 @@ fn dated_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<DatedStatement> {
             );
             let concepts =
                 concept_map(&lex.concepts(sent_text, &rebase(&toks, sentence.start), &ctx.names));
-            if concepts.values().filter(|p| !**p).count() < 3 {
+            let start_of = start_of_event(all, first_in, lex);
+            if start_of.is_none() && concepts.values().filter(|p| !**p).count() < 3 {
                 continue;
+            }
+            // The event started is a topic word even when the window missed it.
+            let mut concepts = concepts;
+            if let Some(e) = &start_of {
+                concepts.insert(e.clone(), false);
             }
             out.push(DatedStatement {
                 concepts,
+                start_of,
                 places: ctx.places_in(sentence),
                 statement: Statement {
                     evidence: ctx.evidence_for(sentence),
@@ -1681,6 +1749,12 @@ fn same_event(a: &DatedStatement, b: &DatedStatement) -> bool {
     let (ea, eb) = (&a.statement.evidence, &b.statement.evidence);
     if ea.doc == eb.doc && ea.span == eb.span {
         return false;
+    }
+    // Two documents dating the start of the same ongoing event ("the strike began
+    // on Monday", "a walkout that has dragged on since Tuesday"), wherever else
+    // their sentences are.
+    if a.start_of.is_some() && a.start_of == b.start_of && ea.doc != eb.doc {
+        return true;
     }
     if !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places) {
         return false;

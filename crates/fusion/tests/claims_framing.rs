@@ -624,7 +624,7 @@ fn two_dates_in_one_sentence_are_two_events() {
             claim-1 Quantity [ship: began, government, left, offer]
               "dozens" Stated <Alpha> Dockers at the port rejected the government pay offer on Wednesday,...
               "dozens" Stated <Beta> Dockers at the port rejected the government pay offer on Wednesday,...
-            claim-2 DatedEvent [began, government, offer, pay]
+            claim-2 DatedEvent [government, offer, pay, port]
               date 2031-03-05 <Alpha> Dockers at the port rejected the government pay offer on Wednesday,...
               date 2031-03-05 <Beta> Dockers at the port rejected the government pay offer on Wednesday,...
             claim-3 DatedEvent [began, dozens, left, ships]
@@ -652,6 +652,25 @@ fn a_title_one_outlet_gets_wrong() {
             .person("Anna Koval", "Foreign Minister"),
         expect![[r#"
             disagreement-1 ConflictingTitles []: Anna Koval: Former Prime Minister vs Prime Minister
+        "#]],
+    );
+}
+
+#[test]
+fn two_outlets_date_the_start_of_one_strike_differently() {
+    check(
+        Story::default()
+            .doc("Alpha", "The ferry strike, which began on Monday, enters its third day.")
+            .date("Monday", "2031-03-03")
+            .doc("Beta", "Crews at the Orlan terminal rejected the offer, as a walkout that started on Tuesday left passengers stranded.")
+            .date("Tuesday", "2031-03-04")
+            .doc("Gamma", "The siege of the old town, which began on Tuesday, goes on.")
+            .date("Tuesday", "2031-03-04"),
+        expect![[r#"
+            claim-1 DatedEvent [began, strike]
+              date 2031-03-03 <Alpha> The ferry strike, which began on Monday, enters its third day.
+              date 2031-03-04 <Beta> Crews at the Orlan terminal rejected the offer, as a walkout that s...
+            disagreement-1 ConflictingDates ["claim-1"]: began, strike: 2031-03-03 vs 2031-03-04
         "#]],
     );
 }
