@@ -685,13 +685,25 @@ impl<'a> DocContext<'a> {
             .collect()
     }
 
-    /// The attribution whose content (or cue) covers `span`, if any.
+    /// The attribution whose content covers `span`, if any; of several (an actor's
+    /// position reported by an outlet: "Kiev has rejected a limit of 600,000, the FT
+    /// reports"), the outermost one, whose source is the one reporting.
     pub(crate) fn attribution_covering(&self, span: Span) -> Option<&'a model::Attribution> {
-        self.input.analysis.attributions.iter().find(|a| {
-            a.content
-                .iter()
-                .any(|c| c.contains(span) || c.overlaps(span))
-        })
+        let reach =
+            |a: &model::Attribution| -> usize { a.content.iter().map(|c| c.end - c.start).sum() };
+        self.input
+            .analysis
+            .attributions
+            .iter()
+            .filter(|a| {
+                a.content
+                    .iter()
+                    .any(|c| c.contains(span) || c.overlaps(span))
+            })
+            .fold(None, |best: Option<&'a model::Attribution>, a| match best {
+                Some(b) if reach(b) >= reach(a) => Some(b),
+                _ => Some(a),
+            })
     }
 
     /// The fullest name of an attribution source (its entity's name when resolved).
@@ -952,7 +964,19 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
             if concepts.is_empty() {
                 continue;
             }
-            let (source, via) = match ctx.attribution_covering(q.span) {
+            // "by half, according to The Financial Times": a source named right
+            // after the figure is the figure's own, whoever the sentence reports.
+            let rest = text.get(q.span.end..sentence.end).unwrap_or("");
+            let right_after = rest
+                .trim_start_matches([',', ' ', '\u{2014}', '-'])
+                .to_lowercase()
+                .starts_with("according to ");
+            let covering = if right_after {
+                None
+            } else {
+                ctx.attribution_covering(q.span)
+            };
+            let (source, via) = match covering {
                 Some(a) => (
                     a.source.as_ref().map(|s| ctx.source_name(s)),
                     a.via.as_ref().map(|v| v.text.clone()),
