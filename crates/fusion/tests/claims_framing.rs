@@ -676,6 +676,34 @@ fn two_outlets_date_the_start_of_one_strike_differently() {
 }
 
 #[test]
+fn a_source_right_after_a_figure_is_its_own() {
+    let text =
+        "Brenland would agree to cut the size of its army by half, according to the Daily Post, \
+                or by a third, according to the Weekly Star.";
+    let story = Story::default()
+        .doc("Alpha", text)
+        .said(
+            "Brenland",
+            "to cut the size of its army by half, according to the Daily Post, or by a third, according to the Weekly Star",
+            AttributionKind::Indirect,
+            Some(Stance::Accepts),
+        )
+        .doc("Beta", "Under the plan Brenland would cap the size of its army at 600,000 troops.");
+    let set = build_claims(&story.inputs());
+    let cited: Vec<String> = set
+        .claims
+        .iter()
+        .flat_map(|c| &c.statements)
+        .filter(|s| s.evidence.doc == "doc1")
+        .map(|s| format!("{} <- {}", value_text(&s.value), s.reported_by.display))
+        .collect();
+    expect![[r#"
+        "half" Stated <- Alpha citing the Daily Post
+        "a third" Stated <- Alpha citing the Weekly Star
+        said Some(Accepts) <- Alpha citing Brenland"#]].assert_eq(&cited.join("\n"));
+}
+
+#[test]
 fn positions_by_actor_and_issue() {
     let story = Story::default()
         .doc(
