@@ -700,7 +700,8 @@ fn a_source_right_after_a_figure_is_its_own() {
     expect![[r#"
         "half" Stated <- Alpha citing the Daily Post
         "a third" Stated <- Alpha citing the Weekly Star
-        said Some(Accepts) <- Alpha citing Brenland"#]].assert_eq(&cited.join("\n"));
+        said Some(Accepts) <- Alpha citing Brenland"#]]
+    .assert_eq(&cited.join("\n"));
 }
 
 #[test]
