@@ -2,8 +2,9 @@
 //! structured perceptron, Viterbi decoding) over hashed features.
 //!
 //! It finds cue words the rule lexicon misses ("failed to prosecute", "criticism
-//! of", "supporting"). The attribution rules keep their own cues; a learned cue is
-//! used only where it does not overlap a rule cue (see `Analyzer::learned_cues`).
+//! of", "supporting"). The attribution rules keep their own cues; learned cues are
+//! used only in analysis units where the rules found no attribution, and only when a
+//! noun phrase stands before them as the source (see `Analyzer::learned_cues`).
 //!
 //! Features of a token: its lower-cased form, crude stem and suffixes, shape,
 //! neighbours ±2 and two bigrams, whether it starts (or continues) a form of the
@@ -13,8 +14,10 @@
 //! (FNV-1a) into `1 << bits` buckets; no words are stored in the model.
 //!
 //! The embedded model `crates/analysis/models/cues.bin` is trained on the PolNeAR
-//! training split (each annotation file one example, a tenth of the articles held
-//! out to pick the epoch; fixed shuffle seed, byte-for-byte reproducible) by
+//! training split, on the units where the rules find nothing (each annotation file
+//! one example, a tenth of the articles held out to pick the epoch, an outside-tag
+//! bias of -10 folded into the transitions to favour recall; fixed shuffle seed,
+//! byte-for-byte reproducible, about 7 s) by
 //!
 //! ```text
 //! cargo run --release -p eval --example train_cues -- \
@@ -49,6 +52,9 @@ pub struct CueSequence {
     pub spans: Vec<Span>,
     /// Hashed features per token.
     pub feats: Vec<Vec<u64>>,
+    /// The hand-written rules found an attribution in this unit (the learned
+    /// cues are used only where they found none).
+    pub rule_cues: bool,
 }
 
 /// The tag sequence may move from `prev` (None = start) to `next`.

@@ -72,12 +72,15 @@ pub fn embedded_cue_model() -> Option<&'static CueModel> {
 /// learned cue detector sees (used to train it; see [`cue_model`]).
 pub fn cue_sequences(text: &str, sentences: &[Span]) -> Vec<CueSequence> {
     let analyzer = Analyzer::new(text, sentences, &[], &[], &[]);
+    let drafts = analyzer.rule_drafts();
     analyzer
         .units
         .iter()
-        .map(|u| CueSequence {
+        .enumerate()
+        .map(|(ui, u)| CueSequence {
             spans: analyzer.toks[u.t0..u.t1].iter().map(|t| t.span).collect(),
             feats: analyzer.cue_features(u),
+            rule_cues: drafts.iter().any(|d| d.unit == ui),
         })
         .collect()
 }
@@ -674,13 +677,19 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    fn run(&self) -> Vec<Attribution> {
+    /// The attributions the hand-written rules find, before sorting and filtering.
+    fn rule_drafts(&self) -> Vec<Draft> {
         let mut drafts: Vec<Draft> = Vec::new();
         for (ui, unit) in self.units.iter().enumerate() {
             self.analyze_unit(ui, unit, &mut drafts);
         }
         self.attach_free_quotes(&mut drafts);
         drafts.retain(|d| !d.content.is_empty());
+        drafts
+    }
+
+    fn run(&self) -> Vec<Attribution> {
+        let mut drafts = self.rule_drafts();
         self.learned_cues(&mut drafts);
         drafts.sort_by_key(|d| (d.cue.start, d.cue.end));
         drafts.dedup_by(|b, a| a.cue == b.cue);
