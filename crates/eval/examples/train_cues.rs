@@ -4,7 +4,7 @@
 //!
 //! e.g. `cargo run --release -p eval --example train_cues -- \
 //!   /work/shared/eval/attribution/polnear/train crates/analysis/models/cues.bin`
-//! (defaults: 25 epochs, outside bias -10).
+//! (defaults: 40 epochs, outside bias -10).
 //!
 //! Training units are the analysis units where the hand-written rules find no
 //! attribution (the only units the learned cues are used in; `--all-units` trains
@@ -255,7 +255,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let epochs = match args.get(2).map(|s| s.parse::<usize>()) {
-        None => 25,
+        None => 40,
         Some(Ok(n)) if n > 0 => n,
         Some(_) => {
             eprintln!("epochs must be a positive integer");

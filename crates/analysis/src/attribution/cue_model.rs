@@ -2,9 +2,9 @@
 //! structured perceptron, Viterbi decoding) over hashed features.
 //!
 //! It finds cue words the rule lexicon misses ("failed to prosecute", "criticism
-//! of", "supporting"). The attribution rules keep their own cues; learned cues are
-//! used only in analysis units where the rules found no attribution, and only when a
-//! noun phrase stands before them as the source (see `Analyzer::learned_cues`).
+//! of", "supporting"). The attribution rules keep their own cues; a learned cue is
+//! used only outside every rule attribution (its cue, source and content) and only
+//! when a noun phrase stands before it as the source (see `Analyzer::learned_cues`).
 //!
 //! Features of a token: its lower-cased form, crude stem and suffixes, shape,
 //! neighbours ±2 and two bigrams, whether it starts (or continues) a form of the
@@ -17,7 +17,7 @@
 //! training split, on the units where the rules find nothing (each annotation file
 //! one example, a tenth of the articles held out to pick the epoch, an outside-tag
 //! bias of -10 folded into the transitions to favour recall; fixed shuffle seed,
-//! byte-for-byte reproducible, about 7 s) by
+//! byte-for-byte reproducible, about 7 s; 40 epochs at most) by
 //!
 //! ```text
 //! cargo run --release -p eval --example train_cues -- \

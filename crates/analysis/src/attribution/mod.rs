@@ -905,10 +905,11 @@ impl<'a> Analyzer<'a> {
         out
     }
 
-    /// Adds attributions for learned cues in units where the rules found none: the
-    /// source is the noun phrase before the cue (a cue without one is dropped: on
-    /// PolNeAR dev those were mostly wrong), the content the clause after it (or the
-    /// rest of the unit).
+    /// Adds attributions for learned cues that no rule attribution covers (in a
+    /// unit with rule attributions, the learned cue must lie outside their roles,
+    /// see `draft_roles`): the source is the noun phrase before the cue (a cue
+    /// without one is dropped: on PolNeAR dev those were mostly wrong), the content
+    /// the clause after it (or the rest of the unit).
     fn learned_cues(&self, drafts: &mut Vec<Draft>) {
         let Some(model) = embedded_cue_model() else {
             return;
@@ -918,9 +919,7 @@ impl<'a> Analyzer<'a> {
             if u.t0 >= u.t1 || self.is_pure_quote(u) {
                 continue;
             }
-            if drafts.iter().any(|d| d.unit == ui) {
-                continue;
-            }
+            let has_rule = drafts.iter().any(|d| d.unit == ui);
             let feats = self.cue_features(u);
             let tags = model.tag(&feats);
             for (a, b) in cue_model::chunks(&tags) {
@@ -929,7 +928,12 @@ impl<'a> Analyzer<'a> {
                     continue;
                 }
                 let cue = self.span_of(a, b);
-                if drafts.iter().any(|d| d.cue.overlaps(cue)) {
+                // Outside every rule attribution's cue and, in the same unit, its
+                // other roles.
+                if drafts.iter().any(|d| {
+                    d.cue.overlaps(cue)
+                        || (has_rule && d.unit == ui && draft_roles(d).any(|r| r.overlaps(cue)))
+                }) {
                     continue;
                 }
                 let mut content: Vec<Span> = self
@@ -3418,6 +3422,18 @@ impl<'a> Analyzer<'a> {
             (sp.start, sp.slice(self.text).to_string(), words)
         })
     }
+}
+
+/// The spans a learned cue must stay out of: the draft's cue, source and content,
+/// and the stretch from its "via" holder to its cue ("Axios cited Smith as saying").
+fn draft_roles(d: &Draft) -> impl Iterator<Item = Span> + '_ {
+    let via_stretch = d
+        .via
+        .map(|v| Span::new(v.start.min(d.cue.start), v.end.max(d.cue.end)));
+    std::iter::once(d.cue)
+        .chain(d.source)
+        .chain(via_stretch)
+        .chain(d.content.iter().copied())
 }
 
 fn is_aux_verb(w: &str) -> bool {
