@@ -39,11 +39,13 @@
 //! participle sources ("…, adding that …") come from the clause subject found by
 //! heuristics.
 
+pub mod cue_model;
 mod lexicon;
 mod negation;
 mod quotes;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use model::{Attribution, AttributionKind, AttributionSource, Entity, EntityKind, Mention};
 use model::{Post, Span, Stance};
@@ -52,6 +54,37 @@ use lexicon::{
     VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, TIME_WORDS, UNRELIABLE_FORMS, VERBS,
 };
 use quotes::Quote;
+
+use cue_model::{CueModel, CueSequence, FeatureHash};
+
+/// The learned cue tagger compiled into the binary (see [`cue_model`]).
+static CUE_MODEL_BYTES: &[u8] = include_bytes!("../../models/cues.bin");
+
+/// The embedded cue model, parsed once (an immutable cache of a constant); `None`
+/// when the embedded file is empty or unreadable, in which case only the rules run.
+pub fn embedded_cue_model() -> Option<&'static CueModel> {
+    static MODEL: OnceLock<Option<CueModel>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| CueModel::from_bytes(CUE_MODEL_BYTES).ok())
+        .as_ref()
+}
+
+/// The analysis units of `text` with the cue tagger's features per token: what the
+/// learned cue detector sees (used to train it; see [`cue_model`]).
+pub fn cue_sequences(text: &str, sentences: &[Span]) -> Vec<CueSequence> {
+    let analyzer = Analyzer::new(text, sentences, &[], &[], &[]);
+    let drafts = analyzer.rule_drafts();
+    analyzer
+        .units
+        .iter()
+        .enumerate()
+        .map(|(ui, u)| CueSequence {
+            spans: analyzer.toks[u.t0..u.t1].iter().map(|t| t.span).collect(),
+            feats: analyzer.cue_features(u),
+            rule_cues: drafts.iter().any(|d| d.unit == ui),
+        })
+        .collect()
+}
 
 /// Finds the attributions (direct quotes, reported speech, mixed) in `text`.
 ///
@@ -679,13 +712,20 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    fn run(&self) -> Vec<Attribution> {
+    /// The attributions the hand-written rules find, before sorting and filtering.
+    fn rule_drafts(&self) -> Vec<Draft> {
         let mut drafts: Vec<Draft> = Vec::new();
         for (ui, unit) in self.units.iter().enumerate() {
             self.analyze_unit(ui, unit, &mut drafts);
         }
         self.attach_free_quotes(&mut drafts);
         drafts.retain(|d| !d.content.is_empty());
+        drafts
+    }
+
+    fn run(&self) -> Vec<Attribution> {
+        let mut drafts = self.rule_drafts();
+        self.learned_cues(&mut drafts);
         drafts.sort_by_key(|d| (d.cue.start, d.cue.end));
         drafts.dedup_by(|b, a| a.cue == b.cue);
         self.drop_nested_attitudes(&mut drafts);
@@ -744,6 +784,236 @@ impl<'a> Analyzer<'a> {
             }
         }
         any_attitude
+    }
+
+    // ---------------------------------------------------------------------
+    // Learned cues
+    // ---------------------------------------------------------------------
+
+    /// Hashed features of every token of unit `u` for the cue tagger.
+    fn cue_features(&self, u: &Unit) -> Vec<Vec<u64>> {
+        let (t0, t1) = (u.t0, u.t1);
+        // Lexicon class per token: the form starting there, or one it continues.
+        let mut lex: Vec<(u8, u8)> = vec![(0, 0); t1 - t0];
+        let mut i = t0;
+        while i < t1 {
+            if let Some(h) = self.verb_at(i) {
+                let class = match VERBS[h.verb].class {
+                    VerbClass::Speech => 1,
+                    VerbClass::Tell => 2,
+                    VerbClass::Attitude => 3,
+                };
+                lex[i - t0] = (class, h.form as u8 + 1);
+                for k in 1..h.len {
+                    if i + k < t1 {
+                        lex[i + k - t0] = (class + 3, 0);
+                    }
+                }
+                i += h.len.max(1);
+            } else {
+                i += 1;
+            }
+        }
+        let word = |k: isize| -> &str {
+            if k < t0 as isize {
+                "<s>"
+            } else if k >= t1 as isize {
+                "</s>"
+            } else {
+                self.toks[k as usize].lower.as_str()
+            }
+        };
+        let mut out = Vec::with_capacity(t1 - t0);
+        let mut seen_quote = false;
+        for i in t0..t1 {
+            let t = &self.toks[i];
+            let ii = i as isize;
+            let w = t.lower.as_str();
+            let mut f: Vec<u64> = Vec::with_capacity(32);
+            let mut add = |template: u8, parts: &[&str]| {
+                let mut h = FeatureHash::new(template);
+                for p in parts {
+                    h = h.str(p);
+                }
+                f.push(h.finish());
+            };
+            add(0, &[]);
+            add(1, &[w]);
+            add(2, &[word(ii - 1)]);
+            add(3, &[word(ii - 2)]);
+            add(4, &[word(ii + 1)]);
+            add(5, &[word(ii + 2)]);
+            add(6, &[word(ii - 1), w]);
+            add(7, &[w, word(ii + 1)]);
+            let suffix = |k: usize| -> &str {
+                let at = w.char_indices().rev().nth(k - 1).map_or(0, |(b, _)| b);
+                &w[at..]
+            };
+            add(8, &[suffix(3)]);
+            add(9, &[suffix(2)]);
+            let stem = ["ing", "ed", "es", "s", "ion", "ment"]
+                .iter()
+                .find_map(|e| w.strip_suffix(e).filter(|s| s.len() >= 3))
+                .unwrap_or(w);
+            add(10, &[stem]);
+            let shape = if !t.word {
+                "p"
+            } else if t.cap {
+                if i == t0 {
+                    "X0"
+                } else {
+                    "X"
+                }
+            } else if w.chars().all(|c| c.is_ascii_digit()) {
+                "d"
+            } else {
+                "x"
+            };
+            add(11, &[shape]);
+            let in_quote = if t.quote.is_some() { "q" } else { "-" };
+            add(12, &[in_quote]);
+            if t.quote.is_some() {
+                seen_quote = true;
+            }
+            add(13, &[in_quote, if seen_quote { "after" } else { "before" }]);
+            let (class, form) = lex[i - t0];
+            let class_s = ["", "sp", "tell", "att", "sp+", "tell+", "att+"][class as usize];
+            let form_s = ["", "0", "s", "ed", "ing"][form as usize];
+            add(14, &[class_s, form_s]);
+            add(15, &[class_s, in_quote]);
+            let prev_class = if i > t0 {
+                ["", "sp", "tell", "att", "sp+", "tell+", "att+"][lex[i - 1 - t0].0 as usize]
+            } else {
+                "<s>"
+            };
+            add(16, &[prev_class, class_s]);
+            add(17, &[class_s, w]);
+            // What follows within a few tokens.
+            let ahead = (i + 1..(i + 5).min(t1)).map(|k| &self.toks[k]);
+            let mut that = false;
+            let mut quote = false;
+            for a in ahead {
+                that |= a.lower == "that";
+                quote |= a.quote.is_some();
+            }
+            let next = self.toks.get(i + 1).filter(|_| i + 1 < t1);
+            let next_s = match next {
+                Some(n) if n.text == ":" => ":",
+                Some(n) if n.text == "," => ",",
+                Some(n) if n.lower == "to" => "to",
+                Some(n) if n.lower == "of" => "of",
+                Some(n) if n.quote.is_some() => "q",
+                Some(_) => "w",
+                None => "end",
+            };
+            add(
+                18,
+                &[
+                    if that { "that" } else { "-" },
+                    if quote { "q" } else { "-" },
+                ],
+            );
+            add(19, &[next_s, class_s]);
+            add(20, &[w, if that { "that" } else { "-" }]);
+            // What stands before.
+            let prev = if i > t0 {
+                Some(&self.toks[i - 1])
+            } else {
+                None
+            };
+            let prev_s = match prev {
+                None => "start",
+                Some(p) if PRONOUNS.contains(&p.lower.as_str()) => "pron",
+                Some(p) if p.cap && p.word => "cap",
+                Some(p) if p.text == "," => ",",
+                Some(p) if p.quote.is_some() => "q",
+                Some(p) if AUX.contains(&p.lower.as_str()) || BE.contains(&p.lower.as_str()) => {
+                    "aux"
+                }
+                Some(_) => "w",
+            };
+            add(21, &[prev_s]);
+            add(22, &[prev_s, stem]);
+            add(23, &[prev_s, next_s]);
+            out.push(f);
+        }
+        out
+    }
+
+    /// Adds attributions for learned cues that no rule attribution covers (in a
+    /// unit with rule attributions, the learned cue must lie outside their roles,
+    /// see `draft_roles`): the source is the noun phrase before the cue (a cue
+    /// without one is dropped: on PolNeAR dev those were mostly wrong), the content
+    /// the clause after it (or the rest of the unit).
+    fn learned_cues(&self, drafts: &mut Vec<Draft>) {
+        let Some(model) = embedded_cue_model() else {
+            return;
+        };
+        let mut added: Vec<Draft> = Vec::new();
+        for (ui, u) in self.units.iter().enumerate() {
+            if u.t0 >= u.t1 || self.is_pure_quote(u) {
+                continue;
+            }
+            let has_rule = drafts.iter().any(|d| d.unit == ui);
+            let feats = self.cue_features(u);
+            let tags = model.tag(&feats);
+            for (a, b) in cue_model::chunks(&tags) {
+                let (a, b) = (u.t0 + a, u.t0 + b);
+                if (a..b).any(|k| self.toks[k].quote.is_some() || !self.toks[k].word) {
+                    continue;
+                }
+                let cue = self.span_of(a, b);
+                // Outside every rule attribution's cue and, in the same unit, its
+                // other roles.
+                if drafts.iter().any(|d| {
+                    d.cue.overlaps(cue)
+                        || (has_rule && d.unit == ui && draft_roles(d).any(|r| r.overlaps(cue)))
+                }) {
+                    continue;
+                }
+                let mut content: Vec<Span> = self
+                    .content_after(u, b, VerbClass::Attitude)
+                    .into_iter()
+                    .collect();
+                if content.is_empty() {
+                    content = self.rest_of_unit(u, b).into_iter().collect();
+                }
+                if content.is_empty() {
+                    continue;
+                }
+                let source = self.left_np(u, a).map(|(s, e)| self.span_of(s, e));
+                let Some(source) = source else {
+                    continue;
+                };
+                // "The claim that …": a bare determiner is no holder.
+                let (s0, s1) = (self.tok_at(source.start), self.tok_at(source.end));
+                if (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word) {
+                    continue;
+                }
+                added.push(Draft {
+                    unit: ui,
+                    source: Some(source),
+                    cue,
+                    content,
+                    stance: None,
+                    via: None,
+                    wants_next_quote: false,
+                });
+            }
+        }
+        drafts.extend(added);
+    }
+
+    /// The rest of unit `u` from token `k`, without the final punctuation.
+    fn rest_of_unit(&self, u: &Unit, k: usize) -> Option<Span> {
+        let mut end = u.t1;
+        while end > k && !self.toks[end - 1].word && self.toks[end - 1].quote.is_none() {
+            end -= 1;
+        }
+        if end <= k {
+            return None;
+        }
+        Some(self.span_of(k, end))
     }
 
     // ---------------------------------------------------------------------
@@ -3187,6 +3457,18 @@ impl<'a> Analyzer<'a> {
             (sp.start, sp.slice(self.text).to_string(), words)
         })
     }
+}
+
+/// The spans a learned cue must stay out of: the draft's cue, source and content,
+/// and the stretch from its "via" holder to its cue ("Axios cited Smith as saying").
+fn draft_roles(d: &Draft) -> impl Iterator<Item = Span> + '_ {
+    let via_stretch = d
+        .via
+        .map(|v| Span::new(v.start.min(d.cue.start), v.end.max(d.cue.end)));
+    std::iter::once(d.cue)
+        .chain(d.source)
+        .chain(via_stretch)
+        .chain(d.content.iter().copied())
 }
 
 fn is_aux_verb(w: &str) -> bool {

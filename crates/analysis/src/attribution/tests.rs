@@ -551,3 +551,17 @@ fn passive_quoted_as_saying_and_long_held_views() {
         "#]],
     );
 }
+
+#[test]
+fn learned_cues_outside_the_lexicon() {
+    // "opposed" is a lexicon verb (the rules give it a stance); "is supporting" is
+    // not in the lexicon and comes from the embedded tagger, which is used only in
+    // sentences where the rules found nothing and only with a holder before the cue.
+    check(
+        "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
+        expect![[r#"
+            Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
+            Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
+        "#]],
+    );
+}

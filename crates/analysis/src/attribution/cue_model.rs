@@ -1,0 +1,446 @@
+//! A learned attribution-cue detector: a token-level B/I/O tagger (averaged
+//! structured perceptron, Viterbi decoding) over hashed features.
+//!
+//! It finds cue words the rule lexicon misses ("failed to prosecute", "criticism
+//! of", "supporting"). The attribution rules keep their own cues; a learned cue is
+//! used only outside every rule attribution (its cue, source and content) and only
+//! when a noun phrase stands before it as the source (see `Analyzer::learned_cues`).
+//!
+//! Features of a token: its lower-cased form, crude stem and suffixes, shape,
+//! neighbours ±2 and two bigrams, whether it starts (or continues) a form of the
+//! reporting-verb lexicon and of which class, whether it lies inside quote marks,
+//! whether a "that", a quote, a colon or "to" follows within a few tokens, and
+//! whether a capitalised word or a pronoun stands before it. Features are hashed
+//! (FNV-1a) into `1 << bits` buckets; no words are stored in the model.
+//!
+//! The embedded model `crates/analysis/models/cues.bin` is trained on the PolNeAR
+//! training split, on the units where the rules find nothing (each annotation file
+//! one example, a tenth of the articles held out to pick the epoch, an outside-tag
+//! bias of -10 folded into the transitions to favour recall; fixed shuffle seed,
+//! byte-for-byte reproducible, about 7 s; 40 epochs at most) by
+//!
+//! ```text
+//! cargo run --release -p eval --example train_cues -- \
+//!     /work/shared/eval/attribution/polnear/train crates/analysis/models/cues.bin
+//! ```
+//!
+//! File format (little endian): magic `PLXCUE\0\0`, format version `u32`, hash bits
+//! `u32`, dequantisation scale `f32`, transitions `(NTAGS + 1) * NTAGS` `f32` (row 0
+//! from the sequence start, row `p + 1` from tag `p`), then the number of non-zero
+//! buckets `u32` and per bucket its delta-coded index (LEB128) and `NTAGS` `i16`
+//! weights.
+
+use model::Span;
+
+/// Tags: outside, begins a cue, inside a cue.
+pub const NTAGS: usize = 3;
+/// Outside any cue.
+pub const TAG_O: u8 = 0;
+/// First token of a cue.
+pub const TAG_B: u8 = 1;
+/// A later token of a cue.
+pub const TAG_I: u8 = 2;
+
+const MAGIC: &[u8; 8] = b"PLXCUE\0\0";
+/// Version of the model file layout.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One analysis unit (a sentence or quote-joined sentences) ready for tagging.
+#[derive(Debug, Clone, Default)]
+pub struct CueSequence {
+    /// Byte spans of the tokens.
+    pub spans: Vec<Span>,
+    /// Hashed features per token.
+    pub feats: Vec<Vec<u64>>,
+    /// The hand-written rules found an attribution in this unit (the learned
+    /// cues are used only where they found none).
+    pub rule_cues: bool,
+}
+
+/// The tag sequence may move from `prev` (None = start) to `next`.
+pub fn allowed(prev: Option<u8>, next: u8) -> bool {
+    next != TAG_I || matches!(prev, Some(TAG_B) | Some(TAG_I))
+}
+
+/// Emission and transition scores of a tagger.
+pub trait CueWeights {
+    /// Adds the per-tag weights of one feature to `scores`.
+    fn add_emission(&self, feature: u64, scores: &mut [f32; NTAGS]);
+    /// Transition score (`prev` None = sequence start).
+    fn transition(&self, prev: Option<u8>, next: u8) -> f32;
+}
+
+/// The bucket a feature hash falls into for `bits` hash bits.
+pub fn bucket(feature: u64, bits: u32) -> usize {
+    (feature & ((1u64 << bits) - 1)) as usize
+}
+
+/// Best tag sequence under the B/I/O constraint.
+pub fn viterbi<W: CueWeights>(w: &W, feats: &[Vec<u64>]) -> Vec<u8> {
+    let n = feats.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut em = vec![[0f32; NTAGS]; n];
+    for (i, fs) in feats.iter().enumerate() {
+        for &f in fs {
+            w.add_emission(f, &mut em[i]);
+        }
+    }
+    let mut trans = [[0f32; NTAGS]; NTAGS + 1];
+    for (p, row) in trans.iter_mut().enumerate() {
+        for (t, v) in row.iter_mut().enumerate() {
+            let prev = if p == 0 { None } else { Some(p as u8 - 1) };
+            *v = if allowed(prev, t as u8) {
+                w.transition(prev, t as u8)
+            } else {
+                f32::NEG_INFINITY
+            };
+        }
+    }
+    let mut score = vec![[f32::NEG_INFINITY; NTAGS]; n];
+    let mut back = vec![[0u8; NTAGS]; n];
+    for t in 0..NTAGS {
+        score[0][t] = trans[0][t] + em[0][t];
+    }
+    for i in 1..n {
+        for t in 0..NTAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..NTAGS {
+                let s = score[i - 1][p] + trans[p + 1][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            score[i][t] = best + em[i][t];
+            back[i][t] = arg;
+        }
+    }
+    let mut last = 0u8;
+    for t in 1..NTAGS {
+        if score[n - 1][t] > score[n - 1][last as usize] {
+            last = t as u8;
+        }
+    }
+    let mut tags = vec![0u8; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i] as usize];
+    }
+    tags
+}
+
+/// Token ranges `[a, b)` of the cues in a tag sequence.
+pub fn chunks(tags: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        if t != TAG_I {
+            if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        }
+        if t == TAG_B {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, tags.len()));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Feature hashing
+// ---------------------------------------------------------------------------
+
+/// FNV-1a style hasher for feature parts (deterministic across runs and platforms).
+pub(crate) struct FeatureHash(u64);
+
+impl FeatureHash {
+    pub(crate) fn new(template: u8) -> Self {
+        let mut h = FeatureHash(0xcbf2_9ce4_8422_2325);
+        h.byte(template);
+        h
+    }
+    fn byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+    pub(crate) fn str(mut self, s: &str) -> Self {
+        for &b in s.as_bytes() {
+            self.byte(b);
+        }
+        self.byte(0xff);
+        self
+    }
+    pub(crate) fn finish(self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The model
+// ---------------------------------------------------------------------------
+
+/// Why a cue model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueModelError(pub String);
+
+impl std::fmt::Display for CueModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cue model: {}", self.0)
+    }
+}
+
+impl std::error::Error for CueModelError {}
+
+/// A trained cue tagger: quantised emission weights and transitions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueModel {
+    /// Hash bits (buckets = `1 << bits`).
+    pub bits: u32,
+    /// Dequantisation factor for the stored `i16` weights.
+    pub scale: f32,
+    /// Row 0: from the sequence start; row `p + 1`: from tag `p`.
+    pub transitions: [[f32; NTAGS]; NTAGS + 1],
+    /// Quantised per-tag weights of every bucket (dense, `1 << bits` entries).
+    pub emissions: Vec<[i16; NTAGS]>,
+}
+
+impl CueWeights for CueModel {
+    fn add_emission(&self, feature: u64, scores: &mut [f32; NTAGS]) {
+        if let Some(ws) = self.emissions.get(bucket(feature, self.bits)) {
+            for (s, &w) in scores.iter_mut().zip(ws) {
+                *s += f32::from(w) * self.scale;
+            }
+        }
+    }
+    fn transition(&self, prev: Option<u8>, next: u8) -> f32 {
+        self.transitions[prev.map_or(0, |p| p as usize + 1)][next as usize]
+    }
+}
+
+impl CueModel {
+    /// Quantises dense weights (`buckets * NTAGS`, bucket-major).
+    pub fn from_dense(bits: u32, dense: &[f32], transitions: [[f32; NTAGS]; NTAGS + 1]) -> Self {
+        let max = dense.iter().fold(0f32, |m, &w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut emissions = vec![[0i16; NTAGS]; 1usize << bits];
+        for (slot, chunk) in emissions.iter_mut().zip(dense.chunks(NTAGS)) {
+            for (q, &w) in slot.iter_mut().zip(chunk) {
+                *q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+        }
+        CueModel {
+            bits,
+            scale,
+            transitions,
+            emissions,
+        }
+    }
+
+    /// Tags one sequence.
+    pub fn tag(&self, feats: &[Vec<u64>]) -> Vec<u8> {
+        viterbi(self, feats)
+    }
+
+    /// Tags one sequence with `o_bias` added to every token's outside score (a
+    /// positive bias keeps only more confident cues).
+    pub fn tag_biased(&self, feats: &[Vec<u64>], o_bias: f32) -> Vec<u8> {
+        viterbi(
+            &Biased {
+                model: self,
+                o_bias,
+            },
+            feats,
+        )
+    }
+
+    /// Serialises the model (see the module docs for the layout).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for row in &self.transitions {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        let nonzero: Vec<(u32, &[i16; NTAGS])> = self
+            .emissions
+            .iter()
+            .enumerate()
+            .filter(|(_, ws)| ws.iter().any(|&w| w != 0))
+            .map(|(k, ws)| (k as u32, ws))
+            .collect();
+        out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (k, ws) in nonzero {
+            let mut d = k - prev;
+            prev = k;
+            loop {
+                let byte = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            for w in ws {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`CueModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, CueModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(CueModelError("not a cue model (bad magic)".into()));
+        }
+        let version = r.u32()?;
+        if version != FORMAT_VERSION {
+            return Err(CueModelError(format!("unsupported version {version}")));
+        }
+        let bits = r.u32()?;
+        if !(1..=24).contains(&bits) {
+            return Err(CueModelError(format!("bad hash bits {bits}")));
+        }
+        let scale = f32::from_le_bytes(r.array()?);
+        let mut transitions = [[0f32; NTAGS]; NTAGS + 1];
+        for row in transitions.iter_mut() {
+            for v in row.iter_mut() {
+                *v = f32::from_le_bytes(r.array()?);
+            }
+        }
+        let n = r.u32()? as usize;
+        let mut emissions = vec![[0i16; NTAGS]; 1usize << bits];
+        let mut key = 0u32;
+        for _ in 0..n {
+            let mut d = 0u32;
+            let mut shift = 0;
+            loop {
+                let b = r.take(1)?[0];
+                if shift > 28 {
+                    return Err(CueModelError("bad bucket index".into()));
+                }
+                d |= u32::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            key = key
+                .checked_add(d)
+                .ok_or_else(|| CueModelError("bucket index overflow".into()))?;
+            let slot = emissions
+                .get_mut(key as usize)
+                .ok_or_else(|| CueModelError(format!("bucket {key} out of range")))?;
+            for w in slot.iter_mut() {
+                *w = i16::from_le_bytes(r.array()?);
+            }
+        }
+        if r.at != bytes.len() {
+            return Err(CueModelError("trailing bytes".into()));
+        }
+        Ok(CueModel {
+            bits,
+            scale,
+            transitions,
+            emissions,
+        })
+    }
+}
+
+/// A model with a constant added to the outside tag's emission score.
+struct Biased<'a> {
+    model: &'a CueModel,
+    o_bias: f32,
+}
+
+impl CueWeights for Biased<'_> {
+    fn add_emission(&self, feature: u64, scores: &mut [f32; NTAGS]) {
+        self.model.add_emission(feature, scores);
+    }
+    fn transition(&self, prev: Option<u8>, next: u8) -> f32 {
+        let bias = if next == TAG_O { self.o_bias } else { 0.0 };
+        self.model.transition(prev, next) + bias
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], CueModelError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| CueModelError("truncated file".into()))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], CueModelError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32, CueModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    /// Tags a sequence of "features" (one per token, invented ids) with a model
+    /// whose weights push feature 1 to B and feature 2 to I, after a byte round
+    /// trip; shows the chunks, or the read error for a corrupted file.
+    fn check(tokens: &[u64], corrupt: Option<usize>, expect: Expect) {
+        let bits = 4;
+        let mut dense = vec![0f32; (1usize << bits) * NTAGS];
+        dense[bucket(1, bits) * NTAGS + TAG_B as usize] = 2.0;
+        dense[bucket(2, bits) * NTAGS + TAG_I as usize] = 2.0;
+        dense[bucket(0, bits) * NTAGS + TAG_O as usize] = 1.0;
+        let model = CueModel::from_dense(bits, &dense, [[0.0; NTAGS]; NTAGS + 1]);
+        let mut bytes = model.to_bytes();
+        if let Some(k) = corrupt {
+            bytes.truncate(k);
+        }
+        let got = match CueModel::from_bytes(&bytes) {
+            Ok(m) => {
+                assert_eq!(m, model, "round trip");
+                let feats: Vec<Vec<u64>> = tokens.iter().map(|&f| vec![f]).collect();
+                format!("{:?}", chunks(&m.tag(&feats)))
+            }
+            Err(e) => e.to_string(),
+        };
+        expect.assert_eq(&got);
+    }
+
+    #[test]
+    fn tags_and_reads_models() {
+        check(&[0, 1, 2, 2, 0, 1, 0], None, expect!["[(1, 4), (5, 6)]"]);
+        check(&[2, 0, 0], None, expect!["[]"]);
+        check(&[], None, expect!["[]"]);
+        check(&[0, 1], Some(30), expect!["cue model: truncated file"]);
+        check(&[0, 1], Some(3), expect!["cue model: truncated file"]);
+    }
+}
