@@ -1318,6 +1318,9 @@ struct SaidStatement {
     speaker_key: String,
     speaker_name: String,
     is_descriptor: bool,
+    /// The source resolves to a person entity (not an organisation, a place or an
+    /// unresolved phrase).
+    is_person: bool,
     concepts: BTreeMap<String, bool>,
     words: Vec<String>,
     statement: Statement,
@@ -1344,10 +1347,15 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
             let start = sentence.start.min(first.start);
             let span = Span::new(start, end_sentence.end.max(last.end).max(start));
             let name = ctx.source_name(source);
+            let is_person = source
+                .entity
+                .and_then(|e| ctx.input.analysis.entities.get(e))
+                .is_some_and(|e| e.kind == model::EntityKind::Person);
             out.push(SaidStatement {
                 speaker_key: ctx.speaker_key(source),
                 speaker_name: name.clone(),
                 is_descriptor: source.is_descriptor,
+                is_person,
                 concepts,
                 words,
                 statement: Statement {
@@ -2146,8 +2154,12 @@ fn attribution_claims(
     }
     for (i, j) in candidate_pairs(&word_keys) {
         let (a, b) = (&said[i], &said[j]);
+        // Two people given the same words; an organisation and its spokesperson
+        // saying the same thing is no contradiction.
         if a.is_descriptor
             || b.is_descriptor
+            || !a.is_person
+            || !b.is_person
             || a.speaker_key == b.speaker_key
             || !direct(a)
             || !direct(b)

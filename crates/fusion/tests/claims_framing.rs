@@ -72,11 +72,22 @@ impl Story {
     ) -> Story {
         let (doc, analysis, _) = self.docs.last_mut().expect("said() after doc()");
         let content_span = find_span(&doc.text, content);
+        // A capitalised source of two words or more ("Anna Koval") is a person.
+        let entity = (source.starts_with(char::is_uppercase) && source.contains(' ')).then(|| {
+            analysis.entities.push(Entity {
+                name: source.to_string(),
+                kind: EntityKind::Person,
+                roles: Vec::new(),
+                aliases: vec![source.to_string()],
+                key: source.to_lowercase(),
+            });
+            analysis.entities.len() - 1
+        });
         analysis.attributions.push(Attribution {
             source: Some(AttributionSource {
                 span: Some(find_span(&doc.text, source)),
                 text: source.to_string(),
-                entity: None,
+                entity,
                 is_descriptor: source.starts_with(|c: char| c.is_lowercase()),
             }),
             cue: None,
@@ -440,7 +451,7 @@ fn one_sentence_with_a_nested_source_is_not_two_speakers() {
         Story::default()
             .doc(
                 "Alpha",
-                "Anna Koval says she will meet the envoy \u{201c}as soon as possible\u{201d} to discuss the border towns, Axios reported.",
+                "Anna Koval says she will meet the envoy \u{201c}as soon as possible\u{201d} to discuss the border towns, the columnist Peter Lind reported.",
             )
             .said(
                 "Anna Koval",
@@ -449,7 +460,7 @@ fn one_sentence_with_a_nested_source_is_not_two_speakers() {
                 None,
             )
             .said(
-                "Axios",
+                "Peter Lind",
                 "Anna Koval says she will meet the envoy \u{201c}as soon as possible\u{201d} to discuss the border towns",
                 AttributionKind::Mixed,
                 None,
