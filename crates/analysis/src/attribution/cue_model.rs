@@ -70,66 +70,28 @@ pub trait CueWeights {
     fn transition(&self, prev: Option<u8>, next: u8) -> f32;
 }
 
-/// The bucket a feature hash falls into for `bits` hash bits.
-pub fn bucket(feature: u64, bits: u32) -> usize {
-    (feature & ((1u64 << bits) - 1)) as usize
-}
+pub use crate::sequence::bucket;
 
 /// Best tag sequence under the B/I/O constraint.
 pub fn viterbi<W: CueWeights>(w: &W, feats: &[Vec<u64>]) -> Vec<u8> {
-    let n = feats.len();
-    if n == 0 {
-        return Vec::new();
+    crate::sequence::viterbi::<NTAGS, _>(&AsScores(w), feats, |prev, next| {
+        allowed(prev.map(|p| p as u8), next as u8)
+    })
+    .into_iter()
+    .map(|t| t as u8)
+    .collect()
+}
+
+/// A [`CueWeights`] seen as the shared decoder's scores.
+struct AsScores<'w, W>(&'w W);
+
+impl<W: CueWeights> crate::sequence::Scores<NTAGS> for AsScores<'_, W> {
+    fn add_emission(&self, feature: u64, scores: &mut [f32; NTAGS]) {
+        self.0.add_emission(feature, scores);
     }
-    let mut em = vec![[0f32; NTAGS]; n];
-    for (i, fs) in feats.iter().enumerate() {
-        for &f in fs {
-            w.add_emission(f, &mut em[i]);
-        }
+    fn transition(&self, prev: Option<usize>, next: usize) -> f32 {
+        self.0.transition(prev.map(|p| p as u8), next as u8)
     }
-    let mut trans = [[0f32; NTAGS]; NTAGS + 1];
-    for (p, row) in trans.iter_mut().enumerate() {
-        for (t, v) in row.iter_mut().enumerate() {
-            let prev = if p == 0 { None } else { Some(p as u8 - 1) };
-            *v = if allowed(prev, t as u8) {
-                w.transition(prev, t as u8)
-            } else {
-                f32::NEG_INFINITY
-            };
-        }
-    }
-    let mut score = vec![[f32::NEG_INFINITY; NTAGS]; n];
-    let mut back = vec![[0u8; NTAGS]; n];
-    for t in 0..NTAGS {
-        score[0][t] = trans[0][t] + em[0][t];
-    }
-    for i in 1..n {
-        for t in 0..NTAGS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for p in 0..NTAGS {
-                let s = score[i - 1][p] + trans[p + 1][t];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
-            }
-            score[i][t] = best + em[i][t];
-            back[i][t] = arg;
-        }
-    }
-    let mut last = 0u8;
-    for t in 1..NTAGS {
-        if score[n - 1][t] > score[n - 1][last as usize] {
-            last = t as u8;
-        }
-    }
-    let mut tags = vec![0u8; n];
-    tags[n - 1] = last;
-    for i in (1..n).rev() {
-        tags[i - 1] = back[i][tags[i] as usize];
-    }
-    tags
 }
 
 /// Token ranges `[a, b)` of the cues in a tag sequence.
@@ -156,34 +118,7 @@ pub fn chunks(tags: &[u8]) -> Vec<(usize, usize)> {
 // Feature hashing
 // ---------------------------------------------------------------------------
 
-/// FNV-1a style hasher for feature parts (deterministic across runs and platforms).
-pub(crate) struct FeatureHash(u64);
-
-impl FeatureHash {
-    pub(crate) fn new(template: u8) -> Self {
-        let mut h = FeatureHash(0xcbf2_9ce4_8422_2325);
-        h.byte(template);
-        h
-    }
-    fn byte(&mut self, b: u8) {
-        self.0 ^= u64::from(b);
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-    }
-    pub(crate) fn str(mut self, s: &str) -> Self {
-        for &b in s.as_bytes() {
-            self.byte(b);
-        }
-        self.byte(0xff);
-        self
-    }
-    pub(crate) fn finish(self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x
-    }
-}
+pub(crate) use crate::sequence::FeatureHash;
 
 // ---------------------------------------------------------------------------
 // The model

@@ -1,0 +1,109 @@
+//! What the two sequence taggers (named entities, attribution cues) share:
+//! feature hashing into buckets and Viterbi decoding over a tag set with a
+//! constraint on which tag may follow which.
+
+/// FNV-1a style hasher for feature strings (deterministic across runs and
+/// platforms): a template number, then each part followed by a separator.
+pub(crate) struct FeatureHash(u64);
+
+impl FeatureHash {
+    pub(crate) fn new(template: u8) -> Self {
+        let mut h = FeatureHash(0xcbf2_9ce4_8422_2325);
+        h.byte(template);
+        h
+    }
+    fn byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+    pub(crate) fn str(mut self, s: &str) -> Self {
+        for &b in s.as_bytes() {
+            self.byte(b);
+        }
+        self.byte(0xff);
+        self
+    }
+    pub(crate) fn finish(self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x
+    }
+}
+
+/// The bucket a feature hash falls into for `bits` hash bits.
+pub fn bucket(feature: u64, bits: u32) -> usize {
+    (feature & ((1u64 << bits) - 1)) as usize
+}
+
+/// Emission and transition scores over `N` tags.
+pub trait Scores<const N: usize> {
+    /// Adds the per-tag weights of one feature to `scores`.
+    fn add_emission(&self, feature: u64, scores: &mut [f32; N]);
+    /// Transition score `prev -> next` (`prev` None at the sequence start).
+    fn transition(&self, prev: Option<usize>, next: usize) -> f32;
+}
+
+/// The best tag sequence for the per-token features `feats`, where `allowed(prev,
+/// next)` says which tag may follow which. Ties go to the lower tag.
+pub fn viterbi<const N: usize, W: Scores<N>>(
+    w: &W,
+    feats: &[Vec<u64>],
+    allowed: impl Fn(Option<usize>, usize) -> bool,
+) -> Vec<usize> {
+    let n = feats.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut em = vec![[0f32; N]; n];
+    for (i, fs) in feats.iter().enumerate() {
+        for &f in fs {
+            w.add_emission(f, &mut em[i]);
+        }
+    }
+    // Row 0: from the start; row p + 1: from tag p.
+    let mut trans = vec![[0f32; N]; N + 1];
+    for (p, row) in trans.iter_mut().enumerate() {
+        for (t, v) in row.iter_mut().enumerate() {
+            let prev = if p == 0 { None } else { Some(p - 1) };
+            *v = if allowed(prev, t) {
+                w.transition(prev, t)
+            } else {
+                f32::NEG_INFINITY
+            };
+        }
+    }
+    let mut score = vec![[f32::NEG_INFINITY; N]; n];
+    let mut back = vec![[0usize; N]; n];
+    for t in 0..N {
+        score[0][t] = trans[0][t] + em[0][t];
+    }
+    for i in 1..n {
+        for t in 0..N {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..N {
+                let s = score[i - 1][p] + trans[p + 1][t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i][t] = best + em[i][t];
+            back[i][t] = arg;
+        }
+    }
+    let mut last = 0;
+    for t in 1..N {
+        if score[n - 1][t] > score[n - 1][last] {
+            last = t;
+        }
+    }
+    let mut tags = vec![0; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i]];
+    }
+    tags
+}
