@@ -107,3 +107,67 @@ pub fn viterbi<const N: usize, W: Scores<N>>(
     }
     tags
 }
+
+/// Appends `d` as an LEB128 varint (seven bits a byte, high bit = more follows): the
+/// bucket deltas of both model files.
+pub(crate) fn push_varint(out: &mut Vec<u8>, mut d: u32) {
+    loop {
+        let byte = (d & 0x7f) as u8;
+        d >>= 7;
+        if d == 0 {
+            out.push(byte);
+            break;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Reads the little-endian fields of a model file, with the position for errors.
+pub(crate) struct ByteReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> ByteReader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        ByteReader { bytes, at: 0 }
+    }
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| format!("truncated file at byte {}", self.at))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    pub(crate) fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+    pub(crate) fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    /// A varint written by [`push_varint`].
+    pub(crate) fn varint(&mut self) -> Result<u32, String> {
+        let mut d = 0u32;
+        let mut shift = 0;
+        loop {
+            let b = self.take(1)?[0];
+            if shift > 28 {
+                return Err(format!("varint too long at byte {}", self.at));
+            }
+            d |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                return Ok(d);
+            }
+        }
+    }
+    /// True when every byte has been read.
+    pub(crate) fn at_end(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+}

@@ -128,6 +128,12 @@ pub(crate) use crate::sequence::FeatureHash;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CueModelError(pub String);
 
+impl From<String> for CueModelError {
+    fn from(message: String) -> Self {
+        CueModelError(message)
+    }
+}
+
 impl std::fmt::Display for CueModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "cue model: {}", self.0)
@@ -220,17 +226,9 @@ impl CueModel {
         out.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
         let mut prev = 0u32;
         for (k, ws) in nonzero {
-            let mut d = k - prev;
+            let d = k - prev;
             prev = k;
-            loop {
-                let byte = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
+            crate::sequence::push_varint(&mut out, d);
             for w in ws {
                 out.extend_from_slice(&w.to_le_bytes());
             }
@@ -240,7 +238,7 @@ impl CueModel {
 
     /// Reads a model written by [`CueModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, CueModelError> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = crate::sequence::ByteReader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err(CueModelError("not a cue model (bad magic)".into()));
         }
@@ -263,19 +261,7 @@ impl CueModel {
         let mut emissions = vec![[0i16; NTAGS]; 1usize << bits];
         let mut key = 0u32;
         for _ in 0..n {
-            let mut d = 0u32;
-            let mut shift = 0;
-            loop {
-                let b = r.take(1)?[0];
-                if shift > 28 {
-                    return Err(CueModelError("bad bucket index".into()));
-                }
-                d |= u32::from(b & 0x7f) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-            }
+            let d = r.varint()?;
             key = key
                 .checked_add(d)
                 .ok_or_else(|| CueModelError("bucket index overflow".into()))?;
@@ -286,7 +272,7 @@ impl CueModel {
                 *w = i16::from_le_bytes(r.array()?);
             }
         }
-        if r.at != bytes.len() {
+        if !r.at_end() {
             return Err(CueModelError("trailing bytes".into()));
         }
         Ok(CueModel {
@@ -311,32 +297,6 @@ impl CueWeights for Biased<'_> {
     fn transition(&self, prev: Option<u8>, next: u8) -> f32 {
         let bias = if next == TAG_O { self.o_bias } else { 0.0 };
         self.model.transition(prev, next) + bias
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], CueModelError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| CueModelError("truncated file".into()))?;
-        let s = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(s)
-    }
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], CueModelError> {
-        let mut a = [0u8; N];
-        a.copy_from_slice(self.take(N)?);
-        Ok(a)
-    }
-    fn u32(&mut self) -> Result<u32, CueModelError> {
-        Ok(u32::from_le_bytes(self.array()?))
     }
 }
 
@@ -375,7 +335,7 @@ mod tests {
         check(&[0, 1, 2, 2, 0, 1, 0], None, expect!["[(1, 4), (5, 6)]"]);
         check(&[2, 0, 0], None, expect!["[]"]);
         check(&[], None, expect!["[]"]);
-        check(&[0, 1], Some(30), expect!["cue model: truncated file"]);
-        check(&[0, 1], Some(3), expect!["cue model: truncated file"]);
+        check(&[0, 1], Some(30), expect!["cue model: truncated file at byte 28"]);
+        check(&[0, 1], Some(3), expect!["cue model: truncated file at byte 0"]);
     }
 }

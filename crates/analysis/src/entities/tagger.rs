@@ -460,6 +460,12 @@ impl<W: Weights> crate::sequence::Scores<NTAGS> for AsScores<'_, W> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelError(pub String);
 
+impl From<String> for ModelError {
+    fn from(message: String) -> Self {
+        ModelError(message)
+    }
+}
+
 impl std::fmt::Display for ModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ner model: {}", self.0)
@@ -589,17 +595,9 @@ impl Model {
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
         let mut prev = 0u32;
         for k in keys {
-            let mut d = k - prev;
+            let d = k - prev;
             prev = k;
-            loop {
-                let byte = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
+            crate::sequence::push_varint(&mut out, d);
             if let Some(ws) = self.emissions.get(&k) {
                 for w in ws {
                     out.extend_from_slice(&w.to_le_bytes());
@@ -623,7 +621,7 @@ impl Model {
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = crate::sequence::ByteReader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err(ModelError("bad magic (not a Parallax NER model)".into()));
         }
@@ -649,19 +647,7 @@ impl Model {
             EmissionMap::with_capacity_and_hasher(n, std::hash::BuildHasherDefault::default());
         let mut key = 0u32;
         for _ in 0..n {
-            let mut d = 0u32;
-            let mut shift = 0;
-            loop {
-                let b = r.take(1)?[0];
-                if shift > 28 {
-                    return Err(ModelError("varint too long".into()));
-                }
-                d |= u32::from(b & 0x7f) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-            }
+            let d = r.varint()?;
             key = key
                 .checked_add(d)
                 .ok_or_else(|| ModelError("bucket index overflow".into()))?;
@@ -683,7 +669,7 @@ impl Model {
                 .map_err(|_| ModelError("gazetteer phrase is not UTF-8".into()))?;
             phrases.insert(p.to_string(), t);
         }
-        if r.at != bytes.len() {
+        if !r.at_end() {
             return Err(ModelError("trailing bytes after the gazetteer".into()));
         }
         Ok(Model {
@@ -693,33 +679,6 @@ impl Model {
             emissions,
             gazetteer: Gazetteer::from_phrases(phrases),
         })
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| ModelError(format!("truncated at byte {}", self.at)))?;
-        let s = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(s)
-    }
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
-        let s = self.take(N)?;
-        let mut a = [0u8; N];
-        a.copy_from_slice(s);
-        Ok(a)
-    }
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.array()?))
     }
 }
 
