@@ -335,7 +335,15 @@ mod tests {
         check(&[0, 1, 2, 2, 0, 1, 0], None, expect!["[(1, 4), (5, 6)]"]);
         check(&[2, 0, 0], None, expect!["[]"]);
         check(&[], None, expect!["[]"]);
-        check(&[0, 1], Some(30), expect!["cue model: truncated file at byte 28"]);
-        check(&[0, 1], Some(3), expect!["cue model: truncated file at byte 0"]);
+        check(
+            &[0, 1],
+            Some(30),
+            expect!["cue model: truncated file at byte 28"],
+        );
+        check(
+            &[0, 1],
+            Some(3),
+            expect!["cue model: truncated file at byte 0"],
+        );
     }
 }
