@@ -194,7 +194,7 @@ fn content_words(s: &str) -> BTreeSet<String> {
         .into_iter()
         .filter(|t| t.shape != text::TokenShape::Punct && t.shape != text::TokenShape::Number)
         .map(|t| text::normalize::fold_for_match(t.text))
-        .filter(|w| w.len() > 2 && !DATE_WORDS.contains(&w.as_str()) && !STOP.contains(&w.as_str()))
+        .filter(|w| w.len() > 2 && !is_date_word(w) && !STOP.contains(&w.as_str()))
         .collect()
 }
 
@@ -224,39 +224,9 @@ const STOP: &[&str] = &[
     "after", "before", "into", "about", "they", "she", "him", "will", "would",
 ];
 
-/// Date words differ between conflicting versions of one sentence; ignore them.
-const DATE_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Date words differ between conflicting versions of one sentence; ignore them:
+/// month and weekday names (`text::calendar`) and these relative ones.
+const RELATIVE_DATE_WORDS: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
@@ -270,6 +240,12 @@ const DATE_WORDS: &[&str] = &[
     "week",
     "day",
 ];
+
+fn is_date_word(w: &str) -> bool {
+    RELATIVE_DATE_WORDS.contains(&w)
+        || text::calendar::month_number(w).is_some()
+        || text::calendar::weekday_number(w).is_some()
+}
 
 /// Jaccard similarity of two sorted id sets.
 fn jaccard_exact(a: &[u32], b: &[u32]) -> f64 {

@@ -22,6 +22,22 @@ pub fn month_number(word: &str) -> Option<u32> {
     Some(m)
 }
 
+/// The weekday named by `word` in full ("Tuesday"), any case: 1 for Monday to 7 for
+/// Sunday. Abbreviations are left out ("sun", "wed" are words).
+pub fn weekday_number(word: &str) -> Option<u32> {
+    let d = match word.to_ascii_lowercase().as_str() {
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        "sunday" => 7,
+        _ => return None,
+    };
+    Some(d)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -29,5 +45,7 @@ mod tests {
         assert_eq!(super::month_number("Nov."), Some(11));
         assert_eq!(super::month_number("SEPT"), Some(9));
         assert_eq!(super::month_number("market"), None);
+        assert_eq!(super::weekday_number("TUESDAY"), Some(2));
+        assert_eq!(super::weekday_number("wed"), None);
     }
 }

@@ -1868,10 +1868,7 @@ impl<'a> Analyzer<'a> {
             .get(cue_end)
             .filter(|_| cue_end < u.t1)
             .map_or("", |t| t.lower.as_str());
-        let weekday = matches!(
-            next_lower,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        );
+        let weekday = text::calendar::weekday_number(next_lower).is_some();
         // "said of Trump, …", "asked about", "responded to", "said Tuesday".
         if cue_end == after
             && ((verb.class == VerbClass::Speech && hit.form == 2 && weekday)
