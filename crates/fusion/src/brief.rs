@@ -10,10 +10,10 @@ use chrono::NaiveDate;
 use model::{Document, DocumentAnalysis, EntityKind, Evidence, Span, TimexType};
 use serde::Serialize;
 
-use crate::claims::{build_claims, Claim, Disagreement, DocInput};
-use crate::framing::{framing_with_claims, FramingProfile};
+use crate::claims::{build_claims_in, Claim, Disagreement, DocInput, Reading};
+use crate::framing::{framing_in, FramingProfile};
 use crate::lineage::{find_reposts, independent_sources, LineageInput, RepostLink, SourceGroup};
-use crate::positions::{positions, PositionTable};
+use crate::positions::{positions_in, PositionTable};
 use crate::stories::{StoryClusterer, StoryConfig, StoryInput};
 use crate::timeline::{build_timeline, DatedSentence, TimelineEntry};
 
@@ -319,9 +319,11 @@ pub fn build_brief(
             outlet: o.clone(),
         })
         .collect();
-    let claim_set = build_claims(&inputs);
-    let position_table = positions(&inputs);
-    let framing_profiles = framing_with_claims(&inputs, &claim_set);
+    // Tokenised and read once for claims, positions and framing.
+    let reading = Reading::new(&inputs);
+    let claim_set = build_claims_in(&reading);
+    let position_table = positions_in(&reading);
+    let framing_profiles = framing_in(&reading.ctxs, &claim_set);
 
     Brief {
         schema: BRIEF_SCHEMA,

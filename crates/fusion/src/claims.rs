@@ -1836,25 +1836,40 @@ fn dates_compatible(a: &StatedValue, b: &StatedValue) -> bool {
 /// disagreements. Output order is deterministic: quantity claims, then
 /// attribution claims, then dated events, each in order of first statement.
 pub fn build_claims(docs: &[DocInput]) -> ClaimSet {
-    let lex = Lexicon::new();
-    let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
+    build_claims_in(&Reading::new(docs))
+}
+
+/// What every fusion pass reads of a story, built once per brief: the documents'
+/// tokens and sentences, the related-word lexicon and the display words.
+pub(crate) struct Reading<'a> {
+    pub(crate) lex: Lexicon,
+    pub(crate) ctxs: Vec<DocContext<'a>>,
+    pub(crate) surface: SurfaceForms,
+}
+
+impl<'a> Reading<'a> {
+    pub(crate) fn new(docs: &'a [DocInput<'a>]) -> Reading<'a> {
+        let lex = Lexicon::new();
+        let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
+        let surface = SurfaceForms::collect(&ctxs, &lex);
+        Reading { lex, ctxs, surface }
+    }
+}
+
+/// [`build_claims`] over a story already read.
+pub(crate) fn build_claims_in(reading: &Reading) -> ClaimSet {
+    let (lex, ctxs, surface) = (&reading.lex, &reading.ctxs[..], &reading.surface);
     let mut set = ClaimSet::default();
     let mut found: Vec<Found> = Vec::new();
-    let surface = SurfaceForms::collect(&ctxs, &lex);
     quantity_claims(
         &mut set,
         &mut found,
-        quantity_statements(&ctxs, &lex),
-        &surface,
+        quantity_statements(ctxs, lex),
+        surface,
     );
-    attribution_claims(&mut set, &mut found, said_statements(&ctxs, &lex), &surface);
-    dated_claims(
-        &mut set,
-        &mut found,
-        dated_statements(&ctxs, &lex),
-        &surface,
-    );
-    for t in crate::titles::title_conflicts(&ctxs) {
+    attribution_claims(&mut set, &mut found, said_statements(ctxs, lex), surface);
+    dated_claims(&mut set, &mut found, dated_statements(ctxs, lex), surface);
+    for t in crate::titles::title_conflicts(ctxs) {
         let name_side = |statements: Vec<Statement>| {
             let mut titles: BTreeMap<String, usize> = BTreeMap::new();
             for s in &statements {

@@ -219,13 +219,18 @@ pub fn framing(docs: &[DocInput]) -> Vec<FramingProfile> {
 /// Like [`framing`], reusing claims already built for the same documents.
 pub fn framing_with_claims(docs: &[DocInput], claims: &ClaimSet) -> Vec<FramingProfile> {
     let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
+    framing_in(&ctxs, claims)
+}
+
+/// [`framing_with_claims`] over documents already read.
+pub(crate) fn framing_in(ctxs: &[DocContext], claims: &ClaimSet) -> Vec<FramingProfile> {
     let mut outlets: Vec<String> = Vec::new();
-    for d in docs {
-        if !outlets.contains(&d.outlet) {
-            outlets.push(d.outlet.clone());
+    for c in ctxs {
+        if !outlets.contains(&c.input.outlet) {
+            outlets.push(c.input.outlet.clone());
         }
     }
-    let spellings = spelling_variants(&ctxs, &outlets);
+    let spellings = spelling_variants(ctxs, &outlets);
     let lexicon = LoadedLexicon::new();
     outlets
         .iter()
@@ -247,7 +252,7 @@ pub fn framing_with_claims(docs: &[DocInput], claims: &ClaimSet) -> Vec<FramingP
             FramingProfile {
                 outlet: outlet.clone(),
                 documents: mine.len(),
-                spellings: spellings_of(&spellings, outlet_index, &ctxs),
+                spellings: spellings_of(&spellings, outlet_index, ctxs),
                 loaded_terms: loaded_terms(&mine, &lexicon),
                 sources,
                 quotes,

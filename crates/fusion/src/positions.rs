@@ -13,8 +13,7 @@ use serde::Serialize;
 use text::tokenize;
 
 use crate::claims::{
-    is_negative, is_positive, reported_stance, DocContext, DocInput, Groups, Lexicon, ReportedBy,
-    SurfaceForms,
+    is_negative, is_positive, reported_stance, DocInput, Groups, Reading, ReportedBy,
 };
 
 /// Actors × issues with each actor's stance and its evidence.
@@ -78,15 +77,18 @@ struct Stated {
 
 /// Builds the position table of a story.
 pub fn positions(docs: &[DocInput]) -> PositionTable {
-    let lex = Lexicon::new();
-    let ctxs: Vec<DocContext> = docs.iter().map(DocContext::new).collect();
-    let surface = SurfaceForms::collect(&ctxs, &lex);
+    positions_in(&Reading::new(docs))
+}
+
+/// [`positions`] over a story already read.
+pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
+    let (lex, ctxs, surface) = (&reading.lex, &reading.ctxs[..], &reading.surface);
     let stance_words: Vec<String> = ["accept", "reject"]
         .iter()
         .filter_map(|w| lex.concept(w))
         .collect();
     let mut stated: Vec<Stated> = Vec::new();
-    for ctx in &ctxs {
+    for ctx in ctxs {
         for a in &ctx.input.analysis.attributions {
             let stance = reported_stance(ctx, a);
             let (Some(source), Some(stance)) = (&a.source, stance) else {
