@@ -348,3 +348,59 @@ fn quotes_of_one_story() {
         stderr(&missing)
     );
 }
+
+/// The shipped sample's built-in findings (`samples/README.md`) as the brief shows
+/// them: each disagreement's kind and sides. Findings the brief does not surface
+/// yet (the strikers' numbers under three different nouns) are absent here.
+#[test]
+fn the_sample_brief_surfaces_its_built_in_findings() {
+    let dir = temp_dir("sample");
+    let store = dir.join("store.sqlite");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/harbor-strike");
+    let out = run(
+        &["brief", sample.to_str().expect("utf8"), "--format", "json"],
+        &store,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let brief: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("brief JSON");
+    let mut lines = Vec::new();
+    for d in brief["disagreements"].as_array().expect("disagreements") {
+        let sides: Vec<String> = d["sides"]
+            .as_array()
+            .expect("sides")
+            .iter()
+            .map(|s| {
+                let outlets: Vec<&str> = s["outlets"]
+                    .as_array()
+                    .expect("outlets")
+                    .iter()
+                    .filter_map(|o| o.as_str())
+                    .collect();
+                format!(
+                    "{}{} [{}]",
+                    s["value"].as_str().unwrap_or(""),
+                    if s["vague"].as_bool() == Some(true) {
+                        " (vague)"
+                    } else {
+                        ""
+                    },
+                    outlets.join(", ")
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "{}: {}",
+            d["kind"].as_str().unwrap_or(""),
+            sides.join(" | ")
+        ));
+    }
+    expect_test::expect![[r#"
+        conflicting_values: 3% [Brightwater Times, Harbour Courier, The Northern Ledger, Valmora Daily - Port & City] | 4.5% [Coastal Wire, NewsDigest Hub]
+        conflicting_values: 31 ship [Brightwater Times] | More than 40 vessel [Valmora Daily - Port & City] | dozens ship (vague) [Coastal Wire, NewsDigest Hub]
+        opposite_stances: accepts [Brightwater Times] | rejects [The Northern Ledger]
+        same_words_different_speakers: Dario Kesselmann [Brightwater Times] | Sabina Rell [Harbour Courier]
+        conflicting_dates: 2026-03-03 [Coastal Wire, NewsDigest Hub, The Northern Ledger] | 2026-03-02 [Harbour Courier, Valmora Daily - Port & City]
+        disputed_fact: asserted by The union [Coastal Wire, NewsDigest Hub] | denied by The ministry [Coastal Wire, NewsDigest Hub]"#]]
+    .assert_eq(&lines.join("\n"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

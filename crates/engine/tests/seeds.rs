@@ -151,6 +151,25 @@ fn brief_surfaces_figures_changes_and_spellings() {
         .expect("a title conflict");
     assert!(title.summary.contains("Trump"), "{}", title.summary);
     assert!(title.sides.iter().all(|s| !s.statements.is_empty()));
+    // A town one side claims to have seized and the other denies was captured.
+    let disputes: Vec<&fusion::claims::Disagreement> = brief
+        .disagreements
+        .iter()
+        .filter(|d| d.kind == fusion::claims::DisagreementKind::DisputedFact)
+        .collect();
+    assert!(
+        disputes.iter().any(|d| d.sides.len() == 2
+            && d.sides[0]
+                .statements
+                .iter()
+                .any(|s| s.evidence.text.contains("claims to have seized"))
+            && d.sides[1]
+                .statements
+                .iter()
+                .any(|s| s.evidence.text.contains("denies"))),
+        "{:?}",
+        disputes.iter().map(|d| &d.summary).collect::<Vec<_>>()
+    );
     // The number of the plan's points changed from 28 to between 19 and 24.
     assert!(
         brief

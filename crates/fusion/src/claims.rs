@@ -162,6 +162,9 @@ pub enum DisagreementKind {
     /// One person's office called past ("former US President") in one place and
     /// current in another.
     ConflictingTitles,
+    /// A fact one source asserts and another denies ("the government agreed to 6%"
+    /// against "no figure was ever agreed").
+    DisputedFact,
 }
 
 /// Incompatible statements of one claim, grouped into sides.
@@ -259,6 +262,7 @@ const RELATED_WORDS: &[&str] = &[
     "evacuate evacuation displace",
     "attack raid assault bombardment shelling bombing airstrike",
     "strike stoppage walkout picket",
+    "capture seize occupy overrun",
     "ship vessel boat freighter tanker",
     "missile rocket",
     "drone uav",
@@ -754,13 +758,15 @@ impl<'a> DocContext<'a> {
 }
 
 /// The key of a name: the folded last capitalised word ("Volodymyr Zelenskyy" and
-/// "Zelensky" meet at `zelenski`), or the whole folded text when it has none.
+/// "Zelensky" meet at `zelenski`), or the whole folded text when it has none (a
+/// capitalised article does not count: "The union" and "The ministry" are two).
 /// Organisations are keyed by all their capitalised words ("Financial Times" is
 /// not "The Times").
 pub(crate) fn person_key(name: &str) -> String {
     let capitalised: Vec<&str> = name
         .split(|c: char| c.is_whitespace())
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| !matches!(*w, "The" | "A" | "An" | "THE"))
         .collect();
     let Some(last) = capitalised.last() else {
         return text::normalize::fold_for_match(name);
@@ -872,6 +878,9 @@ struct QuantityStatement {
     /// Concepts of the topic words before the figure (what a figure without a unit
     /// measures is named before it: "cut the army by half").
     concepts_before: BTreeSet<String>,
+    /// The word that governs the figure: the nearest common word among the three
+    /// tokens before it ("offered a 3% rise" → offer, "promised 6%" → promise).
+    governor: Option<String>,
     statement: Statement,
 }
 
@@ -905,6 +914,11 @@ fn nearest_outcome(before: &[Token], after: &[Token], lex: &Lexicon) -> Option<S
         (None, None) => None,
     }
 }
+
+/// Nouns that name a measure rather than what is done with it.
+const MEASURE_WORDS: &[&str] = &[
+    "number", "numbers", "figure", "figures", "total", "amount", "level", "count", "be",
+];
 
 /// Topic window: this many topic-bearing words either side of the figure.
 const TOPIC_WINDOW: usize = 8;
@@ -945,6 +959,15 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
             window.reverse();
             let concepts_before: BTreeSet<String> =
                 window.iter().filter_map(|t| lex.concept(t.text)).collect();
+            let governor = toks[..first_in]
+                .iter()
+                .rev()
+                .take(3)
+                .filter(|t| t.shape == TokenShape::Lower && !in_quantity(t))
+                // Words that name the measure itself govern nothing ("wants that
+                // number to be closer to 1 million").
+                .filter(|t| !MEASURE_WORDS.contains(&t.text.to_lowercase().as_str()))
+                .find_map(|t| lex.concept(t.text));
             window.extend(
                 toks[last_in..]
                     .iter()
@@ -1014,6 +1037,7 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
                 outcome,
                 locations: ctx.locations_in(sentence),
                 concepts_before,
+                governor,
                 quantity: q.clone(),
                 unit_concept,
                 concepts,
@@ -1891,6 +1915,26 @@ pub(crate) fn build_claims_in(reading: &Reading) -> ClaimSet {
             vec![past, current],
         ));
     }
+    for d in crate::disputes::disputes(ctxs, lex, surface) {
+        let summary = format!(
+            "{}: {} asserts vs {} denies",
+            d.topic.join(", "),
+            d.asserted_by.join(", "),
+            d.denied_by.join(", ")
+        );
+        let asserts = DisagreementSide::new(
+            format!("asserted by {}", d.asserted_by.join(", ")),
+            d.asserted,
+        );
+        let denies =
+            DisagreementSide::new(format!("denied by {}", d.denied_by.join(", ")), d.denied);
+        found.push((
+            DisagreementKind::DisputedFact,
+            Vec::new(),
+            summary,
+            vec![asserts, denies],
+        ));
+    }
     for (n, (kind, claims, summary, sides)) in found.into_iter().enumerate() {
         set.disagreements.push(Disagreement {
             id: format!("disagreement-{}", n + 1),
@@ -1924,15 +1968,79 @@ fn quantity_claims(
             group_outcome.insert(n, o.clone());
         }
     }
-    for (i, j) in candidate_pairs(&keys) {
-        // Already joined through other figures: nothing to learn from this pair.
-        let (ri, rj) = (groups.find(i), groups.find(j));
-        if ri == rj || quantity_similarity(&qs[i], &qs[j]) < QUANTITY_MATCH_SCORE {
+    // A sentence that gives two different figures of one kind, each governed by
+    // its own word, tells them apart ("offered 3%; it was promised 6%"): such
+    // figures never share a claim. Figures under one word ("a limit of 600,000 …
+    // a cap closer to 1 million"), alternatives ("by half, according to A, or by
+    // two and a half times") and a reported change stay comparable. Each figure
+    // joins its own value's statements first and then the figures most like it,
+    // before that rule bites.
+    // Only figures that share their sentence with another can be set apart.
+    let mut per_sentence: HashMap<(usize, usize), usize> = HashMap::new();
+    for q in &qs {
+        *per_sentence
+            .entry((q.doc, q.statement.evidence.span.start))
+            .or_default() += 1;
+    }
+    let mut by_sentence: HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>> = HashMap::new();
+    for (n, q) in qs.iter().enumerate() {
+        if per_sentence.get(&(q.doc, q.statement.evidence.span.start)) < Some(&2) {
             continue;
         }
+        by_sentence
+            .entry(n)
+            .or_default()
+            .entry((q.doc, q.statement.evidence.span.start))
+            .or_default()
+            .push(n);
+    }
+    let apart = |a: usize, b: usize| {
+        let (x, y) = (&qs[a], &qs[b]);
+        x.change_partner != Some(y.index)
+            && y.change_partner != Some(x.index)
+            && !compatible(&x.statement.value, &y.statement.value)
+            && matches!((&x.governor, &y.governor), (Some(g), Some(h)) if g != h)
+    };
+    let blocked = |by_sentence: &HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>>,
+                   ri: usize,
+                   rj: usize| {
+        let (Some(a), Some(b)) = (by_sentence.get(&ri), by_sentence.get(&rj)) else {
+            return false;
+        };
+        a.iter().any(|(key, xs)| {
+            b.get(key)
+                .is_some_and(|ys| xs.iter().any(|&x| ys.iter().any(|&y| apart(x, y))))
+        })
+    };
+    let join = |groups: &mut Groups,
+                by_sentence: &mut HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>>,
+                i: usize,
+                j: usize| {
+        let (ri, rj) = (groups.find(i), groups.find(j));
+        if ri == rj || blocked(by_sentence, ri, rj) {
+            return false;
+        }
+        groups.union(i, j);
+        let root = groups.find(i);
+        let gone = if root == ri { rj } else { ri };
+        if let Some(moved) = by_sentence.remove(&gone) {
+            let into = by_sentence.entry(root).or_default();
+            for (key, mut ns) in moved {
+                into.entry(key).or_default().append(&mut ns);
+            }
+        }
+        true
+    };
+    // Joins the groups of `i` and `j` unless they count different things, name
+    // different outcomes, or hold figures their own sentence sets apart.
+    let mut try_join = |groups: &mut Groups,
+                        by_sentence: &mut HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>>,
+                        i: usize,
+                        j: usize| {
+        let (ri, rj) = (groups.find(i), groups.find(j));
         let (ui, uj) = (group_unit.get(&ri).cloned(), group_unit.get(&rj).cloned());
         if matches!((&ui, &uj), (Some(a), Some(b)) if a != b) {
-            continue;
+            return;
         }
         // Nor may a figure without an outcome bridge "killed" and "injured".
         let (oi, oj) = (
@@ -1940,15 +2048,45 @@ fn quantity_claims(
             group_outcome.get(&rj).cloned(),
         );
         if matches!((&oi, &oj), (Some(a), Some(b)) if a != b) {
-            continue;
+            return;
         }
-        groups.union(i, j);
+        if !join(groups, by_sentence, i, j) {
+            return;
+        }
         let root = groups.find(i);
         if let Some(u) = ui.or(uj) {
             group_unit.insert(root, u);
         }
         if let Some(o) = oi.or(oj) {
             group_outcome.insert(root, o);
+        }
+    };
+    // Pairs giving the same figure first, in document order; then the pairs of
+    // different figures whose groups are still apart, best first.
+    let (same, different): (Vec<_>, Vec<_>) = candidate_pairs(&keys)
+        .into_iter()
+        .partition(|&(i, j)| compatible(&qs[i].statement.value, &qs[j].statement.value));
+    for (i, j) in same {
+        // Already joined through other figures: nothing to learn from this pair.
+        if groups.find(i) == groups.find(j)
+            || quantity_similarity(&qs[i], &qs[j]) < QUANTITY_MATCH_SCORE
+        {
+            continue;
+        }
+        try_join(&mut groups, &mut by_sentence, i, j);
+    }
+    let mut scored: Vec<(f64, usize, usize)> = different
+        .into_iter()
+        .filter(|&(i, j)| groups.find(i) != groups.find(j))
+        .filter_map(|(i, j)| {
+            let sim = quantity_similarity(&qs[i], &qs[j]);
+            (sim >= QUANTITY_MATCH_SCORE).then_some((sim, i, j))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, i, j) in scored {
+        if groups.find(i) != groups.find(j) {
+            try_join(&mut groups, &mut by_sentence, i, j);
         }
     }
     // Second pass, group against group: figures that count the same thing and
@@ -2012,7 +2150,7 @@ fn quantity_claims(
                 && !other_outcomes
                 && wa.intersection(wb).count() >= 2
             {
-                groups.union(*ia, *ib);
+                join(&mut groups, &mut by_sentence, *ia, *ib);
             }
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod brief;
 pub mod claims;
+mod disputes;
 pub mod framing;
 pub mod lineage;
 pub mod positions;

@@ -668,6 +668,112 @@ fn a_title_one_outlet_gets_wrong() {
 }
 
 #[test]
+fn two_figures_one_sentence_tells_apart_are_two_claims() {
+    // Alpha's one sentence sets the offered 2% apart from the promised 5%; Beta's
+    // "limit of 300 … wants the cap closer to 500" keeps two figures of one measure.
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "The council has offered a 2% pay rise to ferry crews; the guild says it was promised 5% in May.",
+            )
+            .doc(
+                "Beta",
+                "Ferry crews rejected a council pay rise of 4% on Monday. The guild says the council promised 5% in May for ferry crews.",
+            )
+            .doc(
+                "Gamma",
+                "The council proposed a limit of 300 ferry crews at the new port and the guild wants the cap closer to 500 ferry crews.",
+            )
+            .doc("Delta", "The guild wants a limit of 450 ferry crews at the new port."),
+        expect![[r#"
+            claim-1 Quantity [percent: council, crews, ferry, rise]
+              "2%" Stated <Alpha> The council has offered a 2% pay rise to ferry crews; the guild say...
+              "4%" Stated <Beta> Ferry crews rejected a council pay rise of 4% on Monday.
+            claim-2 Quantity [percent: council, crews, ferry, guild]
+              "5%" Stated <Alpha> The council has offered a 2% pay rise to ferry crews; the guild say...
+              "5%" Stated <Beta> The guild says the council promised 5% in May for ferry crews.
+            claim-3 Quantity [crew: ferry, guild, limit, port]
+              "300" Stated <Gamma> The council proposed a limit of 300 ferry crews at the new port and...
+              "closer to 500" Stated <Gamma> The council proposed a limit of 300 ferry crews at the new port and...
+              "450" Stated <Delta> The guild wants a limit of 450 ferry crews at the new port.
+            disagreement-1 ConflictingValues ["claim-1"]: percent: 2% (Alpha) vs 4% (Beta)
+            disagreement-2 ConflictingValues ["claim-3"]: crew: 300 crew (Gamma) vs 450 crew (Delta) vs closer to 500 crew (Gamma)
+        "#]],
+    );
+}
+
+#[test]
+fn a_fact_one_source_asserts_and_another_denies() {
+    // Adjacent "X says …. Y says no …" in one outlet, a denial elsewhere sharing a
+    // rare name, and what is not a dispute: a position ("will not accept"), a
+    // characterisation ("not a plan, but …") and a denial of something else.
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "The guild says the council agreed in May to a 5% rise for ferry crews. \
+                 The council says no rise was ever agreed.",
+            )
+            .said(
+                "The guild",
+                "the council agreed in May to a 5% rise for ferry crews",
+                AttributionKind::Indirect,
+                None,
+            )
+            .said(
+                "The council",
+                "no rise was ever agreed",
+                AttributionKind::Indirect,
+                None,
+            )
+            .doc(
+                "Beta",
+                "Near the hamlet of Osterlin, which the rebels claim to have seized, fighting went on. \
+                 The guild said it will not accept the council's offer.",
+            )
+            .said("the rebels", "to have seized", AttributionKind::Indirect, Some(Stance::Claims))
+            .said(
+                "The guild",
+                "it will not accept the council's offer",
+                AttributionKind::Indirect,
+                None,
+            )
+            .doc(
+                "Gamma",
+                "The army denies that Osterlin has been captured. \
+                 A minister said the offer is not a plan, but a wish list. \
+                 The harbour master denied that the ferries had sailed.",
+            )
+            .said(
+                "The army",
+                "that Osterlin has been captured",
+                AttributionKind::Indirect,
+                Some(Stance::Denies),
+            )
+            .said(
+                "A minister",
+                "the offer is not a plan, but a wish list",
+                AttributionKind::Indirect,
+                None,
+            )
+            .said(
+                "The harbour master",
+                "that the ferries had sailed",
+                AttributionKind::Indirect,
+                Some(Stance::Denies),
+            ),
+        expect![[r#"
+            claim-2 Attribution [The guild: agreed, council]
+              said None <Alpha citing The guild> The guild says the council agreed in May to a 5% rise for ferry crews.
+              said None <Beta citing The guild> The guild said it will not accept the council's offer.
+            disagreement-1 DisputedFact []: agreed: The guild asserts vs The council denies
+            disagreement-2 DisputedFact []: seized: the rebels asserts vs The army denies
+        "#]],
+    );
+}
+
+#[test]
 fn two_outlets_date_the_start_of_one_strike_differently() {
     check(
         Story::default()
