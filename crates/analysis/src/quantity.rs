@@ -750,6 +750,11 @@ fn read_written_compound(t: &Token, i: usize) -> Option<NumberRead> {
     }
     let (num, unit) = w.rsplit_once('-')?;
     let value = word_number(num)?;
+    // "a one-off payment", "a one-time fee", "a two-way street": idioms, no count.
+    const IDIOM_PARTS: &[&str] = &["off", "on", "out", "up", "time", "way", "sided", "shot"];
+    if IDIOM_PARTS.contains(&unit) {
+        return None;
+    }
     if unit.is_empty()
         || !unit.chars().all(|c| c.is_alphabetic())
         || word_number(unit).is_some()
@@ -1174,10 +1179,17 @@ fn counted_noun(
     is_ratio: bool,
 ) -> Option<(String, Span)> {
     let mut j = start;
-    if skip_of && word_at(toks, j).as_deref() == Some("of") {
+    // "4,000 of its members", "fewer than 2,500 of our 6,300 dockworkers": a part
+    // of a definite whole counts what the whole counts.
+    let partitive = word_at(toks, j).as_deref() == Some("of")
+        && word_at(toks, j + 1).is_some_and(|w| definite_determiner(&w) && w != "that");
+    if (skip_of || partitive) && word_at(toks, j).as_deref() == Some("of") {
         j += 1;
         // "one-third of the Donetsk region", "hundreds of its drones".
         while word_at(toks, j).is_some_and(|w| definite_determiner(&w)) {
+            j += 1;
+        }
+        if partitive && toks.get(j).is_some_and(|t| t.shape == TokenShape::Number) {
             j += 1;
         }
     } else if is_ratio {
@@ -1404,6 +1416,21 @@ mod tests {
             );
         }
         expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn parts_of_a_whole_and_idioms() {
+        check(
+            "The guild said about 3,000 of its members were out. Fewer than 1,800 of our \
+             5,200 registered deckhands came in, the port said. A one-off payment and a \
+             one-time fee were offered; 40 of them stayed home.",
+            expect_test::expect![[r#"
+                "about 3,000" = 3000 Approximately [member]
+                "Fewer than 1,800" = 1800 LessThan [deckhand]
+                "5,200" = 5200 [deckhand]
+                "40" = 40 [-]
+            "#]],
+        );
     }
 
     #[test]
