@@ -1,6 +1,8 @@
 //! Positions: which actor takes which stance on which issue.
 //!
-//! Built from attributions that carry a stance. Issues are discovered from the
+//! Built from attributions that carry a stance toward a matter (proposes, supports,
+//! accepts, rejects, demands; what a source claims, warns of or denies is a report,
+//! compared as claims and disputes instead). Issues are discovered from the
 //! text, not taken from a list: the key words of each attributed content (common
 //! words and names, with stance verbs left out) are compared, and contents that
 //! share enough of them form one issue, labelled by its most frequent words.
@@ -94,6 +96,11 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
             let (Some(source), Some(stance)) = (&a.source, stance) else {
                 continue;
             };
+            // What a source claims, warns of or denies is a report about the world,
+            // not a position on a matter (those are claims and disputes).
+            if matches!(stance, Stance::Claims | Stance::Warns | Stance::Denies) {
+                continue;
+            }
             let toks = tokenize(&a.content_text);
             let terms: BTreeMap<String, bool> = lex
                 .concepts(&a.content_text, &toks, &ctx.names)
@@ -101,13 +108,29 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
                 .filter(|c| !stance_words.contains(&c.key))
                 .map(|c| (c.key, c.proper))
                 .collect();
-            if terms.is_empty() {
+            // "called ungrateful by X" leaves "Zelensky"; "that Ukraine:" a
+            // headline's colon: one word names no matter to take a stance on.
+            if terms.len() < 2 {
                 continue;
             }
             let at = a.content.first().map(|s| s.start).unwrap_or(0);
-            let name = ctx.source_name(source);
+            // A source resolved to a nationality or other adjective name ("European"
+            // in "European allies") is shown as written: the group is the actor.
+            let adjectival = source
+                .entity
+                .and_then(|e| ctx.input.analysis.entities.get(e))
+                .is_some_and(|e| e.kind == model::EntityKind::Other);
+            let name = if adjectival {
+                source.text.clone()
+            } else {
+                ctx.source_name(source)
+            };
             stated.push(Stated {
-                actor_key: ctx.speaker_key(source),
+                actor_key: if adjectival {
+                    crate::claims::person_key(&name)
+                } else {
+                    ctx.speaker_key(source)
+                },
                 actor_name: name.clone(),
                 terms,
                 statement: PositionStatement {

@@ -860,7 +860,19 @@ fn positions_by_actor_and_issue() {
             "a revised ceasefire plan for the border region",
             AttributionKind::Indirect,
             Some(Stance::Supports),
-        );
+        )
+        // Not positions: a claim about the world, a one-word content.
+        .doc(
+            "Delta",
+            "Koval claimed the ceasefire plan for the border region was leaked. Lind rejected Koval.",
+        )
+        .said(
+            "Koval",
+            "the ceasefire plan for the border region was leaked",
+            AttributionKind::Indirect,
+            Some(Stance::Claims),
+        )
+        .said("Lind", "Koval", AttributionKind::Indirect, Some(Stance::Rejects));
     let inputs = story.inputs();
     let table = positions(&inputs);
     let mut out = String::new();
@@ -973,12 +985,15 @@ fn framing_profiles_per_outlet() {
 #[test]
 fn malformed_analysis_spans_do_not_panic() {
     let mut story = Story::default()
-        .doc("Alpha", "Officials said 40 people left. The talks ended.")
+        .doc(
+            "Alpha",
+            "Officials rejected 40 people left. The talks ended.",
+        )
         .said(
             "Officials",
             "40 people left",
             AttributionKind::Indirect,
-            Some(Stance::Claims),
+            Some(Stance::Rejects),
         )
         .date("The talks", "2031-03-03");
     {
