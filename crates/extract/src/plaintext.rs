@@ -263,7 +263,7 @@ fn build_units(raw: &str) -> Vec<Unit> {
                 match *piece {
                     Piece::Text(s) => plain.push_str(s.slice(raw)),
                     Piece::Replace(r, _) => plain.push_str(r),
-                    Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
+                    Piece::Gap(_) | Piece::Break(_) => plain.push(' '),
                     Piece::Image(_) => {
                         any_image = true;
                         plain.push(' ');
@@ -299,8 +299,10 @@ enum Piece {
     Gap(Span),
     /// Removed image residue (a markdown image, an image file name).
     Image(Span),
-    /// A space inserted at a raw offset (between a title and a glued stamp).
-    Space(usize),
+    /// A line break inserted at a raw offset (between a post title and the stamp
+    /// glued to it: the title is a line of its own, not the start of a sentence
+    /// that runs on into "published at 10:02 GMT").
+    Break(usize),
 }
 
 /// Link markers that screen readers print after a link ("Name, external, said").
@@ -432,7 +434,8 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
             out.push(Piece::Text(Span::new(base + from, base + to)));
         }
     };
-    // A stamp glued to the text before it ("Titlepublished at 10:02 GMT") gets a space.
+    // A stamp glued to the text before it ("Titlepublished at 10:02 GMT") goes on a
+    // line of its own.
     let glued_at = crate::liveblog::stamp::glued_stamp(s)
         .map(|(at, _)| at)
         .filter(|&at| at > 0 && !s[..at].ends_with(char::is_whitespace));
@@ -441,7 +444,7 @@ fn inline_pieces(s: &str, base: usize) -> Vec<Piece> {
         let b = bytes[i];
         if glued_at == Some(i) {
             flush(&mut out, run_start, i);
-            out.push(Piece::Space(base + i));
+            out.push(Piece::Break(base + i));
             run_start = i;
         }
         if matches!(b, b',' | b' ') {
@@ -989,7 +992,7 @@ pub fn boilerplate_reason(paragraph: &str) -> Option<&'static str> {
         match piece {
             Piece::Text(s) => plain.push_str(s.slice(paragraph)),
             Piece::Replace(r, _) => plain.push_str(r),
-            Piece::Gap(_) | Piece::Space(_) => plain.push(' '),
+            Piece::Gap(_) | Piece::Break(_) => plain.push(' '),
             Piece::Image(_) => {
                 any_image = true;
                 plain.push(' ');
@@ -1130,7 +1133,7 @@ pub fn clean_text(raw: &str) -> CleanedText {
                         }
                     }
                     Piece::Gap(s) => b.push_space(s.start, s.len()),
-                    Piece::Space(at) => b.push_space(at, 0),
+                    Piece::Break(at) => b.line_break(at),
                     // Removed residue still separates the words around it.
                     Piece::Image(s) => b.push_space(s.start, s.len()),
                 }

@@ -362,7 +362,13 @@ pub fn split_posts(text: &str, published: Option<Timestamp>) -> LiveBlog {
             && starts_with_stamp_label(lines[b].span.slice(text))
         {
             let above = lines[b - 1].span.slice(text);
-            if matches!(marks[b - 1], Mark::Plain) && is_headline(above) && !ends_sentence(above) {
+            // A question can head a post ("What happened in Alaska?"); a statement
+            // ending in a full stop is the end of the post before.
+            let question = above.trim_end().ends_with(['?', '!']);
+            if matches!(marks[b - 1], Mark::Plain)
+                && is_headline(above)
+                && (!ends_sentence(above) || question)
+            {
                 title_above = Some(b - 1);
                 s = b - 1;
             }
@@ -459,7 +465,18 @@ fn build_post(
     let span = Span::new(lines[from].span.start, lines[to - 1].span.end);
     let (mut title_span, time_span) = match marks[b] {
         Mark::Glued { title, stamp, .. } => ((!title.is_empty()).then_some(title), stamp),
-        _ => (title_above.map(|t| lines[t].span), lines[b].span),
+        _ => (
+            title_above.map(|t| {
+                // "1. Title": the post's number is not part of its title.
+                let line = lines[t].span;
+                let slice = line.slice(text);
+                let skip = numbered_marker(slice).map_or(0, |(_, n)| n);
+                let rest = &slice[skip.min(slice.len())..];
+                let lead = rest.len() - rest.trim_start().len();
+                Span::new((line.start + skip + lead).min(line.end), line.end)
+            }),
+            lines[b].span,
+        ),
     };
     let mut k = b + 1;
     // The day line of a split stamp ("20:41 GMT" / "9 March 2026") and a merged

@@ -61,6 +61,24 @@ fn titles_with_glued_stamps_and_numbered_markers() {
 }
 
 #[test]
+fn numbered_titles_on_their_own_line_above_a_labelled_stamp() {
+    // What the plain-text cleaner makes of "2. What happened at the pier?published at …":
+    // the title on a line of its own, the stamp on the next.
+    let text = "1. Council backs the new bridge\npublished at 22:40 GMT 3 May 2026\n\nThe vote was 31 to 9.\n\n2. What happened at the pier?\npublished at 21:05 GMT 3 May 2026\n\nA crane toppled in the wind.\n\n3. Ferries run again\npublished at 20:15 GMT 3 May 2026\n\nThe first boat left at eight.";
+    check(
+        text,
+        None,
+        expect_test::expect![[r#"
+            live: true
+            - time=2026-05-03T22:40Z stamp=Some("published at 22:40 GMT 3 May 2026") title=Some("Council backs the new bridge") author=None role=None body="The vote was 31 to 9."
+            - time=2026-05-03T21:05Z stamp=Some("published at 21:05 GMT 3 May 2026") title=Some("What happened at the pier?") author=None role=None body="A crane toppled in the wind."
+            - time=2026-05-03T20:15Z stamp=Some("published at 20:15 GMT 3 May 2026") title=Some("Ferries run again") author=None role=None body="The first boat left at eight."
+            fallback published: 2026-05-03T22:40Z
+        "#]],
+    );
+}
+
+#[test]
 fn day_headers_and_bare_time_lines() {
     // Newest first; a second day header moves the day back. The intro is its own post.
     let text = "Harbour strike: live updates\n\nDock workers walked out at dawn over pay, halting cargo traffic in the port.\n\n4 March 2026\n\n20:41 GMT\n\nThe union said talks would resume tomorrow.\n\n18:02 GMT\n\nStrike committee\n\nAnna Berg\n\nHarbour reporter\n\nPickets gathered at the north gate.\n\n3 March 2026\n\n23:15 GMT\n\nUnion leaders met late into the night.";

@@ -321,7 +321,8 @@ fn lists_stamps_and_post_headers_are_kept() {
         expect_test::expect![[r#"
             Summary
 
-            1. Bridge vote passes published at 09:10 GMT 4 May 2026
+            1. Bridge vote passes
+            published at 09:10 GMT 4 May 2026
 
             Lena Holm
 
