@@ -184,7 +184,7 @@ fn is_double_quote_mark(s: &str) -> bool {
 }
 
 fn is_dash(s: &str) -> bool {
-    matches!(s, "-" | "\u{2013}" | "\u{2014}")
+    matches!(s, "-" | "\u{2013}" | "\u{2014}" | "\u{2015}")
 }
 
 const OBJECT_WORDS: &[&str] = &[
@@ -1461,12 +1461,17 @@ impl<'a> Analyzer<'a> {
         }
     }
 
-    /// "'…' - Name says" / "Plan can form 'basis of peace' - Putin".
+    /// "'…' - Name says" / "Plan can form 'basis of peace' - Putin" (a headline
+    /// paragraph), and a signed quote: a paragraph ending "“…” ― Ann Smith", or a
+    /// line "- Ann Smith." right after a paragraph that is one quote. The cue is the
+    /// dash (or "says"), the source the name, the content the text before the dash
+    /// (the quote of a signed quote).
     fn headline_dash(&self, ui: usize, u: &Unit) -> Option<Draft> {
         let para = self.paras.get(u.para)?;
-        if para.start != u.span.start || para.end != u.span.end {
+        if para.end != u.span.end {
             return None;
         }
+        let whole_para = para.start == u.span.start;
         let mut end = u.t1;
         while end > u.t0 && !self.toks[end - 1].word {
             end -= 1;
@@ -1480,14 +1485,30 @@ impl<'a> Analyzer<'a> {
         while start > u.t0 && (self.toks[start - 1].cap || self.toks[start - 1].text == ".") {
             start -= 1;
         }
-        if start == end || end - start > 5 || start < u.t0 + 2 {
+        if start == end || end - start > 5 || start <= u.t0 {
             return None;
         }
         let dash = start - 1;
         if !is_dash(self.toks[dash].text) || self.toks[dash].quote.is_some() {
             return None;
         }
-        let content = self.trim_span(self.toks[u.t0].span.start, self.toks[dash].span.start)?;
+        // "“…” ― Ann Smith": the quote just before the dash.
+        let quote_before = dash
+            .checked_sub(1)
+            .filter(|&k| k >= u.t0 && self.is_close_quote_tok(k))
+            .and_then(|k| self.toks[k].quote)
+            .map(|q| self.quotes[q].span);
+        let content = if dash == u.t0 {
+            // "- Ann Smith." alone on its line signs the quote paragraph before it.
+            if !whole_para {
+                return None;
+            }
+            self.signed_quote_before(u)?
+        } else if whole_para && start >= u.t0 + 2 {
+            self.trim_span(self.toks[u.t0].span.start, self.toks[dash].span.start)?
+        } else {
+            quote_before?
+        };
         Some(Draft {
             unit: ui,
             source: Some(self.span_of(start, end)),
@@ -1497,6 +1518,21 @@ impl<'a> Analyzer<'a> {
             via: None,
             wants_next_quote: false,
         })
+    }
+
+    /// The quote filling the paragraph before unit `u`'s, when that paragraph is
+    /// one closed quote (perhaps followed by a period).
+    fn signed_quote_before(&self, u: &Unit) -> Option<Span> {
+        let prev = self.paras.get(u.para.checked_sub(1)?)?;
+        let q = self.quotes.iter().find(|q| {
+            q.closed
+                && q.span.start == prev.start
+                && self
+                    .text
+                    .get(q.span.end..prev.end)
+                    .is_some_and(|rest| rest.chars().all(|c| c == '.'))
+        })?;
+        Some(q.span)
     }
 
     /// "Ann Smith: 'We will not give up'" at the start of a unit.

@@ -145,6 +145,27 @@ fn headline_quotes() {
 }
 
 #[test]
+fn signed_quotes() {
+    // A quote signed by a dash and a name ending the paragraph; the quote may run
+    // over several sentences.
+    check(
+        "Here are some of the letters.\n“The ferry is late every day. Nobody listens.” ― Mira Castell\n“Fix the pier first.”\u{a0}— Tomas R. Veldt.",
+        expect![[r#"
+            Direct [Mira Castell] cue=[―] content=[“The ferry is late every day. Nobody listens.”]
+            Direct [Tomas R. Veldt] cue=[—] content=[“Fix the pier first.”]
+        "#]],
+    );
+    // A line "- Name." signs the quote paragraph above it; a byline under plain
+    // text signs nothing.
+    check(
+        "\"We will open the depot in spring.\"\n\n- Dana Holm.\n\nThe depot has been closed for a year.\n\n- Olek Brandt.",
+        expect![[r#"
+            Direct [Dana Holm] cue=[-] content=["We will open the depot in spring."]
+        "#]],
+    );
+}
+
+#[test]
 fn indirect_speech() {
     check(
         "Lena Ortiz said that the bridge would reopen in May. Ortiz has said the repairs were overdue. The mayor says the budget is fine.",
@@ -506,6 +527,7 @@ fn nominal_and_infinitive_cues() {
         "Ann Dorn said the vote was close. She repeated her claim that the bridge was unsafe. Ilg's assertion that taxes would fall surprised few. The claim that was made is false. Mayor Ilg went on to say the vote was close.",
         expect![[r#"
             Indirect [Ann Dorn] cue=[said] content=[the vote was close]
+            Indirect [She]=Ann Dorn cue=[repeated] content=[her claim that the bridge was unsafe]
             Indirect [her]=Ann Dorn cue=[claim] content=[that the bridge was unsafe]
             Indirect [Ilg's]=Ilg cue=[assertion] content=[that taxes would fall surprised few]
             Indirect [Mayor Ilg] cue=[went on to say] content=[the vote was close]
