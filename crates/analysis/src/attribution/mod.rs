@@ -1535,23 +1535,29 @@ impl<'a> Analyzer<'a> {
         Some(q.span)
     }
 
-    /// "Ann Smith: 'We will not give up'" at the start of a unit.
+    /// "Ann Smith: 'We will not give up'" at the start of a unit. At the start of
+    /// a paragraph (a transcript line "SMITH: …", perhaps opened by a quote mark
+    /// that runs over the paragraph) the content runs to the paragraph's end.
     fn colon_source(&self, ui: usize, u: &Unit) -> Option<Draft> {
-        let limit = (u.t0 + 6).min(u.t1);
-        let colon = (u.t0..limit).find(|&i| self.toks[i].text == ":")?;
-        if colon == u.t0 {
+        let para = self.paras.get(u.para)?;
+        let para_start = para.start == u.span.start;
+        // '"SMITH: …' opens a quoted transcript line.
+        let first = if para_start && u.t0 + 1 < u.t1 && self.is_open_quote_tok(u.t0) {
+            u.t0 + 1
+        } else {
+            u.t0
+        };
+        let limit = (first + 6).min(u.t1);
+        let colon = (first..limit).find(|&i| self.toks[i].text == ":")?;
+        if colon == first {
             return None;
         }
-        let names = &self.toks[u.t0..colon];
+        let names = &self.toks[first..colon];
         let all_caps = names
             .iter()
             .all(|t| t.cap || t.text == "." || t.lower == "s");
         let quote_follows = self.is_open_quote_tok(colon + 1);
         let words = names.iter().filter(|t| t.word).count();
-        let para_start = self
-            .paras
-            .get(u.para)
-            .is_some_and(|p| p.start == u.span.start);
         // "Q:", "A:", "SMITH:" in interview transcripts.
         let speaker_label = para_start
             && words == 1
@@ -1580,10 +1586,11 @@ impl<'a> Analyzer<'a> {
         if next.text.chars().next().is_some_and(|c| c.is_ascii_digit()) || colon + 1 >= u.t1 {
             return None;
         }
-        let content = self.trim_span(next.span.start, u.span.end)?;
+        let end = if para_start { para.end } else { u.span.end };
+        let content = self.trim_span(next.span.start, end)?;
         Some(Draft {
             unit: ui,
-            source: Some(self.span_of(u.t0, colon)),
+            source: Some(self.span_of(first, colon)),
             cue: self.toks[colon].span,
             content: vec![content],
             stance: None,

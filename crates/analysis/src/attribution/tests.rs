@@ -166,6 +166,20 @@ fn signed_quotes() {
 }
 
 #[test]
+fn transcript_lines() {
+    // A speaker label opening a paragraph (perhaps after a quote mark that runs
+    // over the paragraph) takes the whole paragraph as content.
+    check(
+        "An excerpt follows.\n\n\"HOLLIS: Good evening. Why did the council vote no?\n\n\"MARETT: We ran out of time. The plan comes back in June.\n\nROSA ARDEN: Thank you both.",
+        expect![[r#"
+            Mixed [HOLLIS] cue=[:] content=[Good evening. Why did the council vote no?]
+            Mixed [MARETT] cue=[:] content=[We ran out of time. The plan comes back in June]
+            Indirect [ROSA ARDEN] cue=[:] content=[Thank you both]
+        "#]],
+    );
+}
+
+#[test]
 fn indirect_speech() {
     check(
         "Lena Ortiz said that the bridge would reopen in May. Ortiz has said the repairs were overdue. The mayor says the budget is fine.",
@@ -527,7 +541,6 @@ fn nominal_and_infinitive_cues() {
         "Ann Dorn said the vote was close. She repeated her claim that the bridge was unsafe. Ilg's assertion that taxes would fall surprised few. The claim that was made is false. Mayor Ilg went on to say the vote was close.",
         expect![[r#"
             Indirect [Ann Dorn] cue=[said] content=[the vote was close]
-            Indirect [She]=Ann Dorn cue=[repeated] content=[her claim that the bridge was unsafe]
             Indirect [her]=Ann Dorn cue=[claim] content=[that the bridge was unsafe]
             Indirect [Ilg's]=Ilg cue=[assertion] content=[that taxes would fall surprised few]
             Indirect [Mayor Ilg] cue=[went on to say] content=[the vote was close]
