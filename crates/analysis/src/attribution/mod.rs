@@ -1772,6 +1772,31 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // "270 pledged delegates": a participle between a number and its noun is
+        // an adjective.
+        // Not "Ann Smith, 45, said he …" (an age) nor "4 in 10 said" (a share).
+        let number_before = cs > u.t0
+            && self.toks[cs - 1]
+                .text
+                .starts_with(|c: char| c.is_ascii_digit())
+            && !(cs >= u.t0 + 2 && matches!(self.toks[cs - 2].lower.as_str(), "," | "in" | "of"));
+        if number_before
+            && hit.form == 2
+            && !has_aux
+            && self.toks.get(after).is_some_and(|t| {
+                t.word
+                    && !t.cap
+                    && t.quote.is_none()
+                    && !is_determiner(&t.lower)
+                    && !PRONOUNS.contains(&t.lower.as_str())
+                    && !matches!(t.lower.as_str(), "him" | "her" | "them" | "me" | "us")
+                    && !NP_STOP.contains(&t.lower.as_str())
+                    && !PREPOSITIONS.contains(&t.lower.as_str())
+                    && t.lower != "to"
+            })
+        {
+            return None;
+        }
         // "another show", but "another said".
         if matches!(prev_lower, "another" | "each") && verb.noun_like && !has_aux {
             return None;

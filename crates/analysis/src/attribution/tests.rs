@@ -180,6 +180,18 @@ fn transcript_lines() {
 }
 
 #[test]
+fn participle_after_a_number() {
+    // "312 pledged votes" is an adjective; an age or a share before the verb is not.
+    check(
+        "Mayor Oduya leads by 312 pledged votes. Pia Lund, 45, pledged to repave the road. About 4 in 10 said the road was unsafe.",
+        expect![[r#"
+            Indirect [Pia Lund, 45,] cue=[pledged] content=[to repave the road]
+            Indirect [About 4 in 10] cue=[said] content=[the road was unsafe]
+        "#]],
+    );
+}
+
+#[test]
 fn indirect_speech() {
     check(
         "Lena Ortiz said that the bridge would reopen in May. Ortiz has said the repairs were overdue. The mayor says the budget is fine.",
