@@ -282,6 +282,7 @@ fn descriptors_and_organisations() {
             Indirect [Sources] (descriptor) cue=[told] content=[the deal was close]
             Indirect [Western journalists] (descriptor) cue=[reported] content=[that the town had fallen]
             Indirect [The Kremlin] cue=[said] content=[it welcomed the talks]
+            Indirect [it] cue=[welcomed] content=[the talks] stance=Supports
         "#]],
     );
 }
@@ -530,13 +531,14 @@ fn poll_findings_and_unreliable_forms() {
 
 #[test]
 fn attitudes_inside_reported_content() {
-    // The inner "wants" and the inner stance "rejected" are part of what Dorn
-    // said; a top-level attitude stays.
+    // The inner "wants" is part of what Dorn said; the inner "rejected" keeps its
+    // stance; a top-level attitude stays.
     check(
         "Mayor Dorn said the council wants a new bridge. Dorn said the council rejected the plan. Lena Ilg wants a tunnel.",
         expect![[r#"
             Indirect [Mayor Dorn] cue=[said] content=[the council wants a new bridge]
             Indirect [Dorn] cue=[said] content=[the council rejected the plan]
+            Indirect [the council] (descriptor) cue=[rejected] content=[the plan] stance=Rejects
             Indirect [Lena Ilg] cue=[wants] content=[a tunnel]
         "#]],
     );
