@@ -167,6 +167,21 @@ pub enum DisagreementKind {
     DisputedFact,
 }
 
+impl DisagreementKind {
+    /// The kind in words, for people ("conflicting figures").
+    pub fn label(self) -> &'static str {
+        match self {
+            DisagreementKind::ConflictingValues => "conflicting figures",
+            DisagreementKind::ChangedOverTime => "changed over time",
+            DisagreementKind::ConflictingDates => "conflicting dates",
+            DisagreementKind::OppositeStances => "opposite stances",
+            DisagreementKind::SameWordsDifferentSpeakers => "same words, different speakers",
+            DisagreementKind::ConflictingTitles => "conflicting titles",
+            DisagreementKind::DisputedFact => "disputed fact",
+        }
+    }
+}
+
 /// Incompatible statements of one claim, grouped into sides.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Disagreement {

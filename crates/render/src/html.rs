@@ -80,9 +80,9 @@ pub fn page(b: &Brief) -> String {
     for d in &b.disagreements {
         let _ = write!(
             o,
-            "<div class=dis><b>{}</b> <span class=tag>{:?}</span>",
+            "<div class=dis><b>{}</b> <span class=tag>{}</span>",
             esc(&disagreement_heading(d)),
-            d.kind
+            d.kind.label()
         );
         for side in &d.sides {
             let _ = write!(

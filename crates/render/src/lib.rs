@@ -379,7 +379,12 @@ fn text(brief: &Brief, md: bool) -> String {
 }
 
 fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
-    let _ = writeln!(o, "{bullet}{} [{:?}]", disagreement_heading(d), d.kind);
+    let _ = writeln!(
+        o,
+        "{bullet}{} [{}]",
+        disagreement_heading(d),
+        d.kind.label()
+    );
     for side in &d.sides {
         let _ = writeln!(
             o,
