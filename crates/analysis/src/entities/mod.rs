@@ -1112,6 +1112,37 @@ const AFTER_OBJECT_HER: &[&str] = &[
     "by", "of", "into", "over", "again", "back", "last", "this", "on",
 ];
 
+/// Which tokens of a sentence stand in an aside: between parentheses, or between
+/// two spaced dashes (" - ", " – ", " — "); a dash without a partner opens no aside.
+fn asides(text: &str, ts: &[Tok]) -> Vec<bool> {
+    let mut inside = vec![false; ts.len()];
+    let spaced = |t: &Tok| {
+        let before = text[..t.span.start.min(text.len())].chars().next_back();
+        let after = text.get(t.span.end..).and_then(|r| r.chars().next());
+        before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
+    };
+    let dashes: Vec<usize> = (0..ts.len())
+        .filter(|&k| matches!(ts[k].word.as_str(), "-" | "\u{2013}" | "\u{2014}") && spaced(&ts[k]))
+        .collect();
+    for pair in dashes.chunks_exact(2) {
+        for slot in &mut inside[pair[0]..=pair[1]] {
+            *slot = true;
+        }
+    }
+    let mut depth = 0usize;
+    for (k, t) in ts.iter().enumerate() {
+        match t.word.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            inside[k] = true;
+        }
+    }
+    inside
+}
+
 fn resolve_pronouns(
     text: &str,
     toks: &[Vec<Tok>],
@@ -1170,12 +1201,18 @@ fn resolve_pronouns(
                 .filter(|(_, end, _)| !(is_object && same_clause(*end)))
                 .map(|&(_, _, e)| e)
                 .find(|&e| fits(e));
-            // ... else the first (subject) person of the previous sentence.
+            // ... else the first (subject) person of the previous sentence, passing
+            // over people named in an aside ("On 17 October - during a visit by
+            // Anna Berg - I asked Ivo Lind if he ...").
             if chosen.is_none() && si > 0 {
-                chosen = per_sentence[si - 1]
+                let aside = asides(text, &toks[si - 1]);
+                let previous = &per_sentence[si - 1];
+                chosen = previous
                     .iter()
+                    .filter(|(start, _, _)| !aside.get(*start).copied().unwrap_or(false))
                     .map(|&(_, _, e)| e)
-                    .find(|&e| fits(e));
+                    .find(|&e| fits(e))
+                    .or_else(|| previous.iter().map(|&(_, _, e)| e).find(|&e| fits(e)));
             }
             let Some(e) = chosen else { continue };
             gender[e] = Some(masculine);
@@ -1355,6 +1392,21 @@ mod tests {
                 2 Person "Pavel Dorin"
                 "she"@21 -> 0
                 "His"@80 -> 2
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_person_in_an_aside_is_not_the_next_sentences_subject() {
+        check(
+            "On 3 May - during a visit by Anna Berg - I asked Ivo Lind if he still agreed. \
+             He sounded doubtful. \"Maybe,\" he said.",
+            expect_test::expect![[r#"
+                0 Person "Anna Berg"
+                1 Person "Ivo Lind"
+                "he"@61 -> 1
+                "He"@78 -> 1
+                "he"@108 -> 1
             "#]],
         );
     }
