@@ -1290,7 +1290,8 @@ fn value_words(v: &StatedValue) -> String {
 fn sides_by_value(statements: &[Statement]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..statements.len()).collect();
     // Ratios after absolute figures; within each, precise values before vague ones
-    // ("31" and "more than 40" form the sides that "dozens" is then read against).
+    // and ranges ("31" and "more than 40" form the sides that "dozens" is then read
+    // against).
     let key = |s: &Statement| match &s.value {
         StatedValue::Quantity {
             value,
@@ -1306,7 +1307,13 @@ fn sides_by_value(statements: &[Statement]) -> Vec<Vec<usize>> {
             } else {
                 0.5
             };
-            (u8::from(*is_ratio), u8::from(width > 0.5), *value)
+            // A stated range ("600,000–800,000") is read against point figures
+            // like a vague value: when it spans two sides it takes neither.
+            (
+                u8::from(*is_ratio),
+                u8::from(width > 0.5 || upper.is_some()),
+                *value,
+            )
         }
         _ => (2, 0, 0.0),
     };

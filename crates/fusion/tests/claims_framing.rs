@@ -525,6 +525,32 @@ fn a_vague_figure_that_fits_both_sides_takes_none() {
 }
 
 #[test]
+fn a_range_that_spans_two_sides_takes_neither() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "The guild wants the ferry fleet capped at 300 boats.",
+            )
+            .doc(
+                "Beta",
+                "The council wants the ferry fleet capped at 500 boats.",
+            )
+            .doc(
+                "Gamma",
+                "The ferry fleet would be capped at 300–500 boats, reports say.",
+            ),
+        expect![[r#"
+            claim-1 Quantity [boat: ferry, fleet, capped, wants]
+              "300" Stated <Alpha> The guild wants the ferry fleet capped at 300 boats.
+              "500" Stated <Beta> The council wants the ferry fleet capped at 500 boats.
+              "300–500" Stated <Gamma> The ferry fleet would be capped at 300–500 boats, reports say.
+            disagreement-1 ConflictingValues ["claim-1"]: boat: 300 boat (Alpha) vs 500 boat (Beta); vague, fits more than one: 300–500 boat (Gamma)
+        "#]],
+    );
+}
+
+#[test]
 fn figures_within_rounding_agree() {
     check(
         Story::default()
