@@ -1112,6 +1112,61 @@ const AFTER_OBJECT_HER: &[&str] = &[
     "by", "of", "into", "over", "again", "back", "last", "this", "on",
 ];
 
+/// Office words a definite description of a person can end in ("the Ukrainian
+/// leader", "the president").
+const OFFICE_HEADS: &[&str] = &["leader", "president", "premier", "chancellor"];
+
+/// "the [Modifier] leader" at token `ti` (not part of a name, not followed by one):
+/// the end of the description, its capitalised modifier and its office word.
+fn leader_descriptor(
+    ts: &[Tok],
+    ti: usize,
+    inside: &[bool],
+) -> Option<(usize, Option<String>, &'static str)> {
+    let word = |k: usize| ts.get(k).map(|t| t.word.as_str());
+    let head_at = |k: usize| {
+        let w = lower(word(k)?);
+        OFFICE_HEADS.iter().copied().find(|h| *h == w)
+    };
+    let capitalised =
+        |k: usize| word(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let (end, modifier, head) = if let Some(h) = head_at(ti + 1) {
+        (ti + 2, None, h)
+    } else if capitalised(ti + 1) {
+        (ti + 3, word(ti + 1).map(lower), head_at(ti + 2)?)
+    } else {
+        return None;
+    };
+    // "the Ukrainian leader Volodymyr Zelensky" names the person itself.
+    // The modifier may itself be a name ("Slovenian"); the office word may not.
+    let named = |k: usize| inside.get(k).copied().unwrap_or(true);
+    if capitalised(end) || named(ti) || named(end - 1) {
+        return None;
+    }
+    Some((end, modifier, head))
+}
+
+/// Whether a person's roles in the document fit a description: a role word sharing
+/// its first four letters with the modifier ("Ukrainian President" for "the
+/// Ukrainian leader"), or, without a modifier, the office word itself.
+fn holds_office(entity: &Entity, modifier: Option<&str>, head: &str) -> bool {
+    let words = || {
+        entity
+            .roles
+            .iter()
+            .flat_map(|r| r.split_whitespace())
+            .map(lower)
+    };
+    match modifier {
+        Some(m) if m.chars().count() >= 4 => {
+            let stem: String = m.chars().take(4).collect();
+            words().any(|w| w.starts_with(&stem))
+        }
+        Some(_) => false,
+        None => words().any(|w| w == head),
+    }
+}
+
 /// Which tokens of a sentence stand in an aside: between parentheses, or between
 /// two spaced dashes (" - ", " – ", " — "); a dash without a partner opens no aside.
 fn asides(text: &str, ts: &[Tok]) -> Vec<bool> {
@@ -1175,6 +1230,39 @@ fn resolve_pronouns(
                 continue;
             }
             let l = lower(&t.word);
+            if l == "the" {
+                if let Some((end, modifier, head)) = leader_descriptor(ts, ti, &inside[si]) {
+                    let earlier = per_sentence[si]
+                        .iter()
+                        .rev()
+                        .filter(|(_, e, _)| *e <= ti)
+                        .chain(
+                            (1..=2)
+                                .filter_map(|back| si.checked_sub(back))
+                                .flat_map(|p| per_sentence[p].iter().rev()),
+                        )
+                        .map(|&(_, _, e)| e)
+                        .find(|&e| {
+                            entities.get(e).is_some_and(|ent| {
+                                ent.kind == EntityKind::Person
+                                    && holds_office(ent, modifier.as_deref(), head)
+                            })
+                        });
+                    if let (Some(e), Some(last)) = (earlier, ts.get(end - 1)) {
+                        let span = Span::new(t.span.start, last.span.end);
+                        per_sentence[si].push((ti, end, e));
+                        per_sentence[si].sort_unstable();
+                        out.push(Mention {
+                            span,
+                            text: span.slice(text).to_string(),
+                            kind: EntityKind::Person,
+                            entity: e,
+                            is_pronoun: true,
+                        });
+                    }
+                }
+                continue;
+            }
             let Some(&(_, masculine)) = PRONOUNS.iter().find(|(p, _)| *p == l) else {
                 continue;
             };
@@ -1407,6 +1495,23 @@ mod tests {
                 "he"@61 -> 1
                 "He"@78 -> 1
                 "he"@108 -> 1
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_leader_described_by_office_is_the_person_holding_it() {
+        check(
+            "Slovenian President Mira Kos met Prime Minister Ivo Lind on Monday. \
+             \"We agree,\" the Slovenian leader said. The president left early. \
+             The Danish leader did not attend.",
+            expect_test::expect![[r#"
+                0 Other "Slovenian"
+                1 Person "Mira Kos" roles=["Slovenian President"]
+                2 Person "Ivo Lind" roles=["Prime Minister"]
+                3 Other "Danish"
+                "the Slovenian leader"@80 -> 1
+                "The president"@107 -> 1
             "#]],
         );
     }
