@@ -168,13 +168,14 @@ fn signed_quotes() {
 #[test]
 fn transcript_lines() {
     // A speaker label opening a paragraph (perhaps after a quote mark that runs
-    // over the paragraph) takes the whole paragraph as content.
+    // over the paragraph) takes the whole paragraph as content. (The learned cue
+    // filter drops the last label: a colon cue with a three-word content scores
+    // low.)
     check(
         "An excerpt follows.\n\n\"HOLLIS: Good evening. Why did the council vote no?\n\n\"MARETT: We ran out of time. The plan comes back in June.\n\nROSA ARDEN: Thank you both.",
         expect![[r#"
             Mixed [HOLLIS] cue=[:] content=[Good evening. Why did the council vote no?]
             Mixed [MARETT] cue=[:] content=[We ran out of time. The plan comes back in June]
-            Indirect [ROSA ARDEN] cue=[:] content=[Thank you both]
         "#]],
     );
 }
@@ -609,6 +610,21 @@ fn learned_cues_outside_the_lexicon() {
         expect![[r#"
             Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
             Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
+        "#]],
+    );
+}
+
+#[test]
+fn cue_filter_keeps_nested_stances() {
+    // The learned cue filter may drop a candidate, but a stance attribution inside
+    // another attribution's reported content is always kept.
+    check(
+        "The Orvale Courier reported that Vestia supports the ceasefire plan. Mayor Ilse Brandt said the bridge will reopen in May, and Vestia rejects the toll.",
+        expect![[r#"
+            Indirect [The Orvale Courier] cue=[reported] content=[that Vestia supports the ceasefire plan]
+            Indirect [Vestia] cue=[supports] content=[the ceasefire plan] stance=Supports
+            Indirect [Mayor Ilse Brandt] cue=[said] content=[the bridge will reopen in May, and Vestia rejects the toll]
+            Indirect [Vestia] cue=[rejects] content=[the toll] stance=Rejects
         "#]],
     );
 }
