@@ -168,14 +168,13 @@ fn signed_quotes() {
 #[test]
 fn transcript_lines() {
     // A speaker label opening a paragraph (perhaps after a quote mark that runs
-    // over the paragraph) takes the whole paragraph as content. (The learned cue
-    // filter drops the last label: a colon cue with a three-word content scores
-    // low.)
+    // over the paragraph) takes the whole paragraph as content.
     check(
         "An excerpt follows.\n\n\"HOLLIS: Good evening. Why did the council vote no?\n\n\"MARETT: We ran out of time. The plan comes back in June.\n\nROSA ARDEN: Thank you both.",
         expect![[r#"
             Mixed [HOLLIS] cue=[:] content=[Good evening. Why did the council vote no?]
             Mixed [MARETT] cue=[:] content=[We ran out of time. The plan comes back in June]
+            Indirect [ROSA ARDEN] cue=[:] content=[Thank you both]
         "#]],
     );
 }
@@ -609,7 +608,7 @@ fn learned_cues_outside_the_lexicon() {
         "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
         expect![[r#"
             Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
-            Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
+            Indirect [Senator Ann Dorn] cue=[is supporting the plan] content=[to close the Varn depot]
         "#]],
     );
 }
