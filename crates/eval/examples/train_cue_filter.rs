@@ -15,11 +15,12 @@
 //! they are on unseen text (the embedded tagger is far more precise on its own
 //! training articles). Retrain after any rule change. A candidate
 //! is positive when its cue overlaps a gold cue of the annotation file; every
-//! annotation file is one set of examples. Every tenth article (sorted by name) is
-//! held out: after each epoch the threshold that maximises the held-out cue F1
-//! (kept positives against the gold cue count; protected candidates always kept)
-//! is found, and the best epoch and threshold are kept. The final model is
-//! retrained on all articles for that many epochs and stores that threshold. The
+//! annotation file is one set of examples. The epoch count and threshold are chosen
+//! out of fold: each fold's candidates are scored after every epoch by a filter
+//! trained on the other folds, and the epoch and threshold that maximise the
+//! pooled cue F1 (kept positives against the gold cue count; protected candidates
+//! always kept) are kept. The final model is retrained on all articles for that
+//! many epochs and stores that threshold. The
 //! shuffle seed is fixed, so the output is reproducible byte for byte.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -280,8 +281,8 @@ fn main() -> ExitCode {
     let mut feats: Vec<Vec<u64>> = Vec::new();
     let mut protected: Vec<bool> = Vec::new();
     let mut learned: Vec<bool> = Vec::new();
-    let mut train_files: Vec<FileExamples> = Vec::new();
-    let mut held_files: Vec<FileExamples> = Vec::new();
+    // (fold, examples) per annotation file.
+    let mut files_by_fold: Vec<(usize, FileExamples)> = Vec::new();
     for (ai, tp) in texts.iter().enumerate() {
         let Some(name) = tp.file_stem().and_then(|s| s.to_str()) else {
             continue;
@@ -332,27 +333,31 @@ fn main() -> ExitCode {
                 examples,
                 gold: gold.len(),
             };
-            if ai % 10 == 9 {
-                held_files.push(fe);
-            } else {
-                train_files.push(fe);
-            }
+            files_by_fold.push((ai % FOLDS, fe));
         }
     }
-    let count = |fs: &[FileExamples]| fs.iter().map(|f| f.examples.len()).sum::<usize>();
+    let files: Vec<FileExamples> = files_by_fold
+        .iter()
+        .map(|(_, f)| FileExamples {
+            examples: f
+                .examples
+                .iter()
+                .map(|e| Example {
+                    cand: e.cand,
+                    positive: e.positive,
+                })
+                .collect(),
+            gold: f.gold,
+        })
+        .collect();
     eprintln!(
-        "{} candidates; {} training / {} held-out examples",
+        "{} candidates; {} examples",
         feats.len(),
-        count(&train_files),
-        count(&held_files)
+        files.iter().map(|f| f.examples.len()).sum::<usize>()
     );
     for (origin, is_learned) in [("rule", false), ("learned", true)] {
         let (mut n, mut pos) = (0usize, 0usize);
-        for e in train_files
-            .iter()
-            .chain(&held_files)
-            .flat_map(|f| &f.examples)
-        {
+        for e in files.iter().flat_map(|f| &f.examples) {
             if learned[e.cand] == is_learned {
                 n += 1;
                 pos += usize::from(e.positive);
@@ -363,18 +368,40 @@ fn main() -> ExitCode {
             pos as f64 / n.max(1) as f64
         );
     }
-    let (f0, _, p0, r0) = best_threshold(&held_files, &protected, |_| 0.0);
-    eprintln!("held-out without filter: cue P {p0:.4} R {r0:.4} F1 {f0:.4}");
-    let tuning: Vec<&Example> = train_files.iter().flat_map(|f| &f.examples).collect();
+    // Out-of-fold scores per epoch: each fold scored by a filter trained on the
+    // other folds.
+    let mut oof: Vec<Vec<f32>> = vec![vec![0.0; feats.len()]; epochs];
+    for k in 0..FOLDS {
+        let tuning: Vec<&Example> = files_by_fold
+            .iter()
+            .filter(|(fold, _)| *fold != k)
+            .flat_map(|(_, f)| &f.examples)
+            .collect();
+        let held: Vec<usize> = files_by_fold
+            .iter()
+            .filter(|(fold, _)| *fold == k)
+            .flat_map(|(_, f)| f.examples.iter().map(|e| e.cand))
+            .collect();
+        train(&feats, &tuning, epochs, |epoch, p| {
+            let m = p.averaged(0.0);
+            for &c in &held {
+                oof[epoch - 1][c] = m.score(&feats[c]);
+            }
+        });
+    }
+    let (f0, _, p0, r0) = best_threshold(&files, &protected, |_| 0.0);
+    eprintln!("out-of-fold without filter: cue P {p0:.4} R {r0:.4} F1 {f0:.4}");
     let mut best = (f0, 0usize, f32::NEG_INFINITY);
-    train(&feats, &tuning, epochs, |epoch, p| {
-        let m = p.averaged(0.0);
-        let (f, t, pr, r) = best_threshold(&held_files, &protected, |k| m.score(&feats[k]));
-        eprintln!("epoch {epoch}: held-out cue P {pr:.4} R {r:.4} F1 {f:.4} at threshold {t:.3}");
+    for (e, scores) in oof.iter().enumerate() {
+        let (f, t, pr, r) = best_threshold(&files, &protected, |c| scores[c]);
+        eprintln!(
+            "epoch {}: out-of-fold cue P {pr:.4} R {r:.4} F1 {f:.4} at threshold {t:.3}",
+            e + 1
+        );
         if f > best.0 {
-            best = (f, epoch, t);
+            best = (f, e + 1, t);
         }
-    });
+    }
     if best.1 == 0 {
         eprintln!("no epoch beats keeping every candidate; writing an empty filter");
         if let Err(e) = std::fs::write(&out, []) {
@@ -383,11 +410,7 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let all: Vec<&Example> = train_files
-        .iter()
-        .chain(&held_files)
-        .flat_map(|f| &f.examples)
-        .collect();
+    let all: Vec<&Example> = files.iter().flat_map(|f| &f.examples).collect();
     let model = train(&feats, &all, best.1, |_, _| {}).averaged(best.2);
     let bytes = model.to_bytes();
     if let Err(e) = std::fs::write(&out, &bytes) {
@@ -395,7 +418,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "best epoch {} (held-out cue F1 {:.4}, threshold {:.3}); model {} bytes",
+        "best epoch {} (out-of-fold cue F1 {:.4}, threshold {:.3}); model {} bytes",
         best.1,
         best.0,
         best.2,

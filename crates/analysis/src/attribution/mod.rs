@@ -813,10 +813,16 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    /// A stance attribution inside another attribution's content: never filtered
-    /// (the positions table reads them).
+    /// Never filtered: a stance attribution inside another attribution's content
+    /// (the positions table reads them), a report relayed by another holder ("Axios
+    /// cited Smith as saying") and one whose content quotes (a quote is rarely
+    /// misattributed, and transcripts and signed quotes are too rare in the
+    /// training corpus to judge).
     fn filter_protected(&self, drafts: &[Draft], di: usize) -> bool {
-        drafts[di].stance.is_some() && self.nested_in_other(drafts, di)
+        let d = &drafts[di];
+        (d.stance.is_some() && self.nested_in_other(drafts, di))
+            || d.via.is_some()
+            || self.kind_of(&d.content) != AttributionKind::Indirect
     }
 
     /// Hashed features of candidate `di` for the cue filter (see [`cue_filter`]).
