@@ -2683,14 +2683,18 @@ impl<'a> Analyzer<'a> {
             return true;
         }
         let mut n = 0;
-        for t in &self.toks[after..u.t1] {
+        for (k, t) in self.toks[after..u.t1].iter().enumerate() {
             if t.text == "," || t.text == ";" {
                 return true;
             }
             if matches!(t.text, "." | "!" | "?") {
                 continue;
             }
+            // A reporting verb of its own after a word: "…, X said the footage
+            // shows …" is a clause.
+            let inner_verb = k > 0 && self.verb_at(after + k).is_some();
             if t.quote.is_some()
+                || inner_verb
                 || t.lower == "that"
                 || is_double_quote_mark(t.text)
                 || is_aux_verb(&t.lower)

@@ -628,3 +628,16 @@ fn cue_filter_keeps_nested_stances() {
         "#]],
     );
 }
+
+#[test]
+fn short_clause_with_its_own_verb_is_content() {
+    // After "In a statement, Name said", a short tail with a verb of its own is the
+    // reported clause, not an adjunct: the fronted phrase is no content.
+    check(
+        "In a statement, Karl Menzel said the footage shows him walking away. The bridge will close, Tova Lind said on Monday.",
+        expect![[r#"
+            Indirect [Karl Menzel] cue=[said] content=[the footage shows him walking away]
+            Indirect [Tova Lind] cue=[said] content=[The bridge will close]
+        "#]],
+    );
+}
