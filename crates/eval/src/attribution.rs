@@ -256,7 +256,7 @@ const ROLES: [(&str, RolePick); 3] = [
 ];
 
 /// The article's single post: the first line is the headline, the rest the body.
-fn article_post(text: &str) -> Post {
+pub fn article_post(text: &str) -> Post {
     let title_end = text.find('\n').unwrap_or(text.len());
     let body_start = text[title_end..]
         .find(|c: char| !c.is_whitespace())

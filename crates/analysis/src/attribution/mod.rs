@@ -21,7 +21,9 @@
 //!    the paragraph ("“X,” he said. “Y.”"); a cue ending in a colon takes the quote
 //!    that follows;
 //! 5. pronoun sources resolve to the last named source or name in the paragraph, the
-//!    preceding paragraph or the post title.
+//!    preceding paragraph or the post title;
+//! 6. a learned filter (module `cue_filter`) drops candidates whose cue is unlikely
+//!    to be one, with their source and content (nested stance attributions stay).
 //!
 //! Spans follow the PolNeAR conventions: quote content includes its quote marks,
 //! reported content includes its complementiser ("that …") and leaves out the
@@ -39,6 +41,7 @@
 //! participle sources ("…, adding that …") come from the clause subject found by
 //! heuristics.
 
+pub mod cue_filter;
 pub mod cue_model;
 mod lexicon;
 mod negation;
@@ -55,6 +58,7 @@ use lexicon::{
 };
 use quotes::Quote;
 
+use cue_filter::{CueCandidate, CueFilter};
 use cue_model::{CueModel, CueSequence, FeatureHash};
 
 /// The learned cue tagger compiled into the binary (see [`cue_model`]).
@@ -67,6 +71,46 @@ pub fn embedded_cue_model() -> Option<&'static CueModel> {
     MODEL
         .get_or_init(|| CueModel::from_bytes(CUE_MODEL_BYTES).ok())
         .as_ref()
+}
+
+/// The learned cue filter compiled into the binary (see [`cue_filter`]).
+static CUE_FILTER_BYTES: &[u8] = include_bytes!("../../models/cue_filter.bin");
+
+/// The embedded cue filter, parsed once; `None` when the embedded file is empty or
+/// unreadable, in which case no candidate is filtered.
+pub fn embedded_cue_filter() -> Option<&'static CueFilter> {
+    static FILTER: OnceLock<Option<CueFilter>> = OnceLock::new();
+    FILTER
+        .get_or_init(|| CueFilter::from_bytes(CUE_FILTER_BYTES).ok())
+        .as_ref()
+}
+
+/// The candidate attributions of `text` (rules and learned cues, before the cue
+/// filter) with the filter's features: what the filter sees (used to train it; see
+/// [`cue_filter`]).
+pub fn cue_candidates(text: &str, sentences: &[Span], posts: &[Post]) -> Vec<CueCandidate> {
+    cue_candidates_with(text, sentences, posts, embedded_cue_model())
+}
+
+/// [`cue_candidates`] with the given cue tagger in place of the embedded one (the
+/// filter is trained on candidates from taggers that did not see the article).
+pub fn cue_candidates_with(
+    text: &str,
+    sentences: &[Span],
+    posts: &[Post],
+    cue_model: Option<&CueModel>,
+) -> Vec<CueCandidate> {
+    let mut analyzer = Analyzer::new(text, sentences, posts, &[], &[]);
+    analyzer.cue_model = cue_model;
+    let (drafts, learned) = analyzer.candidate_drafts();
+    (0..drafts.len())
+        .map(|di| CueCandidate {
+            cue: drafts[di].cue,
+            feats: analyzer.filter_features(&drafts, di, learned[di]),
+            protected: analyzer.filter_protected(&drafts, di),
+            learned: learned[di],
+        })
+        .collect()
 }
 
 /// The analysis units of `text` with the cue tagger's features per token: what the
@@ -159,6 +203,8 @@ struct Analyzer<'a> {
     mentions: &'a [Mention],
     entities: &'a [Entity],
     verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>>,
+    /// The learned cue tagger (the embedded one unless training says otherwise).
+    cue_model: Option<&'a CueModel>,
 }
 
 fn is_quote_char(s: &str) -> bool {
@@ -581,6 +627,7 @@ impl<'a> Analyzer<'a> {
             mentions,
             entities,
             verbs_by_first_word,
+            cue_model: embedded_cue_model(),
         };
         analyzer.units = analyzer.build_units(sentences);
         analyzer
@@ -723,13 +770,233 @@ impl<'a> Analyzer<'a> {
         drafts
     }
 
-    fn run(&self) -> Vec<Attribution> {
+    /// Rule and learned-cue attributions, sorted by cue, before the cue filter;
+    /// with whether each cue came from the learned tagger.
+    fn candidate_drafts(&self) -> (Vec<Draft>, Vec<bool>) {
         let mut drafts = self.rule_drafts();
+        let rule_cues: Vec<Span> = drafts.iter().map(|d| d.cue).collect();
         self.learned_cues(&mut drafts);
         drafts.sort_by_key(|d| (d.cue.start, d.cue.end));
         drafts.dedup_by(|b, a| a.cue == b.cue);
         self.drop_nested_attitudes(&mut drafts);
+        let learned = drafts.iter().map(|d| !rule_cues.contains(&d.cue)).collect();
+        (drafts, learned)
+    }
+
+    fn run(&self) -> Vec<Attribution> {
+        let (mut drafts, learned) = self.candidate_drafts();
+        if let Some(filter) = embedded_cue_filter() {
+            let keep: Vec<bool> = (0..drafts.len())
+                .map(|di| {
+                    self.filter_protected(&drafts, di)
+                        || filter.keeps(&self.filter_features(&drafts, di, learned[di]))
+                })
+                .collect();
+            let mut k = 0;
+            drafts.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
         self.finish(drafts)
+    }
+
+    /// The draft's cue lies inside another holder's content.
+    fn nested_in_other(&self, drafts: &[Draft], di: usize) -> bool {
+        let d = &drafts[di];
+        drafts.iter().enumerate().any(|(oi, o)| {
+            oi != di
+                && !o.cue.overlaps(d.cue)
+                && o.content
+                    .iter()
+                    .any(|c| c.start <= d.cue.start && d.cue.end <= c.end)
+        })
+    }
+
+    /// Never filtered: a stance attribution inside another attribution's content
+    /// (the positions table reads them), a report relayed by another holder ("Axios
+    /// cited Smith as saying") and one whose content quotes (a quote is rarely
+    /// misattributed, and transcripts and signed quotes are too rare in the
+    /// training corpus to judge).
+    fn filter_protected(&self, drafts: &[Draft], di: usize) -> bool {
+        let d = &drafts[di];
+        (d.stance.is_some() && self.nested_in_other(drafts, di))
+            || d.via.is_some()
+            || self.kind_of(&d.content) != AttributionKind::Indirect
+    }
+
+    /// Hashed features of candidate `di` for the cue filter (see [`cue_filter`]).
+    fn filter_features(&self, drafts: &[Draft], di: usize, learned: bool) -> Vec<u64> {
+        let d = &drafts[di];
+        let u = &self.units[d.unit];
+        let c0 = self
+            .tok_at(d.cue.start)
+            .min(self.toks.len().saturating_sub(1));
+        let c1 = self.tok_at(d.cue.end).max(c0 + 1).min(self.toks.len());
+        let cue_words: Vec<&str> = self.toks[c0..c1].iter().map(|t| t.lower.as_str()).collect();
+        let cue_text = cue_words.join(" ");
+        let first = cue_words.first().copied().unwrap_or("");
+        let last = cue_words.last().copied().unwrap_or("");
+        let lemma = ["ing", "ed", "es", "s", "ion", "ment"]
+            .iter()
+            .find_map(|e| last.strip_suffix(e).filter(|s| s.len() >= 3))
+            .unwrap_or(last);
+        let (class, form) = match self.verb_at(c0) {
+            Some(h) => (
+                match VERBS[h.verb].class {
+                    VerbClass::Speech => "sp",
+                    VerbClass::Tell => "tell",
+                    VerbClass::Attitude => "att",
+                },
+                ["0", "s", "ed", "ing"].get(h.form).copied().unwrap_or("?"),
+            ),
+            None => ("none", "-"),
+        };
+        let word = |k: isize| -> &str {
+            if k < u.t0 as isize {
+                "<s>"
+            } else if k >= u.t1 as isize {
+                "</s>"
+            } else {
+                self.toks[k as usize].lower.as_str()
+            }
+        };
+        let shape = |k: isize| -> &str {
+            if k < u.t0 as isize || k >= u.t1 as isize {
+                return "edge";
+            }
+            let t = &self.toks[k as usize];
+            if t.quote.is_some() && is_quote_char(t.text) {
+                "q"
+            } else if !t.word {
+                t.text
+            } else if t.cap {
+                "X"
+            } else {
+                "x"
+            }
+        };
+        let in_quote = self.quotes.iter().any(|q| q.span.contains(d.cue));
+        let nested = self.nested_in_other(drafts, di);
+        let source_kind = match d.source {
+            None => "none",
+            Some(s) => {
+                let t = s.slice(self.text);
+                if is_pronoun_text(t) {
+                    "pron"
+                } else if t.ends_with("'s") || t.ends_with('\u{2019}') {
+                    "poss"
+                } else if is_descriptor(self, s) {
+                    "desc"
+                } else {
+                    "name"
+                }
+            }
+        };
+        let source_side = match d.source {
+            None => "none",
+            Some(s) if s.end <= d.cue.start => "before",
+            Some(_) => "after",
+        };
+        let content_toks: usize = d
+            .content
+            .iter()
+            .map(|c| self.tok_at(c.end).saturating_sub(self.tok_at(c.start)))
+            .sum();
+        let content_len = match content_toks {
+            0..=3 => "0-3",
+            4..=8 => "4-8",
+            9..=16 => "9-16",
+            17..=32 => "17-32",
+            _ => "33+",
+        };
+        let kind = match self.kind_of(&d.content) {
+            AttributionKind::Direct => "direct",
+            AttributionKind::Indirect => "indirect",
+            AttributionKind::Mixed => "mixed",
+        };
+        let content_first = d
+            .content
+            .first()
+            .map(|c| self.tok_at(c.start))
+            .and_then(|k| self.toks.get(k))
+            .map_or("", |t| t.lower.as_str());
+        let content_first = if content_first.starts_with(|c: char| c.is_alphanumeric()) {
+            match content_first {
+                "that" | "to" | "of" | "for" | "about" | "on" | "in" => content_first,
+                _ => "w",
+            }
+        } else {
+            "p"
+        };
+        let content_side = match d.content.first() {
+            Some(c) if c.end <= d.cue.start => "before",
+            Some(_) => "after",
+            None => "none",
+        };
+        let pos_s = match c0.saturating_sub(u.t0) {
+            0 => "0",
+            1..=3 => "1-3",
+            4..=8 => "4-8",
+            _ => "9+",
+        };
+        let head = if d.unit == 0 { "head" } else { "body" };
+        let para_first = d.unit == 0 || self.units[d.unit - 1].para != u.para;
+        let origin = if learned { "model" } else { "rule" };
+        let stance = if d.stance.is_some() { "stance" } else { "-" };
+        let nested_s = if nested { "nested" } else { "-" };
+        let quote_s = if in_quote { "inq" } else { "-" };
+        let same_unit = drafts.iter().filter(|o| o.unit == d.unit).count().min(3);
+        let same_unit = ["0", "1", "2", "3+"][same_unit];
+        let n_words = ["0", "1", "2", "3", "4+"][cue_words.len().min(4)];
+        let (ii, jj) = (c0 as isize, c1 as isize);
+        let mut f: Vec<u64> = Vec::with_capacity(40);
+        let mut add = |template: u8, parts: &[&str]| {
+            let mut h = FeatureHash::new(template);
+            for p in parts {
+                h = h.str(p);
+            }
+            f.push(h.finish());
+        };
+        add(0, &[]);
+        add(1, &[&cue_text]);
+        add(2, &[lemma]);
+        add(3, &[first]);
+        add(4, &[class, form]);
+        add(5, &[origin]);
+        add(6, &[origin, class]);
+        add(7, &[origin, lemma]);
+        add(8, &[word(ii - 1)]);
+        add(9, &[word(ii - 2)]);
+        add(10, &[word(jj)]);
+        add(11, &[word(jj + 1)]);
+        add(12, &[word(ii - 1), lemma]);
+        add(13, &[lemma, word(jj)]);
+        add(14, &[shape(ii - 1), shape(jj)]);
+        add(15, &[quote_s, nested_s]);
+        add(16, &[quote_s, nested_s, class]);
+        add(17, &[source_kind]);
+        add(18, &[source_kind, source_side]);
+        add(19, &[source_kind, lemma]);
+        add(20, &[content_len]);
+        add(21, &[content_len, kind]);
+        add(22, &[kind]);
+        add(23, &[kind, lemma]);
+        add(24, &[content_first, content_side]);
+        add(25, &[content_first, lemma]);
+        add(26, &[pos_s, source_side]);
+        add(27, &[head]);
+        add(28, &[if para_first { "pfirst" } else { "plater" }, head]);
+        add(29, &[stance]);
+        add(30, &[stance, nested_s]);
+        add(31, &[nested_s, lemma]);
+        add(32, &[if d.via.is_some() { "via" } else { "-" }]);
+        add(33, &[same_unit, origin]);
+        add(34, &[n_words]);
+        add(35, &[class, source_kind, kind]);
+        add(36, &[origin, source_kind, content_first]);
+        add(37, &[head, class]);
+        f
     }
 
     /// Drops attitude cues without a stance of their own ("wants", "believes",
@@ -946,7 +1213,7 @@ impl<'a> Analyzer<'a> {
     /// without one is dropped: on PolNeAR dev those were mostly wrong), the content
     /// the clause after it (or the rest of the unit).
     fn learned_cues(&self, drafts: &mut Vec<Draft>) {
-        let Some(model) = embedded_cue_model() else {
+        let Some(model) = self.cue_model else {
             return;
         };
         let mut added: Vec<Draft> = Vec::new();
@@ -2416,14 +2683,18 @@ impl<'a> Analyzer<'a> {
             return true;
         }
         let mut n = 0;
-        for t in &self.toks[after..u.t1] {
+        for (k, t) in self.toks[after..u.t1].iter().enumerate() {
             if t.text == "," || t.text == ";" {
                 return true;
             }
             if matches!(t.text, "." | "!" | "?") {
                 continue;
             }
+            // A reporting verb of its own after a word: "…, X said the footage
+            // shows …" is a clause.
+            let inner_verb = k > 0 && self.verb_at(after + k).is_some();
             if t.quote.is_some()
+                || inner_verb
                 || t.lower == "that"
                 || is_double_quote_mark(t.text)
                 || is_aux_verb(&t.lower)

@@ -1,0 +1,428 @@
+//! Trains the learned attribution-cue filter and writes the model file.
+//!
+//! `cargo run --release -p eval --example train_cue_filter -- <polnear/train> <out.bin> [epochs]`
+//!
+//! e.g. `cargo run --release -p eval --example train_cue_filter -- \
+//!   /work/shared/eval/attribution/polnear/train crates/analysis/models/cue_filter.bin`
+//! (default: 30 epochs at most).
+//!
+//! Candidates are the attributions the rules and a cue tagger find
+//! (`analysis::attribution::cue_candidates_with`, with the article's headline as
+//! post title, as the benchmark runs it). The tagger is cross-fitted: the articles
+//! fall into five folds (by index) and each article's candidates come from a tagger
+//! trained as `train_cues` trains the embedded one (38 epochs, outside bias -30)
+//! on the other four folds, so that the filter sees learned cues as precise as
+//! they are on unseen text (the embedded tagger is far more precise on its own
+//! training articles). Retrain after any rule change. A candidate
+//! is positive when its cue overlaps a gold cue of the annotation file; every
+//! annotation file is one set of examples. The epoch count and threshold are chosen
+//! out of fold: each fold's candidates are scored after every epoch by a filter
+//! trained on the other folds, and the epoch and threshold that maximise the
+//! pooled cue F1 (kept positives against the gold cue count; protected candidates
+//! always kept) are kept. The final model is retrained on all articles for that
+//! many epochs and stores that threshold. The
+//! shuffle seed is fixed, so the output is reproducible byte for byte.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use analysis::attribution::cue_candidates_with;
+use analysis::attribution::cue_filter::CueFilter;
+use analysis::sequence::bucket;
+
+#[path = "train_cues.rs"]
+#[allow(dead_code)]
+mod train_cues;
+
+const HASH_BITS: u32 = 16;
+/// Cross-fitting folds for the cue tagger.
+const FOLDS: usize = 5;
+/// Epochs and outside bias of the fold taggers (what `train_cues` picks).
+const CUE_EPOCHS: usize = 38;
+const CUE_OUTSIDE_BIAS: f32 = -30.0;
+const SEED: u64 = 0x5eed_f117;
+
+/// One labelled candidate: index into the candidate table and label.
+struct Example {
+    cand: usize,
+    positive: bool,
+}
+
+/// The candidates of one annotation file and its number of gold cues.
+struct FileExamples {
+    examples: Vec<Example>,
+    gold: usize,
+}
+
+struct Perceptron {
+    w: Vec<f32>,
+    acc: Vec<f32>,
+    c: f32,
+}
+
+impl Perceptron {
+    fn new() -> Self {
+        let n = 1usize << HASH_BITS;
+        Perceptron {
+            w: vec![0.0; n],
+            acc: vec![0.0; n],
+            c: 1.0,
+        }
+    }
+    fn score(&self, feats: &[u64]) -> f32 {
+        feats.iter().map(|&f| self.w[bucket(f, HASH_BITS)]).sum()
+    }
+    fn update(&mut self, feats: &[u64], delta: f32) {
+        for &f in feats {
+            let k = bucket(f, HASH_BITS);
+            self.w[k] += delta;
+            self.acc[k] += self.c * delta;
+        }
+    }
+    fn averaged(&self, threshold: f32) -> CueFilter {
+        let dense: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.acc)
+            .map(|(w, a)| w - a / self.c)
+            .collect();
+        CueFilter::from_dense(HASH_BITS, &dense, threshold)
+    }
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Byte ranges of the Cue spans of one brat file (one entry per cue annotation).
+fn cue_ranges(ann: &str, char_to_byte: &[usize]) -> Vec<Vec<(usize, usize)>> {
+    let mut out = BTreeSet::new();
+    for line in ann.lines() {
+        let mut fields = line.split('\t');
+        let id = fields.next().unwrap_or("");
+        let Some(body) = fields.next() else { continue };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let Some(ranges) = body.strip_prefix("Cue ") else {
+            continue;
+        };
+        let mut cue = Vec::new();
+        for r in ranges.split(';') {
+            let mut it = r.split_whitespace().map(str::parse::<usize>);
+            if let (Some(Ok(a)), Some(Ok(b))) = (it.next(), it.next()) {
+                if a < b && b < char_to_byte.len() {
+                    cue.push((char_to_byte[a], char_to_byte[b]));
+                }
+            }
+        }
+        if !cue.is_empty() {
+            cue.sort_unstable();
+            out.insert(cue);
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Best threshold on `files` for a scorer: (F1, threshold, P, R).
+fn best_threshold(
+    files: &[FileExamples],
+    protected: &[bool],
+    score: impl Fn(usize) -> f32,
+) -> (f64, f32, f64, f64) {
+    let gold: usize = files.iter().map(|f| f.gold).sum();
+    let mut fixed_tp = 0usize;
+    let mut fixed_sys = 0usize;
+    let mut scored: Vec<(f32, bool)> = Vec::new();
+    for f in files {
+        for e in &f.examples {
+            if protected[e.cand] {
+                fixed_sys += 1;
+                fixed_tp += usize::from(e.positive);
+            } else {
+                scored.push((score(e.cand), e.positive));
+            }
+        }
+    }
+    // Keep everything scoring >= t: walk thresholds from high to low.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let f1 = |tp: usize, sys: usize| {
+        let p = tp as f64 / sys.max(1) as f64;
+        let r = tp as f64 / gold.max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (f, p, r)
+    };
+    let all_tp = fixed_tp + scored.iter().filter(|s| s.1).count();
+    let (f, p, r) = f1(all_tp, fixed_sys + scored.len());
+    let mut best = (f, f32::NEG_INFINITY, p, r);
+    let (mut tp, mut sys) = (fixed_tp, fixed_sys);
+    let mut k = 0;
+    while k < scored.len() {
+        let t = scored[k].0;
+        while k < scored.len() && scored[k].0 == t {
+            tp += usize::from(scored[k].1);
+            sys += 1;
+            k += 1;
+        }
+        let (f, p, r) = f1(tp, sys);
+        if f > best.0 {
+            // Halfway to the next lower score, so that nearby scores fall alike.
+            let next = scored.get(k).map_or(t - 1.0, |s| s.0);
+            best = (f, (t + next) / 2.0, p, r);
+        }
+    }
+    best
+}
+
+fn train(
+    feats: &[Vec<u64>],
+    examples: &[&Example],
+    epochs: usize,
+    mut on_epoch: impl FnMut(usize, &Perceptron),
+) -> Perceptron {
+    let mut p = Perceptron::new();
+    let mut rng = Rng(SEED);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let ex = examples[k];
+            let f = &feats[ex.cand];
+            let y = if ex.positive { 1.0 } else { -1.0 };
+            if p.score(f) * y <= 0.0 {
+                p.update(f, y);
+            }
+            p.c += 1.0;
+        }
+        on_epoch(epoch, &p);
+    }
+    p
+}
+
+fn list(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() < 2 {
+        eprintln!("usage: train_cue_filter <polnear/train> <out.bin> [epochs]");
+        return ExitCode::from(2);
+    }
+    let epochs = match args.get(2).map(|s| s.parse::<usize>()) {
+        None => 30,
+        Some(Ok(n)) if n > 0 => n,
+        Some(_) => {
+            eprintln!("epochs must be a positive integer");
+            return ExitCode::from(2);
+        }
+    };
+    let root = PathBuf::from(&args[0]);
+    let out = PathBuf::from(&args[1]);
+    let (texts, anns) = match (
+        list(&root.join("text"), "txt"),
+        list(&root.join("attributions"), "ann"),
+    ) {
+        (Ok(t), Ok(a)) => (t, a),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("cannot list {}: {e}", root.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut by_article: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for a in anns {
+        if let Some((art, _)) = a
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.rsplit_once('_'))
+        {
+            by_article
+                .entry(art.to_string())
+                .or_default()
+                .push(a.clone());
+        }
+    }
+    let corpus = match train_cues::load_corpus(&root, false) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let fold_models: Vec<_> = (0..FOLDS)
+        .map(|k| {
+            train_cues::train_subset(&corpus, |a| a % FOLDS != k, CUE_EPOCHS, CUE_OUTSIDE_BIAS)
+        })
+        .collect();
+    eprintln!("{FOLDS} fold cue taggers trained");
+    let mut feats: Vec<Vec<u64>> = Vec::new();
+    let mut protected: Vec<bool> = Vec::new();
+    let mut learned: Vec<bool> = Vec::new();
+    // (fold, examples) per annotation file.
+    let mut files_by_fold: Vec<(usize, FileExamples)> = Vec::new();
+    for (ai, tp) in texts.iter().enumerate() {
+        let Some(name) = tp.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let Some(files) = by_article.get(name) else {
+            continue;
+        };
+        let text = match std::fs::read_to_string(tp) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("cannot read {}: {e}", tp.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        let mut char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        char_to_byte.push(text.len());
+        let sentences = text::split_sentences(&text);
+        let posts = [eval::attribution::article_post(&text)];
+        let cands = cue_candidates_with(&text, &sentences, &posts, fold_models.get(ai % FOLDS));
+        let base = feats.len();
+        let cue_spans: Vec<model::Span> = cands.iter().map(|c| c.cue).collect();
+        for c in cands {
+            feats.push(c.feats);
+            protected.push(c.protected);
+            learned.push(c.learned);
+        }
+        for f in files {
+            let ann = match std::fs::read_to_string(f) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("cannot read {}: {e}", f.display());
+                    return ExitCode::FAILURE;
+                }
+            };
+            let gold = cue_ranges(&ann, &char_to_byte);
+            let examples = cue_spans
+                .iter()
+                .enumerate()
+                .map(|(k, s)| Example {
+                    cand: base + k,
+                    positive: gold
+                        .iter()
+                        .flatten()
+                        .any(|&(a, b)| s.start < b && a < s.end),
+                })
+                .collect();
+            let fe = FileExamples {
+                examples,
+                gold: gold.len(),
+            };
+            files_by_fold.push((ai % FOLDS, fe));
+        }
+    }
+    let files: Vec<FileExamples> = files_by_fold
+        .iter()
+        .map(|(_, f)| FileExamples {
+            examples: f
+                .examples
+                .iter()
+                .map(|e| Example {
+                    cand: e.cand,
+                    positive: e.positive,
+                })
+                .collect(),
+            gold: f.gold,
+        })
+        .collect();
+    eprintln!(
+        "{} candidates; {} examples",
+        feats.len(),
+        files.iter().map(|f| f.examples.len()).sum::<usize>()
+    );
+    for (origin, is_learned) in [("rule", false), ("learned", true)] {
+        let (mut n, mut pos) = (0usize, 0usize);
+        for e in files.iter().flat_map(|f| &f.examples) {
+            if learned[e.cand] == is_learned {
+                n += 1;
+                pos += usize::from(e.positive);
+            }
+        }
+        eprintln!(
+            "{origin} cues: {n} examples, precision {:.4}",
+            pos as f64 / n.max(1) as f64
+        );
+    }
+    // Out-of-fold scores per epoch: each fold scored by a filter trained on the
+    // other folds.
+    let mut oof: Vec<Vec<f32>> = vec![vec![0.0; feats.len()]; epochs];
+    for k in 0..FOLDS {
+        let tuning: Vec<&Example> = files_by_fold
+            .iter()
+            .filter(|(fold, _)| *fold != k)
+            .flat_map(|(_, f)| &f.examples)
+            .collect();
+        let held: Vec<usize> = files_by_fold
+            .iter()
+            .filter(|(fold, _)| *fold == k)
+            .flat_map(|(_, f)| f.examples.iter().map(|e| e.cand))
+            .collect();
+        train(&feats, &tuning, epochs, |epoch, p| {
+            let m = p.averaged(0.0);
+            for &c in &held {
+                oof[epoch - 1][c] = m.score(&feats[c]);
+            }
+        });
+    }
+    let (f0, _, p0, r0) = best_threshold(&files, &protected, |_| 0.0);
+    eprintln!("out-of-fold without filter: cue P {p0:.4} R {r0:.4} F1 {f0:.4}");
+    let mut best = (f0, 0usize, f32::NEG_INFINITY);
+    for (e, scores) in oof.iter().enumerate() {
+        let (f, t, pr, r) = best_threshold(&files, &protected, |c| scores[c]);
+        eprintln!(
+            "epoch {}: out-of-fold cue P {pr:.4} R {r:.4} F1 {f:.4} at threshold {t:.3}",
+            e + 1
+        );
+        if f > best.0 {
+            best = (f, e + 1, t);
+        }
+    }
+    if best.1 == 0 {
+        eprintln!("no epoch beats keeping every candidate; writing an empty filter");
+        if let Err(e) = std::fs::write(&out, []) {
+            eprintln!("cannot write {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        return ExitCode::SUCCESS;
+    }
+    let all: Vec<&Example> = files.iter().flat_map(|f| &f.examples).collect();
+    let model = train(&feats, &all, best.1, |_, _| {}).averaged(best.2);
+    let bytes = model.to_bytes();
+    if let Err(e) = std::fs::write(&out, &bytes) {
+        eprintln!("cannot write {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "best epoch {} (out-of-fold cue F1 {:.4}, threshold {:.3}); model {} bytes",
+        best.1,
+        best.0,
+        best.2,
+        bytes.len()
+    );
+    ExitCode::SUCCESS
+}
