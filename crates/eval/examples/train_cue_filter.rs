@@ -35,6 +35,8 @@ use analysis::sequence::bucket;
 #[allow(dead_code)]
 mod train_cues;
 
+use eval::rng::Rng;
+
 const HASH_BITS: u32 = 16;
 /// Cross-fitting folds for the cue tagger.
 const FOLDS: usize = 5;
@@ -88,23 +90,6 @@ impl Perceptron {
             .map(|(w, a)| w - a / self.c)
             .collect();
         CueFilter::from_dense(HASH_BITS, &dense, threshold)
-    }
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
     }
 }
 

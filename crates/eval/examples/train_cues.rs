@@ -15,6 +15,7 @@
 //! added to its transitions. The shuffle seed is fixed, so the output is
 //! reproducible byte for byte. Only hashed-feature weights are written.
 
+use eval::rng::Rng;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -118,23 +119,6 @@ impl Perceptron {
             }
         }
         CueModel::from_dense(HASH_BITS, &dense, tw)
-    }
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
     }
 }
 

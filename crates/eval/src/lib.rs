@@ -10,6 +10,7 @@ pub mod clustering;
 pub mod extraction;
 pub mod ner;
 pub mod report;
+pub mod rng;
 pub mod timeline;
 pub mod timex;
 

@@ -14,6 +14,7 @@
 //! about 15 s of CPU; measured: dev F1 0.9313, model 1,327,996 bytes).
 //! Score it: `cargo run --release -p cli -- eval ner ../shared/eval/ner/conllpp`.
 
+use crate::rng::Rng;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -426,24 +427,6 @@ fn gazetteer_of<'a>(docs: impl Iterator<Item = &'a ConllDoc>) -> Gazetteer {
         }
     }
     Gazetteer::from_occurrences(occ)
-}
-
-/// xorshift64* — a tiny fixed-seed generator for reproducible shuffles.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
 }
 
 /// What [`train`] did.
