@@ -122,6 +122,22 @@ pub(crate) fn push_varint(out: &mut Vec<u8>, mut d: u32) {
     }
 }
 
+/// Why a model file could not be read: which model, and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelFileError {
+    /// The model's name as shown to people ("ner model", "cue model", "cue filter").
+    pub model: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for ModelFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.model, self.message)
+    }
+}
+
+impl std::error::Error for ModelFileError {}
+
 /// Reads the little-endian fields of a model file, with the position for errors.
 pub(crate) struct ByteReader<'a> {
     bytes: &'a [u8],

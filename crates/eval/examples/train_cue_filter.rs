@@ -23,8 +23,8 @@
 //! many epochs and stores that threshold. The
 //! shuffle seed is fixed, so the output is reproducible byte for byte.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use analysis::attribution::cue_candidates_with;
@@ -91,36 +91,6 @@ impl Perceptron {
             .collect();
         CueFilter::from_dense(HASH_BITS, &dense, threshold)
     }
-}
-
-/// Byte ranges of the Cue spans of one brat file (one entry per cue annotation).
-fn cue_ranges(ann: &str, char_to_byte: &[usize]) -> Vec<Vec<(usize, usize)>> {
-    let mut out = BTreeSet::new();
-    for line in ann.lines() {
-        let mut fields = line.split('\t');
-        let id = fields.next().unwrap_or("");
-        let Some(body) = fields.next() else { continue };
-        if !id.starts_with('T') {
-            continue;
-        }
-        let Some(ranges) = body.strip_prefix("Cue ") else {
-            continue;
-        };
-        let mut cue = Vec::new();
-        for r in ranges.split(';') {
-            let mut it = r.split_whitespace().map(str::parse::<usize>);
-            if let (Some(Ok(a)), Some(Ok(b))) = (it.next(), it.next()) {
-                if a < b && b < char_to_byte.len() {
-                    cue.push((char_to_byte[a], char_to_byte[b]));
-                }
-            }
-        }
-        if !cue.is_empty() {
-            cue.sort_unstable();
-            out.insert(cue);
-        }
-    }
-    out.into_iter().collect()
 }
 
 /// Best threshold on `files` for a scorer: (F1, threshold, P, R).
@@ -202,15 +172,6 @@ fn train(
     p
 }
 
-fn list(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == ext))
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
@@ -228,8 +189,8 @@ fn main() -> ExitCode {
     let root = PathBuf::from(&args[0]);
     let out = PathBuf::from(&args[1]);
     let (texts, anns) = match (
-        list(&root.join("text"), "txt"),
-        list(&root.join("attributions"), "ann"),
+        train_cues::list(&root.join("text"), "txt"),
+        train_cues::list(&root.join("attributions"), "ann"),
     ) {
         (Ok(t), Ok(a)) => (t, a),
         (Err(e), _) | (_, Err(e)) => {
@@ -302,7 +263,7 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            let gold = cue_ranges(&ann, &char_to_byte);
+            let gold = train_cues::cue_annotations(&ann, &char_to_byte);
             let examples = cue_spans
                 .iter()
                 .enumerate()

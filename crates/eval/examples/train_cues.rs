@@ -122,9 +122,10 @@ impl Perceptron {
     }
 }
 
-/// Byte ranges of the Cue spans of one brat file (character offsets converted).
-fn cue_ranges(ann: &str, char_to_byte: &[usize]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Byte ranges of the Cue spans of one brat file (character offsets converted), one
+/// entry per distinct cue annotation (a discontinuous cue has several ranges).
+pub fn cue_annotations(ann: &str, char_to_byte: &[usize]) -> Vec<Vec<(usize, usize)>> {
+    let mut out = std::collections::BTreeSet::new();
     for line in ann.lines() {
         let mut fields = line.split('\t');
         let id = fields.next().unwrap_or("");
@@ -135,16 +136,21 @@ fn cue_ranges(ann: &str, char_to_byte: &[usize]) -> Vec<(usize, usize)> {
         let Some(ranges) = body.strip_prefix("Cue ") else {
             continue;
         };
+        let mut cue = Vec::new();
         for r in ranges.split(';') {
             let mut it = r.split_whitespace().map(str::parse::<usize>);
             if let (Some(Ok(a)), Some(Ok(b))) = (it.next(), it.next()) {
                 if a < b && b < char_to_byte.len() {
-                    out.push((char_to_byte[a], char_to_byte[b]));
+                    cue.push((char_to_byte[a], char_to_byte[b]));
                 }
             }
         }
+        if !cue.is_empty() {
+            cue.sort_unstable();
+            out.insert(cue);
+        }
     }
-    out
+    out.into_iter().collect()
 }
 
 /// Gold tags of a unit: tokens overlapping a cue range, B on the first of a range.
@@ -247,7 +253,8 @@ fn train(
     p.averaged()
 }
 
-fn list(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
+/// The files of `dir` with extension `ext`, sorted.
+pub fn list(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == ext))
@@ -313,7 +320,10 @@ pub fn load_corpus(root: &Path, all_units: bool) -> Result<Corpus, String> {
                     return Err(format!("cannot read {}: {e}", f.display()));
                 }
             };
-            let cues = cue_ranges(&ann, &char_to_byte);
+            let cues: Vec<(usize, usize)> = cue_annotations(&ann, &char_to_byte)
+                .into_iter()
+                .flatten()
+                .collect();
             for (k, spans) in unit_spans.iter().enumerate() {
                 let Some(spans) = spans.as_ref().filter(|s| !s.is_empty()) else {
                     continue;

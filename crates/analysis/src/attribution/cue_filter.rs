@@ -28,29 +28,11 @@
 //! `u32`, dequantisation scale `f32`, threshold `f32`, then the number of non-zero
 //! buckets `u32` and per bucket its delta-coded index (LEB128) and one `i16` weight.
 
-use crate::sequence::{bucket, push_varint, ByteReader};
+use crate::sequence::{bucket, push_varint, ByteReader, ModelFileError};
 
 const MAGIC: &[u8; 8] = b"PLXCFL\0\0";
 /// Version of the filter file layout.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// Why a cue filter file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CueFilterError(pub String);
-
-impl From<String> for CueFilterError {
-    fn from(message: String) -> Self {
-        CueFilterError(message)
-    }
-}
-
-impl std::fmt::Display for CueFilterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cue filter: {}", self.0)
-    }
-}
-
-impl std::error::Error for CueFilterError {}
 
 /// One candidate attribution as the filter sees it (used to train the filter).
 #[derive(Debug, Clone, PartialEq)]
@@ -135,23 +117,30 @@ impl CueFilter {
     }
 
     /// Reads a filter written by [`CueFilter::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<CueFilter, CueFilterError> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<CueFilter, ModelFileError> {
+        Self::parse(bytes).map_err(|message| ModelFileError {
+            model: "cue filter",
+            message,
+        })
+    }
+
+    fn parse(bytes: &[u8]) -> Result<CueFilter, String> {
         let mut r = ByteReader::new(bytes);
         if r.take(8)? != MAGIC {
-            return Err(CueFilterError("not a cue filter (bad magic)".into()));
+            return Err(String::from("not a cue filter (bad magic)"));
         }
         let version = r.u32()?;
         if version != FORMAT_VERSION {
-            return Err(CueFilterError(format!("unsupported version {version}")));
+            return Err(format!("unsupported version {version}"));
         }
         let bits = r.u32()?;
         if !(1..=24).contains(&bits) {
-            return Err(CueFilterError(format!("bad hash bits {bits}")));
+            return Err(format!("bad hash bits {bits}"));
         }
         let scale = f32::from_le_bytes(r.array()?);
         let threshold = f32::from_le_bytes(r.array()?);
         if !scale.is_finite() || !threshold.is_finite() {
-            return Err(CueFilterError("non-finite scale or threshold".into()));
+            return Err(String::from("non-finite scale or threshold"));
         }
         let n = r.u32()? as usize;
         let mut weights = vec![0i16; 1usize << bits];
@@ -160,14 +149,14 @@ impl CueFilter {
             let d = r.varint()?;
             key = key
                 .checked_add(d)
-                .ok_or_else(|| CueFilterError("bucket index overflow".into()))?;
+                .ok_or_else(|| String::from("bucket index overflow"))?;
             let slot = weights
                 .get_mut(key as usize)
-                .ok_or_else(|| CueFilterError(format!("bucket {key} out of range")))?;
+                .ok_or_else(|| format!("bucket {key} out of range"))?;
             *slot = i16::from_le_bytes(r.array()?);
         }
         if !r.at_end() {
-            return Err(CueFilterError("trailing bytes".into()));
+            return Err(String::from("trailing bytes"));
         }
         Ok(CueFilter {
             bits,

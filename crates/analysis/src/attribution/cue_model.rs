@@ -33,6 +33,8 @@
 
 use model::Span;
 
+use crate::sequence::ModelFileError;
+
 /// Tags: outside, begins a cue, inside a cue.
 pub const NTAGS: usize = 3;
 /// Outside any cue.
@@ -124,24 +126,6 @@ pub(crate) use crate::sequence::FeatureHash;
 // ---------------------------------------------------------------------------
 // The model
 // ---------------------------------------------------------------------------
-
-/// Why a cue model file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CueModelError(pub String);
-
-impl From<String> for CueModelError {
-    fn from(message: String) -> Self {
-        CueModelError(message)
-    }
-}
-
-impl std::fmt::Display for CueModelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cue model: {}", self.0)
-    }
-}
-
-impl std::error::Error for CueModelError {}
 
 /// A trained cue tagger: quantised emission weights and transitions.
 #[derive(Debug, Clone, PartialEq)]
@@ -238,18 +222,25 @@ impl CueModel {
     }
 
     /// Reads a model written by [`CueModel::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, CueModelError> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, ModelFileError> {
+        Self::parse(bytes).map_err(|message| ModelFileError {
+            model: "cue model",
+            message,
+        })
+    }
+
+    fn parse(bytes: &[u8]) -> Result<CueModel, String> {
         let mut r = crate::sequence::ByteReader::new(bytes);
         if r.take(8)? != MAGIC {
-            return Err(CueModelError("not a cue model (bad magic)".into()));
+            return Err(String::from("not a cue model (bad magic)"));
         }
         let version = r.u32()?;
         if version != FORMAT_VERSION {
-            return Err(CueModelError(format!("unsupported version {version}")));
+            return Err(format!("unsupported version {version}"));
         }
         let bits = r.u32()?;
         if !(1..=24).contains(&bits) {
-            return Err(CueModelError(format!("bad hash bits {bits}")));
+            return Err(format!("bad hash bits {bits}"));
         }
         let scale = f32::from_le_bytes(r.array()?);
         let mut transitions = [[0f32; NTAGS]; NTAGS + 1];
@@ -265,16 +256,16 @@ impl CueModel {
             let d = r.varint()?;
             key = key
                 .checked_add(d)
-                .ok_or_else(|| CueModelError("bucket index overflow".into()))?;
+                .ok_or_else(|| String::from("bucket index overflow"))?;
             let slot = emissions
                 .get_mut(key as usize)
-                .ok_or_else(|| CueModelError(format!("bucket {key} out of range")))?;
+                .ok_or_else(|| format!("bucket {key} out of range"))?;
             for w in slot.iter_mut() {
                 *w = i16::from_le_bytes(r.array()?);
             }
         }
         if !r.at_end() {
-            return Err(CueModelError("trailing bytes".into()));
+            return Err(String::from("trailing bytes"));
         }
         Ok(CueModel {
             bits,

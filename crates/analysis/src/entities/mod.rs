@@ -23,8 +23,9 @@ pub use keys::{name_key, same_entity};
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 
 /// The embedded model, parsed once (an immutable cache of a constant).
-pub fn embedded_model() -> Result<&'static tagger::Model, tagger::ModelError> {
-    static MODEL: OnceLock<Result<tagger::Model, tagger::ModelError>> = OnceLock::new();
+pub fn embedded_model() -> Result<&'static tagger::Model, crate::sequence::ModelFileError> {
+    static MODEL: OnceLock<Result<tagger::Model, crate::sequence::ModelFileError>> =
+        OnceLock::new();
     MODEL
         .get_or_init(|| tagger::Model::from_bytes(MODEL_BYTES))
         .as_ref()

@@ -237,7 +237,7 @@ fn sentence_is_upper<S: AsRef<str>>(sent: &[S]) -> bool {
 // Features
 // ---------------------------------------------------------------------------
 
-use crate::sequence::FeatureHash;
+use crate::sequence::{FeatureHash, ModelFileError};
 
 fn feat(out: &mut Vec<u64>, template: u8, parts: &[&str]) {
     let mut h = FeatureHash::new(template);
@@ -456,24 +456,6 @@ impl<W: Weights> crate::sequence::Scores<NTAGS> for AsScores<'_, W> {
 // The model
 // ---------------------------------------------------------------------------
 
-/// Why a model file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelError(pub String);
-
-impl From<String> for ModelError {
-    fn from(message: String) -> Self {
-        ModelError(message)
-    }
-}
-
-impl std::fmt::Display for ModelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ner model: {}", self.0)
-    }
-}
-
-impl std::error::Error for ModelError {}
-
 /// Emission weights by feature bucket. The keys are already hashes (buckets of a
 /// 64-bit feature hash) fixed by the model file, so a multiply is hash enough; the
 /// default SipHash took a tenth of the tagging time.
@@ -620,20 +602,27 @@ impl Model {
     }
 
     /// Reads a model written by [`Model::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelFileError> {
+        Self::parse(bytes).map_err(|message| ModelFileError {
+            model: "ner model",
+            message,
+        })
+    }
+
+    fn parse(bytes: &[u8]) -> Result<Model, String> {
         let mut r = crate::sequence::ByteReader::new(bytes);
         if r.take(8)? != MAGIC {
-            return Err(ModelError("bad magic (not a Parallax NER model)".into()));
+            return Err(String::from("bad magic (not a Parallax NER model)"));
         }
         let version = r.u32()?;
         if version != FORMAT_VERSION {
-            return Err(ModelError(format!(
+            return Err(format!(
                 "format version {version}, this build reads {FORMAT_VERSION}"
-            )));
+            ));
         }
         let bits = r.u32()?;
         if !(8..=28).contains(&bits) {
-            return Err(ModelError(format!("implausible hash bits {bits}")));
+            return Err(format!("implausible hash bits {bits}"));
         }
         let scale = f32::from_le_bytes(r.array()?);
         let mut transitions = [[0f32; NTAGS]; NTAGS + 1];
@@ -650,7 +639,7 @@ impl Model {
             let d = r.varint()?;
             key = key
                 .checked_add(d)
-                .ok_or_else(|| ModelError("bucket index overflow".into()))?;
+                .ok_or_else(|| String::from("bucket index overflow"))?;
             let mut ws = [0i16; NTAGS];
             for w in ws.iter_mut() {
                 *w = i16::from_le_bytes(r.array()?);
@@ -662,15 +651,15 @@ impl Model {
         for _ in 0..ng {
             let t = r.take(1)?[0];
             if t >= 4 {
-                return Err(ModelError(format!("bad gazetteer type {t}")));
+                return Err(format!("bad gazetteer type {t}"));
             }
             let len = usize::from(u16::from_le_bytes(r.array()?));
             let p = std::str::from_utf8(r.take(len)?)
-                .map_err(|_| ModelError("gazetteer phrase is not UTF-8".into()))?;
+                .map_err(|_| String::from("gazetteer phrase is not UTF-8"))?;
             phrases.insert(p.to_string(), t);
         }
         if !r.at_end() {
-            return Err(ModelError("trailing bytes after the gazetteer".into()));
+            return Err(String::from("trailing bytes after the gazetteer"));
         }
         Ok(Model {
             bits,
