@@ -725,6 +725,19 @@ impl<'a> DocContext<'a> {
             })
     }
 
+    /// The sentences an attribution's content runs through, from the first one's
+    /// start to the last one's end: the evidence for what it says.
+    pub(crate) fn content_sentences(&self, a: &model::Attribution) -> Span {
+        let Some(first) = a.content.first() else {
+            return Span::new(0, 0);
+        };
+        let sentence = self.sentence_at(first.start);
+        let last = a.content.last().copied().unwrap_or(*first);
+        let end_sentence = self.sentence_at(last.end.saturating_sub(1));
+        let start = sentence.start.min(first.start);
+        Span::new(start, end_sentence.end.max(last.end).max(start))
+    }
+
     /// The fullest name of an attribution source (its entity's name when resolved).
     pub(crate) fn source_name(&self, s: &model::AttributionSource) -> String {
         s.entity
@@ -1076,7 +1089,7 @@ fn quantity_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<QuantityStatem
 }
 
 /// Tokens of a sentence window re-expressed relative to the sentence text.
-fn rebase<'t>(toks: &[Token<'t>], base: usize) -> Vec<Token<'t>> {
+pub(crate) fn rebase<'t>(toks: &[Token<'t>], base: usize) -> Vec<Token<'t>> {
     toks.iter()
         .map(|t| Token {
             span: Span::new(t.span.start - base, t.span.end - base),
@@ -1377,9 +1390,9 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
     for ctx in ctxs {
         for a in &ctx.input.analysis.attributions {
             let Some(source) = &a.source else { continue };
-            let Some(first) = a.content.first() else {
+            if a.content.is_empty() {
                 continue;
-            };
+            }
             let toks = tokenize(&a.content_text);
             let concepts = concept_map(&lex.concepts(&a.content_text, &toks, &ctx.names));
             let words: Vec<String> = toks
@@ -1387,11 +1400,7 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
                 .filter(|t| t.shape != TokenShape::Punct)
                 .map(|t| t.text.to_lowercase())
                 .collect();
-            let sentence = ctx.sentence_at(first.start);
-            let last = a.content.last().copied().unwrap_or(*first);
-            let end_sentence = ctx.sentence_at(last.end.saturating_sub(1));
-            let start = sentence.start.min(first.start);
-            let span = Span::new(start, end_sentence.end.max(last.end).max(start));
+            let span = ctx.content_sentences(a);
             let name = ctx.source_name(source);
             let is_person = source
                 .entity
@@ -1969,6 +1978,10 @@ pub(crate) fn build_claims_in(reading: &Reading) -> ClaimSet {
     set
 }
 
+/// Per group root: its statements by (document, sentence start), for the figures
+/// a sentence sets apart.
+type SentenceMates = HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>>;
+
 /// Groups figures into claims and records their value disagreements.
 fn quantity_claims(
     set: &mut ClaimSet,
@@ -2004,7 +2017,7 @@ fn quantity_claims(
             .entry((q.doc, q.statement.evidence.span.start))
             .or_default() += 1;
     }
-    let mut by_sentence: HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>> = HashMap::new();
+    let mut by_sentence: SentenceMates = HashMap::new();
     for (n, q) in qs.iter().enumerate() {
         if per_sentence.get(&(q.doc, q.statement.evidence.span.start)) < Some(&2) {
             continue;
@@ -2023,9 +2036,7 @@ fn quantity_claims(
             && !compatible(&x.statement.value, &y.statement.value)
             && matches!((&x.governor, &y.governor), (Some(g), Some(h)) if g != h)
     };
-    let blocked = |by_sentence: &HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>>,
-                   ri: usize,
-                   rj: usize| {
+    let blocked = |by_sentence: &SentenceMates, ri: usize, rj: usize| {
         let (Some(a), Some(b)) = (by_sentence.get(&ri), by_sentence.get(&rj)) else {
             return false;
         };
@@ -2034,10 +2045,7 @@ fn quantity_claims(
                 .is_some_and(|ys| xs.iter().any(|&x| ys.iter().any(|&y| apart(x, y))))
         })
     };
-    let join = |groups: &mut Groups,
-                by_sentence: &mut HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>>,
-                i: usize,
-                j: usize| {
+    let join = |groups: &mut Groups, by_sentence: &mut SentenceMates, i: usize, j: usize| {
         let (ri, rj) = (groups.find(i), groups.find(j));
         if ri == rj || blocked(by_sentence, ri, rj) {
             return false;
@@ -2055,34 +2063,32 @@ fn quantity_claims(
     };
     // Joins the groups of `i` and `j` unless they count different things, name
     // different outcomes, or hold figures their own sentence sets apart.
-    let mut try_join = |groups: &mut Groups,
-                        by_sentence: &mut HashMap<usize, BTreeMap<(usize, usize), Vec<usize>>>,
-                        i: usize,
-                        j: usize| {
-        let (ri, rj) = (groups.find(i), groups.find(j));
-        let (ui, uj) = (group_unit.get(&ri).cloned(), group_unit.get(&rj).cloned());
-        if matches!((&ui, &uj), (Some(a), Some(b)) if a != b) {
-            return;
-        }
-        // Nor may a figure without an outcome bridge "killed" and "injured".
-        let (oi, oj) = (
-            group_outcome.get(&ri).cloned(),
-            group_outcome.get(&rj).cloned(),
-        );
-        if matches!((&oi, &oj), (Some(a), Some(b)) if a != b) {
-            return;
-        }
-        if !join(groups, by_sentence, i, j) {
-            return;
-        }
-        let root = groups.find(i);
-        if let Some(u) = ui.or(uj) {
-            group_unit.insert(root, u);
-        }
-        if let Some(o) = oi.or(oj) {
-            group_outcome.insert(root, o);
-        }
-    };
+    let mut try_join =
+        |groups: &mut Groups, by_sentence: &mut SentenceMates, i: usize, j: usize| {
+            let (ri, rj) = (groups.find(i), groups.find(j));
+            let (ui, uj) = (group_unit.get(&ri).cloned(), group_unit.get(&rj).cloned());
+            if matches!((&ui, &uj), (Some(a), Some(b)) if a != b) {
+                return;
+            }
+            // Nor may a figure without an outcome bridge "killed" and "injured".
+            let (oi, oj) = (
+                group_outcome.get(&ri).cloned(),
+                group_outcome.get(&rj).cloned(),
+            );
+            if matches!((&oi, &oj), (Some(a), Some(b)) if a != b) {
+                return;
+            }
+            if !join(groups, by_sentence, i, j) {
+                return;
+            }
+            let root = groups.find(i);
+            if let Some(u) = ui.or(uj) {
+                group_unit.insert(root, u);
+            }
+            if let Some(o) = oi.or(oj) {
+                group_outcome.insert(root, o);
+            }
+        };
     // Pairs giving the same figure first, in document order; then the pairs of
     // different figures whose groups are still apart, best first.
     let (same, different): (Vec<_>, Vec<_>) = candidate_pairs(&keys)

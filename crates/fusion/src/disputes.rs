@@ -19,11 +19,11 @@
 
 use std::collections::BTreeSet;
 
-use model::{Span, Stance};
+use model::Stance;
 use text::{tokenize, TokenShape};
 
 use crate::claims::{
-    reported_stance, DocContext, Groups, Lexicon, StatedValue, Statement, SurfaceForms,
+    rebase, reported_stance, DocContext, Groups, Lexicon, StatedValue, Statement, SurfaceForms,
 };
 
 /// Words that negate the clause they stand in.
@@ -183,24 +183,14 @@ fn fact_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<FactStatement> {
                 .collect();
             let text = ctx.text();
             let sentence_text = sentence.slice(text);
-            let sentence_toks: Vec<text::Token> = ctx
-                .tokens_in(sentence)
-                .iter()
-                .map(|t| text::Token {
-                    span: Span::new(t.span.start - sentence.start, t.span.end - sentence.start),
-                    ..*t
-                })
-                .collect();
+            let sentence_toks = rebase(ctx.tokens_in(sentence), sentence.start);
             let names: BTreeSet<String> = lex
                 .concepts(sentence_text, &sentence_toks, &ctx.names)
                 .into_iter()
                 .filter(|c| c.proper && !own.contains(&c.key))
                 .map(|c| c.key)
                 .collect();
-            let last = a.content.last().copied().unwrap_or(*first);
-            let end_sentence = ctx.sentence_at(last.end.saturating_sub(1));
-            let start = sentence.start.min(first.start);
-            let span = Span::new(start, end_sentence.end.max(last.end).max(start));
+            let span = ctx.content_sentences(a);
             out.push(FactStatement {
                 doc: d,
                 sentence: sentence_index,
