@@ -945,7 +945,7 @@ fn nearest_outcome(before: &[Token], after: &[Token], lex: &Lexicon) -> Option<S
 
 /// Nouns that name a measure rather than what is done with it.
 const MEASURE_WORDS: &[&str] = &[
-    "number", "numbers", "figure", "figures", "total", "amount", "level", "count", "be",
+    "number", "numbers", "figure", "figures", "total", "amount", "level", "count",
 ];
 
 /// Topic window: this many topic-bearing words either side of the figure.
