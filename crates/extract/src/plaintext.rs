@@ -1081,6 +1081,7 @@ pub fn clean_text(raw: &str) -> CleanedText {
     drop_promotion_blocks(&units, &mut fate);
     drop_header_crumbs(&units, &mut fate, header_end);
     drop_trailing_residue(&units, &mut fate);
+    drop_credited_captions(&units, &mut fate);
     drop_repeats(&units, &mut fate);
 
     let title = find_title(&units, &fate, header_end).map(|(at, title)| {
@@ -1255,6 +1256,41 @@ fn repeat_key(plain: &str) -> String {
 
 /// Paragraphs repeated in one document: the first copy stays. Short lines (author
 /// names, labels) legitimately repeat and are left alone.
+/// Picture captions known by the photo credit under them: a paragraph directly
+/// above a credit line ("Name / Agency / Getty Images") is a caption when the page
+/// carries it more than once (alt text and figure caption) or it ends on a bare
+/// date ("… for several months. October 7, 2025."). Every copy of it goes. A body
+/// paragraph above a credit is kept: it is neither repeated nor date-ended.
+fn drop_credited_captions(units: &[Unit], fate: &mut [Fate]) {
+    let mut captions: Vec<String> = Vec::new();
+    for i in 1..units.len() {
+        if fate[i] != Fate::Drop(reason::PHOTO_CREDIT) || fate[i - 1] != Fate::Keep {
+            continue;
+        }
+        let key = repeat_key(&units[i - 1].plain);
+        let copies = units.iter().filter(|u| repeat_key(&u.plain) == key).count();
+        if copies > 1 || ends_with_date_sentence(&units[i - 1].plain) {
+            captions.push(key);
+        }
+    }
+    if captions.is_empty() {
+        return;
+    }
+    for (i, u) in units.iter().enumerate() {
+        if fate[i] == Fate::Keep && captions.contains(&repeat_key(&u.plain)) {
+            fate[i] = Fate::Drop(reason::IMAGE_CAPTION);
+        }
+    }
+}
+
+/// The paragraph's last sentence is a date and nothing else ("October 7, 2025.").
+fn ends_with_date_sentence(plain: &str) -> bool {
+    let body = plain.trim_end().trim_end_matches('.');
+    let last = body.rfind(". ").map_or(body, |k| &body[k + 2..]);
+    last.len() < body.len()
+        && parse_stamp(last).is_some_and(|st| st.date.is_some_and(|d| d.year.is_some()))
+}
+
 fn drop_repeats(units: &[Unit], fate: &mut [Fate]) {
     let mut seen = std::collections::HashSet::new();
     for (i, u) in units.iter().enumerate() {

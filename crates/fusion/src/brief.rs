@@ -28,6 +28,9 @@ pub struct BriefDocument {
     pub title: Option<String>,
     pub url: Option<String>,
     pub origin: String,
+    /// The first sentence of the clean text (at most 200 bytes): what a reader
+    /// shows for a page without a headline.
+    pub lede: Option<String>,
     pub published: Option<String>,
     /// True when `published` is only a lower bound (the newest article the page
     /// links to), not a time the page states.
@@ -222,12 +225,12 @@ pub fn build_brief(
             names: a.entities.iter().map(|e| e.name.clone()).collect(),
         };
         let assignment = clusterer.add(&input);
-        if !assignment.new_story {
-            reasons
-                .entry(assignment.story)
-                .or_default()
-                .extend(assignment.reasons.iter().take(3).cloned());
-        }
+        // Why each document joined its story, and why a story's first document
+        // did not join another one.
+        reasons
+            .entry(assignment.story)
+            .or_default()
+            .extend(assignment.reasons.iter().take(3).cloned());
         story_of.push((assignment.story, assignment.topic));
     }
     let mut stories: Vec<BriefStory> = Vec::new();
@@ -238,7 +241,11 @@ pub fn build_brief(
             None => stories.push(BriefStory {
                 id: s,
                 topic,
-                headline: d.title.clone().unwrap_or_else(|| outlet_name(d)),
+                headline: d
+                    .title
+                    .clone()
+                    .or_else(|| first_sentence(&d.text))
+                    .unwrap_or_else(|| outlet_name(d)),
                 documents: vec![d.id.clone()],
                 reasons: reasons.get(&s).cloned().unwrap_or_default(),
             }),
@@ -255,6 +262,7 @@ pub fn build_brief(
             title: d.title.clone(),
             url: d.url.clone(),
             origin: d.origin.clone(),
+            lede: first_sentence(&d.text),
             published: d.published.as_ref().map(|p| p.at.to_iso()),
             published_not_before: d
                 .published
@@ -459,4 +467,23 @@ pub fn contested_spellings(entities: &[CrossEntity]) -> Vec<&CrossEntity> {
             forms.len() > 1 && e.outlets.len() > 1
         })
         .collect()
+}
+
+/// The first sentence of `text`, cut at a word boundary to at most 200 bytes.
+fn first_sentence(text: &str) -> Option<String> {
+    let span = text::split_sentences(text).into_iter().next()?;
+    let s = span.slice(text).trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.len() <= 200 {
+        return Some(s.to_string());
+    }
+    let mut cut = 200;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let head = head.rfind(' ').map_or(head, |k| &head[..k]);
+    Some(format!("{head}…"))
 }

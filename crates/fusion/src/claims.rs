@@ -1457,7 +1457,11 @@ pub(crate) fn reported_stance(ctx: &DocContext, a: &model::Attribution) -> Optio
                 .iter()
                 .any(|h| w.eq_ignore_ascii_case(h))
         });
+        // A question asks, it takes no stance: "does the plan call for …?" (a
+        // quoted question ends on its closing quote mark and is not one).
+        let question = sentence.slice(ctx.text()).trim_end().ends_with('?');
         if hypothetical
+            || question
             || before.trim_end().ends_with('?')
             || is_title_case(sentence.slice(ctx.text()))
         {

@@ -290,7 +290,11 @@ pub fn page(b: &Brief) -> String {
             o,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&d.outlet),
-            esc(d.title.as_deref().unwrap_or(&d.origin)),
+            esc(d
+                .title
+                .as_deref()
+                .or(d.lede.as_deref())
+                .unwrap_or(&d.origin)),
             esc(&crate::published_words(d)),
             if d.is_live_blog {
                 format!("live blog, {} posts", d.posts)

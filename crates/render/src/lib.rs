@@ -177,7 +177,13 @@ fn text(brief: &Brief, md: bool) -> String {
             o,
             "{bullet}{} — {} ({kind}; {}){repost}",
             d.outlet,
-            shorten(d.title.as_deref().unwrap_or(&d.origin), 80),
+            shorten(
+                d.title
+                    .as_deref()
+                    .or(d.lede.as_deref())
+                    .unwrap_or(&d.origin),
+                80
+            ),
             published_words(d),
         );
     }
@@ -195,13 +201,28 @@ fn text(brief: &Brief, md: bool) -> String {
     if brief.stories.len() > 1 {
         h1(&mut o, "Stories");
         for s in &brief.stories {
+            let n = s.documents.len();
             let _ = writeln!(
                 o,
-                "{bullet}story {}: {} ({} documents)",
+                "{bullet}story {}: {} ({n} document{})",
                 s.id,
                 shorten(&s.headline, 90),
-                s.documents.len()
+                if n == 1 { "" } else { "s" }
             );
+            // Why a story of the same topic stands apart from the others.
+            let same_topic = brief
+                .stories
+                .iter()
+                .any(|t| t.id != s.id && t.topic == s.topic);
+            if let Some(why) = s.reasons.iter().find(|r| r.starts_with("new story:")) {
+                if same_topic {
+                    let _ = writeln!(
+                        o,
+                        "      same topic, kept apart: {}",
+                        &why["new story: ".len()..]
+                    );
+                }
+            }
         }
     }
 

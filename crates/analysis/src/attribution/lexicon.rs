@@ -1654,6 +1654,11 @@ pub(crate) const NP_STOP: &[&str] = &[
     "however",
     "also",
     "now",
+    "besides",
+    "despite",
+    "amid",
+    "unlike",
+    "without",
 ];
 
 /// Leading prepositions of an adverbial phrase that may stand before a subject

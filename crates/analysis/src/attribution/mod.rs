@@ -2032,8 +2032,31 @@ impl<'a> Analyzer<'a> {
                 | "enamored"
                 | "eager"
         );
-        let passive = hit.form == 2 && !stative && chain.iter().any(|w| BE.contains(w));
         let has_aux = chain.iter().any(|w| is_aux_verb(w));
+        // The "by" of a passive's agent: right after the participle or after an
+        // adverb ("supported in part by", "first proposed by").
+        let by_at = {
+            let word = |k: usize| {
+                self.toks
+                    .get(k)
+                    .filter(|_| k < u.t1)
+                    .map(|t| t.lower.as_str())
+            };
+            match (word(after), word(after + 1), word(after + 2)) {
+                (Some("by"), _, _) => Some(after),
+                (
+                    Some("partly" | "largely" | "jointly" | "mainly" | "first" | "originally"),
+                    Some("by"),
+                    _,
+                ) => Some(after + 1),
+                (Some("in"), Some("part"), Some("by")) => Some(after + 2),
+                _ => None,
+            }
+        };
+        // "…, the objectives outlined by Putin": a reduced passive with its agent.
+        let reduced_passive = hit.form == 2 && !has_aux && by_at.is_some();
+        let passive =
+            hit.form == 2 && !stative && (chain.iter().any(|w| BE.contains(w)) || reduced_passive);
         // Adjectival or nominal uses.
         if (is_determiner(prev_lower) || matches!(prev_lower, "every" | "of" | "whose" | "such"))
             && !has_aux
@@ -2280,9 +2303,13 @@ impl<'a> Analyzer<'a> {
 
         // Passive: "it was reported that …", "X is expected to …".
         if passive {
-            let by_source = next
-                .filter(|t| t.lower == "by")
-                .and_then(|_| self.right_np(u, after + 1));
+            let by_source = by_at.and_then(|k| {
+                if reduced_passive {
+                    self.agent_np(u, k + 1)
+                } else {
+                    self.right_np(u, k + 1)
+                }
+            });
             let subject = self.left_np(u, cs);
             let subj_is_it = subject.is_some_and(|(a, b)| b == a + 1 && self.toks[a].lower == "it");
             let mut content = Vec::new();
@@ -2290,11 +2317,24 @@ impl<'a> Analyzer<'a> {
             if subj_is_it {
                 content.extend(self.content_after(u, rest_from, verb.class));
             } else if let Some((a, b)) = subject {
-                content.push(self.span_of(a, b));
-                if self
-                    .toks
-                    .get(rest_from)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "to" | "as" | "that"))
+                // A reduced passive modifies the nearest noun phrase: "compromise
+                // on the core objectives outlined by …" → "the core objectives".
+                let a = if reduced_passive {
+                    (a..b)
+                        .rev()
+                        .find(|&k| PREPOSITIONS.contains(&self.toks[k].lower.as_str()))
+                        .map_or(a, |k| k + 1)
+                } else {
+                    a
+                };
+                if a < b {
+                    content.push(self.span_of(a, b));
+                }
+                if !reduced_passive
+                    && self
+                        .toks
+                        .get(rest_from)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "to" | "as" | "that"))
                 {
                     content.extend(self.content_after(u, rest_from, verb.class));
                 }
@@ -3172,6 +3212,30 @@ impl<'a> Analyzer<'a> {
 
     /// The source after an inverted cue: up to the end of the unit, a quote, or a
     /// participle clause.
+    /// The agent after a reduced passive's "by" ("outlined by President Vladimir
+    /// Putin to Trump" → "President Vladimir Putin"): up to eight words, ending
+    /// before punctuation, a preposition (an "of" before a capitalised word
+    /// stays: "the Ministry of Defence"), a clause word or a verb.
+    fn agent_np(&self, u: &Unit, start: usize) -> Option<(usize, usize)> {
+        let mut end = start;
+        while end < u.t1 && end - start < 8 {
+            let t = &self.toks[end];
+            let of_name = t.lower == "of"
+                && end > start
+                && self.toks.get(end + 1).is_some_and(|n| n.cap && n.word);
+            if !t.word
+                || t.quote.is_some()
+                || (PREPOSITIONS.contains(&t.lower.as_str()) && !of_name)
+                || NP_STOP.contains(&t.lower.as_str())
+                || (end > start && self.verb_at(end).is_some())
+            {
+                break;
+            }
+            end += 1;
+        }
+        (end > start).then_some((start, end))
+    }
+
     fn right_np(&self, u: &Unit, start: usize) -> Option<(usize, usize)> {
         let mut end = start;
         while end < u.t1 {
@@ -3590,18 +3654,46 @@ impl<'a> Analyzer<'a> {
                 .map(|s| s.slice(self.text))
                 .collect::<Vec<_>>()
                 .join(" … ");
+            let cue_text = d.cue.slice(self.text).to_string();
+            let stance = match d.stance {
+                Some(Stance::Proposes) if suggests_a_fact(&cue_text, &content_text) => {
+                    Some(Stance::Claims)
+                }
+                Some(Stance::Supports) if self.welcomes_a_person(&cue_text, &d.content) => None,
+                other => other,
+            };
             out.push(Attribution {
                 source,
                 cue: Some(d.cue),
-                cue_text: Some(d.cue.slice(self.text).to_string()),
+                cue_text: Some(cue_text),
                 content: d.content,
                 content_text,
                 kind,
-                stance: d.stance,
+                stance,
                 via,
             });
         }
         out
+    }
+
+    /// "welcoming Putin with a red carpet" greets a person; "welcomed Smith's plan"
+    /// and "welcomed the plan" support a matter.
+    fn welcomes_a_person(&self, cue: &str, content: &[Span]) -> bool {
+        let Some(first) = content.first() else {
+            return false;
+        };
+        if !cue.to_lowercase().contains("welcom") {
+            return false;
+        }
+        self.mentions.iter().any(|m| {
+            m.span.start == first.start
+                && !m.is_pronoun
+                && self
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+                && !self.text[m.span.end.min(self.text.len())..].starts_with(['\'', '\u{2019}'])
+        })
     }
 
     fn make_source(
@@ -3627,6 +3719,31 @@ impl<'a> Analyzer<'a> {
                         text: antecedent.slice(self.text).to_string(),
                         entity: self.entity_at(antecedent),
                         is_descriptor: false,
+                    };
+                }
+            }
+            // "European leaders who advocated …": the noun phrase right before
+            // a restrictive "who" (back to a preposition, verb or clause word).
+            if k >= 1 && self.toks[k - 1].word {
+                let mut a = k;
+                while a > 0 && k - a < 5 {
+                    let t = &self.toks[a - 1];
+                    if !t.word
+                        || PREPOSITIONS.contains(&t.lower.as_str())
+                        || NP_STOP.contains(&t.lower.as_str())
+                        || self.verb_at(a - 1).is_some()
+                    {
+                        break;
+                    }
+                    a -= 1;
+                }
+                if a < k && !is_pronoun_text(self.toks[k - 1].text) {
+                    let antecedent = self.span_of(a, k);
+                    return AttributionSource {
+                        span: Some(span),
+                        text: antecedent.slice(self.text).to_string(),
+                        entity: self.entity_at(antecedent),
+                        is_descriptor: self.entity_at(antecedent).is_none(),
                     };
                 }
             }
@@ -3797,6 +3914,28 @@ impl<'a> Analyzer<'a> {
 
 /// The spans a learned cue must stay out of: the draft's cue, source and content,
 /// and the stretch from its "via" holder to its cue ("Axios cited Smith as saying").
+/// "suggested that accepting the plan would cost Ukraine its dignity": "suggest"
+/// with a clause (a "that", a modal or a form of "be") puts a view forward, not a
+/// proposal; "suggested a land swap" stays a proposal.
+fn suggests_a_fact(cue: &str, content: &str) -> bool {
+    if !cue.to_lowercase().contains("suggest") {
+        return false;
+    }
+    let words: Vec<String> = content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(10)
+        .map(str::to_lowercase)
+        .collect();
+    words.first().is_some_and(|w| w == "that")
+        || words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "may" | "might" | "would" | "could" | "will" | "can" | "must" | "should"
+            ) || BE.contains(&w.as_str())
+        })
+}
+
 fn draft_roles(d: &Draft) -> impl Iterator<Item = Span> + '_ {
     let via_stretch = d
         .via

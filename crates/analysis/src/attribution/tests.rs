@@ -641,3 +641,50 @@ fn short_clause_with_its_own_verb_is_content() {
         "#]],
     );
 }
+
+/// Like [`check`], with the entities the recogniser finds in `input`.
+fn check_with_entities(input: &str, expect: Expect) {
+    let sentences = text::split_sentences(input);
+    let ents = crate::entities::recognise(input, &sentences);
+    let attrs = find_attributions(input, &sentences, &[], &ents.mentions, &ents.entities);
+    expect.assert_eq(&render(input, &attrs));
+}
+
+#[test]
+fn reduced_passive_takes_its_agent_as_source() {
+    // "outlined by X": X is the source, the noun phrase the participle modifies
+    // (after its last preposition) the content. Without a noun phrase before it
+    // (a comma), nothing is reported.
+    check(
+        "The council will not bargain on the key demands outlined by Mayor Ilse Brandt to the union in May. Most tolls were cut, backed in part by harbour traders.",
+        expect![[r#"
+            Indirect [Mayor Ilse Brandt] cue=[outlined] content=[the key demands] stance=Proposes
+        "#]],
+    );
+}
+
+#[test]
+fn restrictive_who_and_fronted_prepositions() {
+    // "harbour traders who backed …": the phrase before "who" is the source;
+    // "Besides" opens an adjunct and is no source.
+    check(
+        "The tolls were cut by harbour traders who backed the new bridge plan. Besides promising new ferries, the council said little.",
+        expect![[r#"
+            Indirect [who]=harbour traders (descriptor) cue=[backed] content=[the new bridge plan] stance=Supports
+            Indirect [the council] (descriptor) cue=[said] content=[Besides promising new ferries]
+        "#]],
+    );
+}
+
+#[test]
+fn suggest_with_a_clause_is_a_view_and_welcome_with_a_person_is_a_greeting() {
+    check_with_entities(
+        "Mayor Ilse Brandt suggested that accepting the toll would ruin the port. Karl Menzel suggested a new ferry line. The council welcomed Karl Menzel with a parade. The union welcomed Karl Menzel's plan.",
+        expect![[r#"
+            Indirect [Mayor Ilse Brandt] cue=[suggested] content=[that accepting the toll would ruin the port] stance=Claims
+            Indirect [Karl Menzel] cue=[suggested] content=[a new ferry line] stance=Proposes
+            Indirect [The council] (descriptor) cue=[welcomed] content=[Karl Menzel with a parade]
+            Indirect [The union] (descriptor) cue=[welcomed] content=[Karl Menzel's plan] stance=Supports
+        "#]],
+    );
+}

@@ -185,6 +185,31 @@ fn picture_residue_and_credits() {
 }
 
 #[test]
+fn captions_above_a_photo_credit() {
+    // A caption ending on a bare date, above its credit, goes with its earlier
+    // copy (a link inside); a repeated caption goes too. A body paragraph above a
+    // credit stays.
+    check(
+        "The ferry <a href=\"https://example.org/f\">waits</a> at the north pier after the storm. March 3, 2026.\n\nThe harbour reopened on Monday after three days of closure.\n\nThe ferry waits at the north pier after the storm. March 3, 2026.\n\nIda Berg / Coastline / Reuters\n\nDivers check the hull of a cargo ship.\n\nTom Ek / Harbour Photo / Getty Images\n\nDivers check the hull of a cargo ship.\n\nCrews cleared the channel by noon, the port said, and traffic resumed.\n\nLena Moss / Harbour Photo / Getty Images\n\nThe port expects full service by Friday.\n",
+        expect_test::expect![[r#"
+            The harbour reopened on Monday after three days of closure.
+
+            Crews cleared the channel by noon, the port said, and traffic resumed.
+
+            The port expects full service by Friday.
+            ---
+            dropped [image source or caption residue]: The ferry <a href="https://example.org/f">waits</a> at the north pier after the storm. March 3, 2026.
+            dropped [image source or caption residue]: The ferry waits at the north pier after the storm. March 3, 2026.
+            dropped [photo credit]: Ida Berg / Coastline / Reuters
+            dropped [image source or caption residue]: Divers check the hull of a cargo ship.
+            dropped [photo credit]: Tom Ek / Harbour Photo / Getty Images
+            dropped [image source or caption residue]: Divers check the hull of a cargo ship.
+            dropped [photo credit]: Lena Moss / Harbour Photo / Getty Images
+        "#]],
+    );
+}
+
+#[test]
 fn markup_and_image_files() {
     check(
         "The <a href=\"https://example.org/report\" target=\"_blank\">annual report</a> was published &amp; praised.<br>Critics were quiet.\n![chart](https://example.org/chart.png)\n-0a1b2c3d4e5f.jpg)\n<div></div>\nSales rose in the north.\n",
