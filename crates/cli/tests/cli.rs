@@ -397,7 +397,7 @@ fn the_sample_brief_surfaces_its_built_in_findings() {
     expect_test::expect![[r#"
         conflicting_values: 3% [Brightwater Times, Harbour Courier, The Northern Ledger, Valmora Daily - Port & City] | 4.5% [Coastal Wire, NewsDigest Hub]
         conflicting_values: 31 ship [Brightwater Times] | More than 40 vessel [Valmora Daily - Port & City] | dozens ship (vague) [Coastal Wire, NewsDigest Hub]
-        opposite_stances: accepts [Brightwater Times] | rejects [The Northern Ledger]
+        opposite_stances: accepts [Brightwater Times] | rejects [Coastal Wire, NewsDigest Hub]
         same_words_different_speakers: Dario Kesselmann [Brightwater Times] | Sabina Rell [Harbour Courier]
         conflicting_dates: 2026-03-03 [Coastal Wire, NewsDigest Hub, The Northern Ledger] | 2026-03-02 [Harbour Courier, Valmora Daily - Port & City]
         disputed_fact: asserted by The union [Coastal Wire, NewsDigest Hub] | denied by The ministry [Coastal Wire, NewsDigest Hub]"#]]

@@ -743,7 +743,7 @@ impl<'a> DocContext<'a> {
         s.entity
             .and_then(|e| self.input.analysis.entities.get(e))
             .map(|e| e.name.clone())
-            .unwrap_or_else(|| s.text.clone())
+            .unwrap_or_else(|| without_apposition(&s.text).to_string())
     }
 
     /// A key that matches the same speaker across documents and spellings.
@@ -751,10 +751,11 @@ impl<'a> DocContext<'a> {
         if let Some(e) = s.entity.and_then(|e| self.input.analysis.entities.get(e)) {
             return person_key(&e.name);
         }
+        let text = without_apposition(&s.text);
         if s.is_descriptor {
-            return format!("~{}", text::normalize::fold_for_match(&s.text));
+            return format!("~{}", text::normalize::fold_for_match(text));
         }
-        person_key(&s.text)
+        person_key(text)
     }
 
     pub(crate) fn reported_by(&self, source: Option<String>, via: Option<String>) -> ReportedBy {
@@ -782,6 +783,17 @@ impl<'a> DocContext<'a> {
             via,
             display,
         }
+    }
+}
+
+/// A source phrase without its apposition or relative clause: "the union, led by
+/// Dario Kesselmann," → "the union".
+pub(crate) fn without_apposition(source: &str) -> &str {
+    let head = source.split(',').next().unwrap_or(source).trim();
+    if head.is_empty() {
+        source.trim().trim_end_matches(',')
+    } else {
+        head
     }
 }
 

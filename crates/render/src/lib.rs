@@ -298,7 +298,16 @@ fn text(brief: &Brief, md: bool) -> String {
             p.stance,
             shorten(issue, 60)
         );
-        if let Some(s) = p.statements.first() {
+        if p.mixed {
+            // One line per stance, in the order they were stated.
+            let mut shown: Vec<model::Stance> = Vec::new();
+            for s in &p.statements {
+                if !shown.contains(&s.stance) {
+                    shown.push(s.stance);
+                    let _ = writeln!(o, "{sub}{:?}: {}", s.stance, evidence_line(&s.evidence));
+                }
+            }
+        } else if let Some(s) = p.statements.first() {
             let _ = writeln!(o, "{sub}{}", evidence_line(&s.evidence));
         }
     }

@@ -1252,9 +1252,14 @@ impl<'a> Analyzer<'a> {
                 let Some(source) = source else {
                     continue;
                 };
-                // "The claim that …": a bare determiner is no holder.
+                // "The claim that …": a bare determiner is no holder; "everything
+                // you need to know": the reader is no source.
                 let (s0, s1) = (self.tok_at(source.start), self.tok_at(source.end));
-                if (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word) {
+                if (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word)
+                    || s1
+                        .checked_sub(1)
+                        .is_some_and(|k| self.toks[k].lower == "you")
+                {
                     continue;
                 }
                 added.push(Draft {
@@ -3156,6 +3161,10 @@ impl<'a> Analyzer<'a> {
                         )
                         || (middle.len() <= 2 && t.lower.ends_with("ly"))
                 });
+                // "The talks come after the union, led by Ann Smith, refused":
+                // the phrase before the apposition is a noun phrase ("the union"),
+                // not the clause around it.
+                let s = self.left_np(u, first_comma).map_or(s, |(a, _)| a.max(s));
                 if adverbial {
                     return Some((s, first_comma));
                 }
@@ -3767,8 +3776,51 @@ impl<'a> Analyzer<'a> {
         AttributionSource {
             span: Some(span),
             text: name.to_string(),
-            entity,
+            entity: entity.filter(|&e| self.heads_source(span, e)),
             is_descriptor: is_descriptor(self, span),
+        }
+    }
+
+    /// Entity `e` is what the source phrase `span` names, not a name inside one of
+    /// its modifiers: "Dockworkers at Estravia's busiest port" is not Estravia,
+    /// but "a spokesperson for the Port Authority" speaks for the Port Authority.
+    fn heads_source(&self, span: Span, e: usize) -> bool {
+        const SPEAKS_FOR: &[&str] = &[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "representative",
+            "representatives",
+            "official",
+            "officials",
+            "statement",
+            "lawyer",
+            "lawyers",
+            "aide",
+            "aides",
+            "adviser",
+            "advisers",
+            "advisor",
+            "advisors",
+            "envoy",
+        ];
+        let (t0, t1) = (self.tok_at(span.start), self.tok_at(span.end));
+        let Some(m) = self
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e && m.span.overlaps(span))
+            .min_by_key(|m| m.span.start)
+        else {
+            return true;
+        };
+        let first = self.tok_at(m.span.start).max(t0);
+        // The last preposition before the name, inside the phrase.
+        match (t0..first)
+            .rev()
+            .find(|&k| PREPOSITIONS.contains(&self.toks[k].lower.as_str()))
+        {
+            None => true,
+            Some(k) => (t0..k).any(|j| SPEAKS_FOR.contains(&self.toks[j].lower.as_str())) && k < t1,
         }
     }
 
