@@ -688,3 +688,44 @@ fn suggest_with_a_clause_is_a_view_and_welcome_with_a_person_is_a_greeting() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_inside_a_modifier_is_not_the_source() {
+    // The entity of a source is the name the phrase is about: a name inside a
+    // prepositional modifier is not, unless the head speaks for it.
+    let cases = [
+        (
+            "Dockworkers at Valmora's busiest port rejected the offer.",
+            None,
+        ),
+        (
+            "A spokesperson for the Valmora Port Authority rejected the offer.",
+            Some("Valmora Port Authority"),
+        ),
+        ("Mayor Ilse Brandt rejected the offer.", Some("Ilse Brandt")),
+    ];
+    for (input, want) in cases {
+        let sentences = text::split_sentences(input);
+        let ents = crate::entities::recognise(input, &sentences);
+        let attrs = find_attributions(input, &sentences, &[], &ents.mentions, &ents.entities);
+        let source = attrs
+            .first()
+            .and_then(|a| a.source.as_ref())
+            .unwrap_or_else(|| panic!("no source in {input:?}"));
+        let got = source
+            .entity
+            .and_then(|e| ents.entities.get(e))
+            .map(|e| e.name.as_str());
+        assert_eq!(got, want, "{input}");
+    }
+}
+
+#[test]
+fn apposition_source_starts_at_its_noun_phrase() {
+    check(
+        "The talks come after the union, led by Dario Kesselmann, refused to put the offer to a vote.",
+        expect![[r#"
+            Indirect [the union, led by Dario Kesselmann,] cue=[refused] content=[to put the offer to a vote] stance=Rejects
+        "#]],
+    );
+}
