@@ -1319,13 +1319,6 @@ impl<'a> Analyzer<'a> {
                 i += 2;
                 continue;
             }
-            if t.lower == "in" {
-                if let Some((d, after)) = self.in_poll(ui, u, i) {
-                    out.push(d);
-                    i = after;
-                    continue;
-                }
-            }
             if let Some(hit) = self.verb_at(i) {
                 if let Some((d, consumed)) = self.verb_cue(ui, u, i, hit, &out[first_draft..]) {
                     out.push(d);
@@ -1947,85 +1940,6 @@ impl<'a> Analyzer<'a> {
             via: None,
             wants_next_quote: false,
         })
-    }
-
-    /// "In a CNN poll released Monday, 50 percent chose Smith" / "Smith leads in
-    /// the polls": a poll or survey reports what the clause says. The source is
-    /// the phrase from the determiner to "poll"/"survey" (up to eight words, no
-    /// punctuation but "/", "-" and possessives); the content is the rest of the
-    /// sentence after the phrase's comma when the phrase opens it, else the clause
-    /// before "in". Returns the draft and the token after the source.
-    fn in_poll(&self, ui: usize, u: &Unit, i: usize) -> Option<(Draft, usize)> {
-        let src_start = i + 1;
-        let head = (src_start..(src_start + 8).min(u.t1)).find(|&k| {
-            matches!(
-                self.toks[k].lower.as_str(),
-                "poll" | "polls" | "survey" | "surveys"
-            )
-        })?;
-        let inside_ok = self.toks[src_start..head].iter().all(|t| {
-            t.quote.is_none()
-                && (t.word || matches!(t.text, "/" | "-" | "'" | "\u{2019}" | "." | "&"))
-                && !NP_STOP.contains(&t.lower.as_str())
-        }) && self.verb_at(src_start).is_none();
-        let opener = self.toks[src_start].lower.as_str();
-        let determined = head == src_start
-            || matches!(
-                opener,
-                "a" | "an"
-                    | "the"
-                    | "one"
-                    | "another"
-                    | "this"
-                    | "that"
-                    | "its"
-                    | "their"
-                    | "some"
-                    | "several"
-                    | "most"
-                    | "many"
-                    | "recent"
-                    | "latest"
-                    | "new"
-            )
-            || self.toks[src_start].cap;
-        if !inside_ok || !determined {
-            return None;
-        }
-        let src_end = head + 1;
-        let source = self.span_of(src_start, src_end);
-        let cue = self.toks[i].span;
-        let content = if i == u.t0 {
-            // "In a … poll released Monday, CONTENT": after the first comma.
-            let comma = (src_end..u.t1).find(|&k| self.toks[k].text == ",")?;
-            if comma + 1 >= u.t1 || comma > src_end + 6 {
-                return None;
-            }
-            self.trim_span(self.toks[comma + 1].span.start, u.span.end)?
-        } else {
-            // "CONTENT in the polls": the clause before, from its last comma.
-            let start = (u.t0..i)
-                .rev()
-                .find(|&k| matches!(self.toks[k].text, "," | ";" | ":"))
-                .map_or(u.t0, |k| k + 1);
-            let words = (start..i).filter(|&k| self.toks[k].word).count();
-            if start >= i || words < 2 {
-                return None;
-            }
-            self.trim_span(self.toks[start].span.start, self.toks[i - 1].span.end)?
-        };
-        Some((
-            Draft {
-                unit: ui,
-                source: Some(source),
-                cue,
-                content: vec![content],
-                stance: None,
-                via: None,
-                wants_next_quote: false,
-            },
-            src_end,
-        ))
     }
 
     /// Cuts white space and a final sentence period (not inside a quote) off a span.

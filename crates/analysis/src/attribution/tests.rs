@@ -731,16 +731,12 @@ fn apposition_source_starts_at_its_noun_phrase() {
 }
 
 #[test]
-fn polls_report_findings() {
-    // "Poll:" heading a finding, "In a … poll, …" and "… in the polls"; a poll
-    // label over a question is a page widget, not a report.
+fn poll_headings_report_findings() {
+    // "Poll:" heading a finding is a report; over a question it is a page widget.
     check(
-        "Poll: Mayor Brandt Leads in Varn.\n\nIn a Harbour Courier poll released Monday, 52 percent backed the toll. Brandt holds a wide lead in the polls ahead of the vote.\n\nPoll: Do you back the toll?",
+        "Poll: Mayor Brandt Leads in Varn.\n\nPoll: Do you back the toll?",
         expect![[r#"
             Indirect [Poll] (descriptor) cue=[:] content=[Mayor Brandt Leads in Varn]
-            Indirect [a Harbour Courier poll] (descriptor) cue=[In] content=[52 percent backed the toll]
-            Indirect [52 percent] (descriptor) cue=[backed] content=[the toll] stance=Supports
-            Indirect [the polls] (descriptor) cue=[in] content=[Brandt holds a wide lead]
         "#]],
     );
 }
