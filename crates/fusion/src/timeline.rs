@@ -430,9 +430,12 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
         // A bare date line ("Friday 6 March 2026") says nothing happened: sentences
         // with at least three content words come first.
         let bare = |g: &(usize, Vec<usize>)| words[g.0].len() < 3;
+        // "You can head here to catch up on …" guides the reader; it reports no event.
+        let to_reader = |g: &(usize, Vec<usize>)| addresses_reader(&items[g.0].text);
         groups.sort_by(|a, b| {
             bare(a)
                 .cmp(&bare(b))
+                .then(to_reader(a).cmp(&to_reader(b)))
                 .then(support(b).cmp(&support(a)))
                 .then(a.0.cmp(&b.0))
         });
@@ -456,6 +459,29 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
         });
     }
     out
+}
+
+/// The sentence speaks to the reader ("you", "your") outside quotation marks.
+fn addresses_reader(sentence: &str) -> bool {
+    let mut quoted = false;
+    let mut outside = String::with_capacity(sentence.len());
+    for c in sentence.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            _ if !quoted => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "you" | "your" | "you're" | "you'll"
+            )
+        })
 }
 
 #[cfg(test)]
@@ -559,7 +585,7 @@ mod tests {
     }
 
     #[test]
-    fn an_outlet_giving_both_dates_tells_two_times_and_bare_date_lines_come_last() {
+    fn an_outlet_giving_both_dates_tells_two_times_and_bare_or_reader_lines_come_last() {
         let both = "The revised offer keeps the rise from July 1, the minister said on June 14.";
         check(
             &[
@@ -577,14 +603,28 @@ mod tests {
                     "Saturday 14 June 2031",
                     (2031, 6, 14),
                 ),
+                item(
+                    "d4",
+                    "Harbour Blog",
+                    "You can read everything you need to know about the offer here.",
+                    (2031, 7, 1),
+                ),
+                item(
+                    "d5",
+                    "Harbour Blog",
+                    "\"You will get the rise from July 1,\" the minister told the union.",
+                    (2031, 7, 1),
+                ),
             ],
             None,
             expect![[r#"
                 2031-06-14 score 3.20 sources ["Coast Radio", "Northern Wire"]
                     The revised offer keeps the rise from July 1, the minister said on June 14. ["d2"]
                     Saturday 14 June 2031 ["d3"]
-                2031-07-01 score 3.20 sources ["Coast Radio", "Velmora Post"]
+                2031-07-01 score 5.40 sources ["Coast Radio", "Harbour Blog", "Velmora Post"]
                     The revised offer keeps the rise from July 1, the minister says. ["d1", "d2"]
+                    "You will get the rise from July 1," the minister told the union. ["d5"]
+                    You can read everything you need to know about the offer here. ["d4"]
             "#]],
         );
     }
