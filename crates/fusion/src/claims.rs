@@ -738,17 +738,25 @@ impl<'a> DocContext<'a> {
         Span::new(start, end_sentence.end.max(last.end).max(start))
     }
 
-    /// The fullest name of an attribution source (its entity's name when resolved).
-    pub(crate) fn source_name(&self, s: &model::AttributionSource) -> String {
+    /// The entity a source names, unless it is a nationality or other adjective
+    /// name ("European" in "European allies"): then the group as written is the
+    /// speaker.
+    fn source_entity(&self, s: &model::AttributionSource) -> Option<&model::Entity> {
         s.entity
             .and_then(|e| self.input.analysis.entities.get(e))
+            .filter(|e| e.kind != model::EntityKind::Other)
+    }
+
+    /// The fullest name of an attribution source (its entity's name when resolved).
+    pub(crate) fn source_name(&self, s: &model::AttributionSource) -> String {
+        self.source_entity(s)
             .map(|e| e.name.clone())
             .unwrap_or_else(|| without_apposition(&s.text).to_string())
     }
 
     /// A key that matches the same speaker across documents and spellings.
     pub(crate) fn speaker_key(&self, s: &model::AttributionSource) -> String {
-        if let Some(e) = s.entity.and_then(|e| self.input.analysis.entities.get(e)) {
+        if let Some(e) = self.source_entity(s) {
             return person_key(&e.name);
         }
         let text = without_apposition(&s.text);

@@ -114,23 +114,9 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
                 continue;
             }
             let at = a.content.first().map(|s| s.start).unwrap_or(0);
-            // A source resolved to a nationality or other adjective name ("European"
-            // in "European allies") is shown as written: the group is the actor.
-            let adjectival = source
-                .entity
-                .and_then(|e| ctx.input.analysis.entities.get(e))
-                .is_some_and(|e| e.kind == model::EntityKind::Other);
-            let name = if adjectival {
-                source.text.clone()
-            } else {
-                ctx.source_name(source)
-            };
+            let name = ctx.source_name(source);
             stated.push(Stated {
-                actor_key: if adjectival {
-                    crate::claims::person_key(&name)
-                } else {
-                    ctx.speaker_key(source)
-                },
+                actor_key: ctx.speaker_key(source),
                 actor_name: name.clone(),
                 terms,
                 statement: PositionStatement {
