@@ -13,7 +13,8 @@
 //! * links out: "Related: ...", "Read more ...", product lines with a sales pitch;
 //! * picture residue: "Image source, ...", "Image caption,", photo credits
 //!   ("Name / Agency / Getty Images"), "FILE PHOTO: ... ©" captions, image file
-//!   names and markdown image syntax;
+//!   names and markdown image syntax, and the caption right above a photo credit
+//!   when the page repeats it or it ends on a bare date (every copy of it);
 //! * bylines and credits, which are dropped from the text but kept as metadata
 //!   (byline, byline date as the publication time, credited source);
 //! * a trailing run of one-to-three word lines (tag clouds, avatars);
