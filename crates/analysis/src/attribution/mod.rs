@@ -3822,6 +3822,16 @@ impl<'a> Analyzer<'a> {
         else {
             return true;
         };
+        // "the Kremlin leader": the office word after the name heads the phrase.
+        let after_name = self.tok_at(m.span.end);
+        if after_name + 1 == t1
+            && matches!(
+                self.toks[after_name].lower.as_str(),
+                "leader" | "president" | "premier" | "chancellor"
+            )
+        {
+            return false;
+        }
         let first = self.tok_at(m.span.start).max(t0);
         // The last preposition before the name, inside the phrase.
         match (t0..first)

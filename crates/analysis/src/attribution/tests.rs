@@ -703,6 +703,13 @@ fn a_name_inside_a_modifier_is_not_the_source() {
             Some("Valmora Port Authority"),
         ),
         ("Mayor Ilse Brandt rejected the offer.", Some("Ilse Brandt")),
+        // The office word heads the phrase: not the Kremlin itself.
+        ("The Kremlin leader rejected the offer.", None),
+        // A short modifier matches a whole role word of a person named before.
+        (
+            "US President Ann Vark arrived in Orvale on Monday. The US president rejected the offer.",
+            Some("Ann Vark"),
+        ),
     ];
     for (input, want) in cases {
         let sentences = text::split_sentences(input);

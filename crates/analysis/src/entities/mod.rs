@@ -1149,7 +1149,9 @@ fn leader_descriptor(
 
 /// Whether a person's roles in the document fit a description: a role word sharing
 /// its first four letters with the modifier ("Ukrainian President" for "the
-/// Ukrainian leader"), or, without a modifier, the office word itself.
+/// Ukrainian leader"; a modifier shorter than four letters must be a whole role
+/// word: "US President" for "the US president"), or, without a modifier, the
+/// office word itself.
 fn holds_office(entity: &Entity, modifier: Option<&str>, head: &str) -> bool {
     let words = || {
         entity
@@ -1163,7 +1165,8 @@ fn holds_office(entity: &Entity, modifier: Option<&str>, head: &str) -> bool {
             let stem: String = m.chars().take(4).collect();
             words().any(|w| w.starts_with(&stem))
         }
-        Some(_) => false,
+        // "the US president": a short modifier must be a whole role word.
+        Some(m) => words().any(|w| w == m),
         None => words().any(|w| w == head),
     }
 }
