@@ -160,6 +160,34 @@ fn day_value(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
 }
 
+/// The calendar days a document's DATE timexes name, with their spans. A page
+/// without a publication date cannot anchor "November 19": such a year-less day
+/// takes the latest year the page writes out ("… in 2025"), the year a news page
+/// most likely means (as a narrative-mode tagger reads undated text). A dated
+/// page keeps its own resolution.
+fn document_days(d: &Document, a: &DocumentAnalysis) -> Vec<(Span, NaiveDate)> {
+    let year = if d.published.is_some() {
+        None
+    } else {
+        a.timexes
+            .iter()
+            .filter(|t| t.kind == TimexType::Date)
+            .filter_map(|t| t.value.get(..4)?.parse::<i32>().ok())
+            .max()
+    };
+    a.timexes
+        .iter()
+        .filter(|t| t.kind == TimexType::Date && t.value.len() == 10)
+        .filter_map(|t| {
+            let date = match (t.value.strip_prefix("XXXX"), year) {
+                (Some(month_day), Some(y)) => day_value(&format!("{y}{month_day}")),
+                _ => day_value(&t.value),
+            }?;
+            Some((t.span, date))
+        })
+        .collect()
+}
+
 /// Builds the brief. `duplicates` holds the store's near-duplicate links (doc → earlier doc).
 pub fn build_brief(
     docs: &[(Document, DocumentAnalysis)],
@@ -216,11 +244,9 @@ pub fn build_brief(
             title: d.title.clone(),
             text: d.text.clone(),
             published: d.published.as_ref().map(|p| p.at.date()),
-            dates: a
-                .timexes
-                .iter()
-                .filter(|t| t.kind == TimexType::Date)
-                .filter_map(|t| day_value(&t.value))
+            dates: document_days(d, a)
+                .into_iter()
+                .map(|(_, day)| day)
                 .collect(),
             names: a.entities.iter().map(|e| e.name.clone()).collect(),
         };
@@ -298,14 +324,8 @@ pub fn build_brief(
     // Timeline from event dates in the text (not publication times).
     let mut dated = Vec::new();
     for ((d, a), o) in docs.iter().zip(&outlets) {
-        for t in &a.timexes {
-            if t.kind != TimexType::Date || t.value.len() != 10 {
-                continue;
-            }
-            let Some(date) = day_value(&t.value) else {
-                continue;
-            };
-            let sentence = sentence_of(a, t.span);
+        for (span, date) in document_days(d, a) {
+            let sentence = sentence_of(a, span);
             dated.push(DatedSentence {
                 doc: d.id.clone(),
                 outlet: o.clone(),

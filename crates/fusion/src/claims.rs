@@ -738,13 +738,21 @@ impl<'a> DocContext<'a> {
         Span::new(start, end_sentence.end.max(last.end).max(start))
     }
 
+    /// The source is named by a nationality or other adjective ("European allies").
+    pub(crate) fn is_adjectival(&self, s: &model::AttributionSource) -> bool {
+        s.entity
+            .and_then(|e| self.input.analysis.entities.get(e))
+            .is_some_and(|e| e.kind == model::EntityKind::Other)
+    }
+
     /// The entity a source names, unless it is a nationality or other adjective
     /// name ("European" in "European allies"): then the group as written is the
     /// speaker.
     fn source_entity(&self, s: &model::AttributionSource) -> Option<&model::Entity> {
-        s.entity
-            .and_then(|e| self.input.analysis.entities.get(e))
-            .filter(|e| e.kind != model::EntityKind::Other)
+        if self.is_adjectival(s) {
+            return None;
+        }
+        s.entity.and_then(|e| self.input.analysis.entities.get(e))
     }
 
     /// The fullest name of an attribution source (its entity's name when resolved).
@@ -1429,7 +1437,9 @@ fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
             out.push(SaidStatement {
                 speaker_key: ctx.speaker_key(source),
                 speaker_name: name.clone(),
-                is_descriptor: source.is_descriptor,
+                // A group named by an adjective ("European allies") is several
+                // people, like "officials".
+                is_descriptor: source.is_descriptor || ctx.is_adjectival(source),
                 is_person,
                 concepts,
                 words,

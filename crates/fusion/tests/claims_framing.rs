@@ -101,6 +101,21 @@ impl Story {
         self
     }
 
+    /// Makes the last attribution's source a group named by an adjective
+    /// ("Brenish allies": an entity of kind Other, as the recogniser gives it).
+    fn as_group(mut self) -> Story {
+        let (_, analysis, _) = self.docs.last_mut().expect("as_group() after said()");
+        let entity = analysis
+            .attributions
+            .last()
+            .and_then(|a| a.source.as_ref())
+            .and_then(|s| s.entity);
+        if let Some(e) = entity.and_then(|e| analysis.entities.get_mut(e)) {
+            e.kind = EntityKind::Other;
+        }
+        self
+    }
+
     /// Sets the cue of the last attribution to the first occurrence of `cue`.
     fn cue(mut self, cue: &str) -> Story {
         let (doc, analysis, _) = self.docs.last_mut().expect("cue() after said()");
@@ -1242,4 +1257,64 @@ fn print_framing(profiles: &[fusion::framing::FramingProfile]) {
             println!("  loaded {:?} {:?} x{}", t.category, t.term, t.count);
         }
     }
+}
+
+#[test]
+fn an_undated_page_dates_its_yearless_days_by_the_latest_year_it_writes() {
+    // No publication date: "March 5" takes the latest year the page writes out
+    // (2031, not 2019). A page with neither keeps its year-less day off the timeline.
+    let story = Story::default()
+        .doc(
+            "Varn Gazette",
+            "The 2019 strike lasted a month. Talks on the 2031 contract opened on March 5 in Varn.",
+        )
+        .date("2019", "2019")
+        .date("2031", "2031")
+        .date("March 5", "XXXX-03-05")
+        .doc("Orvale Post", "Talks opened on March 9 in Orvale.")
+        .date("March 9", "XXXX-03-09");
+    let docs: Vec<(Document, DocumentAnalysis)> = story
+        .docs
+        .iter()
+        .map(|(d, a, _)| (d.clone(), a.clone()))
+        .collect();
+    let brief = fusion::brief::build_brief(&docs, &[]);
+    let dates: Vec<String> = brief.timeline.iter().map(|e| e.date.to_string()).collect();
+    assert_eq!(dates, vec!["2031-03-05".to_string()]);
+}
+
+#[test]
+fn a_group_named_by_an_adjective_has_no_opposite_stances() {
+    // "Brenish allies" are several people, like "officials": one supporting and
+    // one rejecting is no contradiction of one speaker.
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "Brenish allies backed the ceasefire plan for the border region.",
+            )
+            .said(
+                "Brenish allies",
+                "the ceasefire plan for the border region",
+                AttributionKind::Indirect,
+                Some(Stance::Supports),
+            )
+            .as_group()
+            .doc(
+                "Beta",
+                "Brenish allies rejected the ceasefire plan for the border region.",
+            )
+            .said(
+                "Brenish allies",
+                "the ceasefire plan for the border region",
+                AttributionKind::Indirect,
+                Some(Stance::Rejects),
+            )
+            .as_group(),
+        expect![[r#"
+            claim-1 Attribution [Brenish allies: border, ceasefire, plan, region]
+              said Some(Supports) <Alpha citing Brenish allies> Brenish allies backed the ceasefire plan for the border region.
+              said Some(Rejects) <Beta citing Brenish allies> Brenish allies rejected the ceasefire plan for the border region.
+        "#]],
+    );
 }

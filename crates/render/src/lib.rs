@@ -153,12 +153,12 @@ fn text(brief: &Brief, md: bool) -> String {
     let independent = brief.independent_sources.len();
     let _ = writeln!(
         o,
-        "{} documents from {} outlets · {} independent sources · {} stories · {} disagreements",
-        brief.documents.len(),
-        brief.outlets.len(),
-        independent,
-        brief.stories.len(),
-        brief.disagreements.len()
+        "{} from {} · {} · {} · {}",
+        count(brief.documents.len(), "document", "documents"),
+        count(brief.outlets.len(), "outlet", "outlets"),
+        count(independent, "independent source", "independent sources"),
+        count(brief.stories.len(), "story", "stories"),
+        count(brief.disagreements.len(), "disagreement", "disagreements")
     );
 
     h1(&mut o, "Outlets");
@@ -201,13 +201,12 @@ fn text(brief: &Brief, md: bool) -> String {
     if brief.stories.len() > 1 {
         h1(&mut o, "Stories");
         for s in &brief.stories {
-            let n = s.documents.len();
             let _ = writeln!(
                 o,
-                "{bullet}story {}: {} ({n} document{})",
+                "{bullet}story {}: {} ({})",
                 s.id,
                 shorten(&s.headline, 90),
-                if n == 1 { "" } else { "s" }
+                count(s.documents.len(), "document", "documents")
             );
             // Why a story of the same topic stands apart from the others.
             let same_topic = brief
@@ -432,4 +431,9 @@ fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
             );
         }
     }
+}
+
+/// "1 story", "2 stories".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
