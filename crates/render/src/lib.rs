@@ -272,8 +272,19 @@ fn text(brief: &Brief, md: bool) -> String {
             shorten(&c.label, 100),
             c.outlets.join(", ")
         );
-        for s in c.statements.iter().take(4) {
+        // One line per evidence sentence: two attributions read from one
+        // sentence show it once.
+        let mut seen: Vec<(&str, model::Span)> = Vec::new();
+        for s in &c.statements {
+            let at = (s.evidence.doc.as_str(), s.evidence.span);
+            if seen.contains(&at) {
+                continue;
+            }
+            seen.push(at);
             let _ = writeln!(o, "{sub}{}", statement_line(s));
+            if seen.len() == 4 {
+                break;
+            }
         }
     }
 
