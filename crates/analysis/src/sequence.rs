@@ -23,6 +23,14 @@ impl FeatureHash {
         self.byte(0xff);
         self
     }
+    /// Adds a number (its four little-endian bytes, then the separator).
+    pub(crate) fn num(mut self, n: u32) -> Self {
+        for b in n.to_le_bytes() {
+            self.byte(b);
+        }
+        self.byte(0xff);
+        self
+    }
     pub(crate) fn finish(self) -> u64 {
         let mut x = self.0;
         x ^= x >> 33;

@@ -21,8 +21,11 @@
 //!     /work/shared/eval/attribution/polnear/train crates/analysis/models/cue_filter.bin
 //! ```
 //!
-//! It must be retrained after the cue model (`cues.bin`) or any rule change, since
-//! it is trained on their output. An empty or unreadable file disables filtering.
+//! It must be retrained last, after the word clusters (`word_clusters.bin`) and
+//! the cue model (`cues.bin`), and after any rule change, since it is trained on
+//! their output (see `cue_model` for the three commands in order). The filter's
+//! own features do not read the word clusters (with them, PolNeAR dev source and
+//! cue F1 fell). An empty or unreadable file disables filtering.
 //!
 //! File format (little endian): magic `PLXCFL\0\0`, format version `u32`, hash bits
 //! `u32`, dequantisation scale `f32`, threshold `f32`, then the number of non-zero

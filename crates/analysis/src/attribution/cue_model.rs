@@ -10,19 +10,33 @@
 //! neighbours ±2 and two bigrams, whether it starts (or continues) a form of the
 //! reporting-verb lexicon and of which class, whether it lies inside quote marks,
 //! whether a "that", a quote, a colon or "to" follows within a few tokens, and
-//! whether a capitalised word or a pronoun stands before it. Features are hashed
-//! (FNV-1a) into `1 << bits` buckets; no words are stored in the model.
+//! whether a capitalised word or a pronoun stands before it; and, when the word
+//! clusters are embedded (module `word_clusters`), its distributional class at
+//! three levels, its neighbours' classes, and its mid-level class with what
+//! stands around it (so that a cue word seen once or never in training is
+//! scored like the cue words of its class). Features are hashed (FNV-1a) into
+//! `1 << bits` buckets; no words are stored in the model.
 //!
 //! The embedded model `crates/analysis/models/cues.bin` is trained on the PolNeAR
 //! training split, on the units where the rules find nothing (each annotation file
-//! one example, a tenth of the articles held out to pick the epoch, an outside-tag
-//! bias of -30 folded into the transitions to favour recall, the cue filter taking
-//! back the doubtful ones; fixed shuffle seed,
-//! byte-for-byte reproducible, about 7 s; 40 epochs at most) by
+//! one example, a tenth of the articles held out to pick the epoch by the cue F1 at
+//! the outside-tag bias used, a bias of -30 folded into the transitions to favour
+//! recall, the cue filter taking back the doubtful ones; fixed shuffle seed,
+//! byte-for-byte reproducible, about 12 s; 40 epochs at most, 19 picked). The models are
+//! retrained in this order, each reading the one before (the files are compiled
+//! in, so each `cargo run` rebuilds with the file written by the step before):
 //!
 //! ```text
+//! # 1. word clusters (see module `word_clusters` for the corpora)
+//! cargo run --release -p eval --example word_clusters -- crates/analysis/models/word_clusters.bin \
+//!     /work/shared/eval/attribution/polnear/train/text /work/shared/eval/timeline/timeline17/*/InputDocs \
+//!     --xml /work/shared/eval/clustering/ecbplus
+//! # 2. this tagger
 //! cargo run --release -p eval --example train_cues -- \
 //!     /work/shared/eval/attribution/polnear/train crates/analysis/models/cues.bin
+//! # 3. the cue filter
+//! cargo run --release -p eval --example train_cue_filter -- \
+//!     /work/shared/eval/attribution/polnear/train crates/analysis/models/cue_filter.bin
 //! ```
 //!
 //! File format (little endian): magic `PLXCUE\0\0`, format version `u32`, hash bits

@@ -46,6 +46,7 @@ pub mod cue_model;
 mod lexicon;
 mod negation;
 mod quotes;
+pub mod word_clusters;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -60,6 +61,19 @@ use quotes::Quote;
 
 use cue_filter::{CueCandidate, CueFilter};
 use cue_model::{CueModel, CueSequence, FeatureHash};
+use word_clusters::WordClusters;
+
+/// The word clusters compiled into the binary (see [`word_clusters`]).
+static WORD_CLUSTERS_BYTES: &[u8] = include_bytes!("../../models/word_clusters.bin");
+
+/// The embedded word clusters, parsed once; `None` when the embedded file is empty
+/// or unreadable, in which case the cue tagger and filter get no cluster features.
+pub fn embedded_word_clusters() -> Option<&'static WordClusters> {
+    static CLUSTERS: OnceLock<Option<WordClusters>> = OnceLock::new();
+    CLUSTERS
+        .get_or_init(|| WordClusters::from_bytes(WORD_CLUSTERS_BYTES).ok())
+        .as_ref()
+}
 
 /// The learned cue tagger compiled into the binary (see [`cue_model`]).
 static CUE_MODEL_BYTES: &[u8] = include_bytes!("../../models/cues.bin");
@@ -148,6 +162,36 @@ pub fn find_attributions(
     found
 }
 
+/// The reporting-verb lexicon's forms by their first word (forms the rules do not
+/// trust left out), built once: a constant index of the constant lexicon.
+fn verb_index() -> &'static HashMap<&'static str, Vec<VerbHit>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<VerbHit>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>> = HashMap::new();
+        for (vi, verb) in VERBS.iter().enumerate() {
+            for (fi, form) in verb.forms.iter().enumerate() {
+                if form.is_empty() || UNRELIABLE_FORMS.contains(form) {
+                    continue;
+                }
+                let first = form.split(' ').next().unwrap_or(form);
+                let hits = verbs_by_first_word.entry(first).or_default();
+                let len = form.split(' ').count();
+                if !hits
+                    .iter()
+                    .any(|h| h.len == len && VERBS[h.verb].forms[h.form] == *form)
+                {
+                    hits.push(VerbHit {
+                        verb: vi,
+                        form: fi,
+                        len,
+                    });
+                }
+            }
+        }
+        verbs_by_first_word
+    })
+}
+
 /// A token with what the rules ask about it.
 struct Tok<'a> {
     span: Span,
@@ -202,10 +246,18 @@ struct Analyzer<'a> {
     posts: &'a [Post],
     mentions: &'a [Mention],
     entities: &'a [Entity],
-    verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>>,
+    verbs_by_first_word: &'static HashMap<&'static str, Vec<VerbHit>>,
     /// The learned cue tagger (the embedded one unless training says otherwise).
     cue_model: Option<&'a CueModel>,
+    /// Word clusters for the tagger's and the filter's features (None: no
+    /// cluster features).
+    clusters: Option<&'a WordClusters>,
 }
+
+/// Cluster class of a position outside its unit.
+const CLUSTER_EDGE: u32 = 0x1_0000;
+/// Cluster class of a word the cluster table does not know.
+const CLUSTER_UNKNOWN: u32 = 0x1_0001;
 
 fn is_quote_char(s: &str) -> bool {
     matches!(
@@ -596,27 +648,6 @@ impl<'a> Analyzer<'a> {
                 }
             })
             .collect();
-        let mut verbs_by_first_word: HashMap<&'static str, Vec<VerbHit>> = HashMap::new();
-        for (vi, verb) in VERBS.iter().enumerate() {
-            for (fi, form) in verb.forms.iter().enumerate() {
-                if form.is_empty() || UNRELIABLE_FORMS.contains(form) {
-                    continue;
-                }
-                let first = form.split(' ').next().unwrap_or(form);
-                let hits = verbs_by_first_word.entry(first).or_default();
-                let len = form.split(' ').count();
-                if !hits
-                    .iter()
-                    .any(|h| h.len == len && VERBS[h.verb].forms[h.form] == *form)
-                {
-                    hits.push(VerbHit {
-                        verb: vi,
-                        form: fi,
-                        len,
-                    });
-                }
-            }
-        }
         let mut analyzer = Analyzer {
             text,
             toks,
@@ -626,8 +657,9 @@ impl<'a> Analyzer<'a> {
             posts,
             mentions,
             entities,
-            verbs_by_first_word,
+            verbs_by_first_word: verb_index(),
             cue_model: embedded_cue_model(),
+            clusters: embedded_word_clusters(),
         };
         analyzer.units = analyzer.build_units(sentences);
         analyzer
@@ -1057,6 +1089,20 @@ impl<'a> Analyzer<'a> {
     // Learned cues
     // ---------------------------------------------------------------------
 
+    /// The cluster classes (coarse to fine, three levels) of token `k` of unit `u`:
+    /// [`CLUSTER_EDGE`] outside the unit, [`CLUSTER_UNKNOWN`] for a word the table
+    /// does not know or a non-word.
+    fn cluster_classes(&self, u: &Unit, k: isize) -> [u32; 3] {
+        if k < u.t0 as isize || k >= u.t1 as isize {
+            return [CLUSTER_EDGE; 3];
+        }
+        let t = &self.toks[k as usize];
+        match self.clusters.and_then(|c| Some((c, c.leaf(&t.lower)?))) {
+            Some((c, leaf)) => [0, 1, 2].map(|level| u32::from(c.prefix(leaf, level))),
+            None => [CLUSTER_UNKNOWN; 3],
+        }
+    }
+
     /// Hashed features of every token of unit `u` for the cue tagger.
     fn cue_features(&self, u: &Unit) -> Vec<Vec<u64>> {
         let (t0, t1) = (u.t0, u.t1);
@@ -1089,6 +1135,14 @@ impl<'a> Analyzer<'a> {
             } else {
                 self.toks[k as usize].lower.as_str()
             }
+        };
+        // Cluster classes of the unit's tokens with an edge on either side.
+        let classes: Vec<[u32; 3]> = if self.clusters.is_some() {
+            (t0 as isize - 1..=t1 as isize)
+                .map(|k| self.cluster_classes(u, k))
+                .collect()
+        } else {
+            Vec::new()
         };
         let mut out = Vec::with_capacity(t1 - t0);
         let mut seen_quote = false;
@@ -1202,6 +1256,33 @@ impl<'a> Analyzer<'a> {
             add(21, &[prev_s]);
             add(22, &[prev_s, stem]);
             add(23, &[prev_s, next_s]);
+            if self.clusters.is_some() {
+                // Word classes: the token's at three levels, its neighbours', and
+                // the mid class with what stands around it.
+                let here = classes[i - t0 + 1];
+                let before = classes[i - t0];
+                let after = classes[i - t0 + 2];
+                let mut addc = |template: u8, parts: &[&str], nums: &[u32]| {
+                    let mut h = FeatureHash::new(template);
+                    for p in parts {
+                        h = h.str(p);
+                    }
+                    for &n in nums {
+                        h = h.num(n);
+                    }
+                    f.push(h.finish());
+                };
+                addc(24, &[], &[here[0]]);
+                addc(25, &[], &[here[1]]);
+                addc(26, &[], &[here[2]]);
+                addc(27, &[], &[before[1]]);
+                addc(28, &[], &[after[1]]);
+                addc(29, &[], &[before[1], here[1]]);
+                addc(30, &[next_s], &[here[2]]);
+                addc(31, &[prev_s], &[here[1]]);
+                addc(32, &[if that { "that" } else { "-" }], &[here[1]]);
+                addc(33, &[class_s], &[here[1]]);
+            }
             out.push(f);
         }
         out

@@ -609,7 +609,7 @@ fn learned_cues_outside_the_lexicon() {
         "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
         expect![[r#"
             Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
-            Indirect [Senator Ann Dorn] cue=[is supporting the plan] content=[to close the Varn depot]
+            Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
         "#]],
     );
 }
@@ -745,5 +745,66 @@ fn poll_headings_report_findings() {
         expect![[r#"
             Indirect [Poll] (descriptor) cue=[:] content=[Mayor Brandt Leads in Varn]
         "#]],
+    );
+}
+
+/// Shows the word-cluster classes the cue tagger sees for each word of `input`
+/// (a one-sentence text) with an invented cluster table (`word=leaf`, levels
+/// 1+1+2 bits), and how many of its features the words `a` and `b` share with and
+/// without the table.
+fn check_cluster_features(input: &str, table: &str, (a, b): (&str, &str), expect: Expect) {
+    use super::word_clusters::{word_key, WordClusters};
+    let entries: Vec<(u32, u16)> = table
+        .split_whitespace()
+        .filter_map(|wl| wl.split_once('='))
+        .filter_map(|(w, l)| Some((word_key(w), l.parse().ok()?)))
+        .collect();
+    let clusters = WordClusters::new(vec![1, 1, 2], entries).expect("valid invented table");
+    let sentences = text::split_sentences(input);
+    let mut analyzer = super::Analyzer::new(input, &sentences, &[], &[], &[]);
+    let unit = analyzer.units[0];
+    let shared = |analyzer: &super::Analyzer| -> usize {
+        let feats = analyzer.cue_features(&unit);
+        let at = |w: &str| {
+            let k = (unit.t0..unit.t1)
+                .position(|k| analyzer.toks[k].lower == w)
+                .expect("word in the sentence");
+            &feats[k]
+        };
+        at(a).iter().filter(|f| at(b).contains(f)).count()
+    };
+    analyzer.clusters = None;
+    let without = shared(&analyzer);
+    analyzer.clusters = Some(&clusters);
+    let with = shared(&analyzer);
+    let show = |v: u32| match v {
+        super::CLUSTER_UNKNOWN => "?".to_string(),
+        v => v.to_string(),
+    };
+    let mut out = (unit.t0..unit.t1)
+        .map(|k| {
+            let c = analyzer.cluster_classes(&unit, k as isize);
+            let t = analyzer.toks[k].text;
+            format!("{t}={}/{}/{}", show(c[0]), show(c[1]), show(c[2]))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push_str(&format!(
+        "\nfeatures shared by {a:?} and {b:?}: {without} without clusters, {with} with"
+    ));
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn cluster_features_generalise_over_words() {
+    // "zorbled" (never a cue word) in the class of "said": the tagger sees the same
+    // class features for both; a word the table does not know gets the unknown class.
+    check_cluster_features(
+        "Mira Tolk zorbled that the Quell bridge said nothing.",
+        "said=13 zorbled=13 bridge=2 the=4",
+        ("zorbled", "said"),
+        expect![[r#"
+            Mira=?/?/? Tolk=?/?/? zorbled=1/3/13 that=?/?/? the=0/1/4 Quell=?/?/? bridge=0/0/2 said=1/3/13 nothing=?/?/? .=?/?/?
+            features shared by "zorbled" and "said": 4 without clusters, 9 with"#]],
     );
 }
