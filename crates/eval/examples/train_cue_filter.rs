@@ -14,7 +14,7 @@
 //! (`analysis::attribution::cue_candidates_with`, with the article's headline as
 //! post title, as the benchmark runs it). The tagger is cross-fitted: the articles
 //! fall into five folds (by index) and each article's candidates come from a tagger
-//! trained as `train_cues` trains the embedded one (19 epochs, outside bias -30)
+//! trained as `train_cues` trains the embedded one (the epochs it picks, outside bias -30)
 //! on the other four folds, so that the filter sees learned cues as precise as
 //! they are on unseen text (the embedded tagger is far more precise on its own
 //! training articles). Retrain after any rule change. A candidate
@@ -44,10 +44,11 @@ use eval::rng::Rng;
 const HASH_BITS: u32 = 16;
 /// Cross-fitting folds for the cue tagger.
 const FOLDS: usize = 5;
-/// Epochs and outside bias of the fold taggers (what `train_cues` picks; update
-/// after retraining the tagger if its pick changes).
-const CUE_EPOCHS: usize = 19;
+/// Outside bias of the fold taggers (the one `train_cues` uses); their epochs are
+/// picked the way `train_cues` picks them.
 const CUE_OUTSIDE_BIAS: f32 = -30.0;
+/// Epochs `train_cues` tries by default.
+const CUE_MAX_EPOCHS: usize = 40;
 const SEED: u64 = 0x5eed_f117;
 
 /// One labelled candidate: index into the candidate table and label.
@@ -223,9 +224,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let (_, cue_epochs) =
+        train_cues::held_out_epochs(&corpus, CUE_MAX_EPOCHS, CUE_OUTSIDE_BIAS, false);
+    eprintln!("fold cue taggers: {cue_epochs} epochs");
     let fold_models: Vec<_> = (0..FOLDS)
         .map(|k| {
-            train_cues::train_subset(&corpus, |a| a % FOLDS != k, CUE_EPOCHS, CUE_OUTSIDE_BIAS)
+            train_cues::train_subset(&corpus, |a| a % FOLDS != k, cue_epochs, CUE_OUTSIDE_BIAS)
         })
         .collect();
     eprintln!("{FOLDS} fold cue taggers trained");
