@@ -103,8 +103,11 @@ impl Story {
 
     /// Makes the last attribution's source a group named by an adjective
     /// ("Brenish allies": an entity of kind Other, as the recogniser gives it).
-    fn as_group(mut self) -> Story {
-        let (_, analysis, _) = self.docs.last_mut().expect("as_group() after said()");
+    fn named_by_adjective(mut self) -> Story {
+        let (_, analysis, _) = self
+            .docs
+            .last_mut()
+            .expect("named_by_adjective() after said()");
         let entity = analysis
             .attributions
             .last()
@@ -1299,7 +1302,7 @@ fn a_group_named_by_an_adjective_has_no_opposite_stances() {
                 AttributionKind::Indirect,
                 Some(Stance::Supports),
             )
-            .as_group()
+            .named_by_adjective()
             .doc(
                 "Beta",
                 "Brenish allies rejected the ceasefire plan for the border region.",
@@ -1310,7 +1313,7 @@ fn a_group_named_by_an_adjective_has_no_opposite_stances() {
                 AttributionKind::Indirect,
                 Some(Stance::Rejects),
             )
-            .as_group(),
+            .named_by_adjective(),
         expect![[r#"
             claim-1 Attribution [Brenish allies: border, ceasefire, plan, region]
               said Some(Supports) <Alpha citing Brenish allies> Brenish allies backed the ceasefire plan for the border region.
