@@ -400,7 +400,7 @@ fn the_sample_brief_surfaces_its_built_in_findings() {
         opposite_stances: accepts [Brightwater Times] | rejects [Coastal Wire, NewsDigest Hub]
         same_words_different_speakers: Dario Kesselmann [Brightwater Times] | Sabina Rell [Harbour Courier]
         conflicting_dates: 2026-03-03 [Coastal Wire, NewsDigest Hub, The Northern Ledger] | 2026-03-02 [Harbour Courier, Valmora Daily - Port & City]
-        disputed_fact: asserted by The union [Coastal Wire, NewsDigest Hub] | denied by The ministry [Coastal Wire, NewsDigest Hub]"#]]
+        disputed_fact: asserted by Valmora Dockworkers' Union [Coastal Wire, NewsDigest Hub] | denied by Ministry of Labour [Coastal Wire, NewsDigest Hub]"#]]
     .assert_eq(&lines.join("\n"));
     let _ = std::fs::remove_dir_all(&dir);
 }

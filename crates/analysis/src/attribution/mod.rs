@@ -3866,9 +3866,26 @@ impl<'a> Analyzer<'a> {
         AttributionSource {
             span: Some(span),
             text: name.to_string(),
-            entity: entity.filter(|&e| self.heads_source(span, e)),
+            entity: entity
+                .filter(|&e| self.heads_source(span, e))
+                .or_else(|| self.heading_entity(span)),
             is_descriptor: is_descriptor(self, span),
         }
+    }
+
+    /// The entity of a mention inside `span` that heads the phrase (longest first):
+    /// "the union, led by Dario Kesselmann," is the union, not Kesselmann.
+    fn heading_entity(&self, span: Span) -> Option<usize> {
+        let mut candidates: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| span.contains(m.span) && m.entity < self.entities.len())
+            .collect();
+        candidates.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+        candidates
+            .into_iter()
+            .map(|m| m.entity)
+            .find(|&e| self.heads_source(span, e))
     }
 
     /// Entity `e` is what the source phrase `span` names, not a name inside one of

@@ -715,6 +715,16 @@ fn a_name_inside_a_modifier_is_not_the_source() {
         ("Mayor Ilse Brandt rejected the offer.", Some("Ilse Brandt")),
         // The office word heads the phrase: not the Kremlin itself.
         ("The Kremlin leader rejected the offer.", None),
+        // "the union" after the union was named is the union; "the union leader"
+        // is a person, and an apposition does not take the source's place.
+        (
+            "The Varn Dockworkers Union met on Monday. The union, led by Ida Berg, rejected the offer.",
+            Some("Varn Dockworkers Union"),
+        ),
+        (
+            "The Varn Dockworkers Union met on Monday. The union leader rejected the offer.",
+            None,
+        ),
         // A short modifier matches a whole role word of a person named before.
         (
             "US President Ann Vark arrived in Orvale on Monday. The US president rejected the offer.",

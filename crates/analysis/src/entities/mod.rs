@@ -1147,6 +1147,111 @@ fn leader_descriptor(
     Some((end, modifier, head))
 }
 
+/// Nouns that head an organisation's name ("Valmora Dockworkers' Union", "Ministry
+/// of Labour") and stand for it after "the" once it has been named.
+const ORG_HEADS: &[&str] = &[
+    "union",
+    "ministry",
+    "company",
+    "party",
+    "agency",
+    "authority",
+    "council",
+    "commission",
+    "committee",
+    "association",
+    "federation",
+    "department",
+    "bank",
+    "alliance",
+    "coalition",
+    "university",
+];
+
+/// Words that may follow "the union" when it is the whole noun phrase ("the union
+/// said", "the union's offer", "the union, which"), not a modifier ("the union
+/// leader").
+const AFTER_ORG_HEAD: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "did",
+    "does",
+    "also",
+    "and",
+    "which",
+    "who",
+    "that",
+    "rejected",
+    "accepted",
+    "agreed",
+    "offered",
+    "announced",
+    "called",
+    "insisted",
+    "warned",
+    "denied",
+    "confirmed",
+    "wants",
+    "wanted",
+    "added",
+    "told",
+    "declined",
+    "refused",
+];
+
+/// "the union" at token `ti` (not inside a name): the head noun, when the phrase
+/// ends there.
+fn org_descriptor<'t>(ts: &'t [Tok], ti: usize, inside: &[bool]) -> Option<&'t str> {
+    let head = ts.get(ti + 1)?;
+    if inside.get(ti + 1).copied().unwrap_or(true) {
+        return None;
+    }
+    let h = ORG_HEADS
+        .iter()
+        .copied()
+        .find(|w| *w == lower(&head.word))?;
+    let ends_phrase = ts.get(ti + 2).is_none_or(|n| {
+        let w = lower(&n.word);
+        !n.word.chars().next().is_some_and(char::is_alphabetic)
+            || AFTER_ORG_HEAD.contains(&w.as_str())
+    });
+    ends_phrase.then_some(h)
+}
+
+/// The organisation named most recently before token `ti` of sentence `si` whose
+/// name holds `head` as a word ("union" in "Valmora Dockworkers' Union").
+fn latest_org_with(
+    orgs: &[(usize, usize, usize)],
+    entities: &[Entity],
+    head: &str,
+    si: usize,
+    ti: usize,
+) -> Option<usize> {
+    orgs.iter()
+        .rev()
+        .filter(|&&(s, end, _)| s < si || (s == si && end <= ti))
+        .map(|&(_, _, e)| e)
+        .find(|&e| {
+            entities.get(e).is_some_and(|ent| {
+                ent.name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+        })
+}
+
 /// Whether a person's roles in the document fit a description: a role word sharing
 /// its first four letters with the modifier ("Ukrainian President" for "the
 /// Ukrainian leader"; a modifier shorter than four letters must be a whole role
@@ -1223,6 +1328,14 @@ fn resolve_pronouns(
             per_sentence[m.sentence].push((m.start, m.end, e));
         }
     }
+    // Organisations named so far, in text order: (sentence, token end, entity).
+    let mut orgs: Vec<(usize, usize, usize)> = names
+        .iter()
+        .zip(assigned)
+        .map(|(m, &g)| (m.sentence, m.end, index_of[g]))
+        .filter(|&(_, _, e)| entities[e].kind == EntityKind::Organization)
+        .collect();
+    orgs.sort_unstable();
     for v in per_sentence.iter_mut() {
         v.sort_unstable();
     }
@@ -1264,6 +1377,18 @@ fn resolve_pronouns(
                             is_pronoun: true,
                         });
                     }
+                } else if let Some(e) = org_descriptor(ts, ti, &inside[si])
+                    .and_then(|head| latest_org_with(&orgs, entities, head, si, ti))
+                {
+                    let head = &ts[ti + 1];
+                    let span = Span::new(t.span.start, head.span.end);
+                    out.push(Mention {
+                        span,
+                        text: span.slice(text).to_string(),
+                        kind: EntityKind::Organization,
+                        entity: e,
+                        is_pronoun: true,
+                    });
                 }
                 continue;
             }
