@@ -7,7 +7,9 @@
 //! and leading titles, attaches roles from premodifiers ("Kremlin spokesman Dmitry
 //! Peskov") and appositions ("Peskov, the Kremlin spokesman,"), groups mentions into
 //! entities (exact spelling key, surname/first-name containment for people, acronyms
-//! for organisations) and resolves he/she/his/her to a recent person.
+//! for organisations) and resolves he/she/his/her to a recent person, "the
+//! Ukrainian leader" to a recent person whose role fits, and "the union" to the
+//! organisation named most recently with that word in its name.
 //! [`keys`] holds the cross-document name keys ([`name_key`], [`same_entity`]).
 
 pub mod keys;
