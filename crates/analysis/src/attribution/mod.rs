@@ -2158,6 +2158,25 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // "a US-draft proposed limit": a participle after a determiner and one
+        // hyphenated modifier, before a lower-case word, modifies that noun.
+        let hyphenated_modifier = prev.is_some_and(|t| t.word && t.text.contains('-'))
+            && cs >= u.t0 + 2
+            && is_determiner(&self.toks[cs - 2].lower);
+        let noun_next = self
+            .toks
+            .get(after)
+            .filter(|_| after < u.t1)
+            .is_some_and(|t| {
+                t.word
+                    && !t.cap
+                    && !NP_STOP.contains(&t.lower.as_str())
+                    && !PREPOSITIONS.contains(&t.lower.as_str())
+                    && !is_determiner(&t.lower)
+            });
+        if hit.form == 2 && !has_aux && hyphenated_modifier && noun_next {
+            return None;
+        }
         // "270 pledged delegates": a participle between a number and its noun is
         // an adjective.
         // Not "Ann Smith, 45, said he …" (an age) nor "4 in 10 said" (a share).

@@ -828,3 +828,16 @@ fn cluster_features_generalise_over_words() {
             features shared by "zorbled" and "said": 4 without clusters, 9 with"#]],
     );
 }
+
+#[test]
+fn participle_after_a_hyphenated_modifier_is_an_adjective() {
+    // "a harbour-board proposed toll": the participle modifies "toll"; "The board
+    // proposed a toll" is a proposal.
+    check(
+        "Varn rejected a harbour-board proposed toll on ferries. The board proposed a toll on ferries.",
+        expect![[r#"
+            Indirect [Varn] cue=[rejected] content=[a harbour-board proposed toll on ferries] stance=Rejects
+            Indirect [The board] (descriptor) cue=[proposed] content=[a toll on ferries] stance=Proposes
+        "#]],
+    );
+}
