@@ -166,6 +166,19 @@ impl<'a> ByteReader<'a> {
         self.at = end;
         Ok(s)
     }
+    /// Checks a model file's eight-byte magic and its format version.
+    pub(crate) fn header(&mut self, magic: &[u8; 8], version: u32) -> Result<(), String> {
+        if self.take(8)? != magic {
+            return Err(String::from("bad magic (not this kind of model file)"));
+        }
+        let found = self.u32()?;
+        if found != version {
+            return Err(format!(
+                "format version {found}, this build reads {version}"
+            ));
+        }
+        Ok(())
+    }
     pub(crate) fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
         let mut a = [0u8; N];
         a.copy_from_slice(self.take(N)?);

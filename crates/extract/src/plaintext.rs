@@ -1263,22 +1263,22 @@ fn repeat_key(plain: &str) -> String {
 /// date ("… for several months. October 7, 2025."). Every copy of it goes. A body
 /// paragraph above a credit is kept: it is neither repeated nor date-ended.
 fn drop_credited_captions(units: &[Unit], fate: &mut [Fate]) {
-    let mut captions: Vec<String> = Vec::new();
-    for i in 1..units.len() {
-        if fate[i] != Fate::Drop(reason::PHOTO_CREDIT) || fate[i - 1] != Fate::Keep {
-            continue;
-        }
-        let key = repeat_key(&units[i - 1].plain);
-        let copies = units.iter().filter(|u| repeat_key(&u.plain) == key).count();
-        if copies > 1 || ends_with_date_sentence(&units[i - 1].plain) {
-            captions.push(key);
-        }
-    }
-    if captions.is_empty() {
+    let credited =
+        |i: usize| fate[i] == Fate::Drop(reason::PHOTO_CREDIT) && fate[i - 1] == Fate::Keep;
+    if !(1..units.len()).any(credited) {
         return;
     }
-    for (i, u) in units.iter().enumerate() {
-        if fate[i] == Fate::Keep && captions.contains(&repeat_key(&u.plain)) {
+    let keys: Vec<String> = units.iter().map(|u| repeat_key(&u.plain)).collect();
+    let captions: Vec<usize> = (1..units.len())
+        .filter(|&i| credited(i))
+        .map(|i| i - 1)
+        .filter(|&c| {
+            keys.iter().filter(|k| **k == keys[c]).count() > 1
+                || ends_with_date_sentence(&units[c].plain)
+        })
+        .collect();
+    for i in 0..units.len() {
+        if fate[i] == Fate::Keep && captions.iter().any(|&c| keys[c] == keys[i]) {
             fate[i] = Fate::Drop(reason::IMAGE_CAPTION);
         }
     }

@@ -234,20 +234,20 @@ pub fn build_brief(
     }
     let sources = independent_sources(&lineage_inputs, &reposts);
 
+    // Each document's calendar days, read once for the stories and the timeline.
+    let days: Vec<Vec<(Span, NaiveDate)>> = docs.iter().map(|(d, a)| document_days(d, a)).collect();
+
     // Stories, in ingestion order (incremental clustering).
     let mut clusterer = StoryClusterer::new(StoryConfig::default());
     let mut story_of = Vec::with_capacity(docs.len());
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (d, a) in docs {
+    for ((d, a), days) in docs.iter().zip(&days) {
         let input = StoryInput {
             id: d.id.clone(),
             title: d.title.clone(),
             text: d.text.clone(),
             published: d.published.as_ref().map(|p| p.at.date()),
-            dates: document_days(d, a)
-                .into_iter()
-                .map(|(_, day)| day)
-                .collect(),
+            dates: days.iter().map(|&(_, day)| day).collect(),
             names: a.entities.iter().map(|e| e.name.clone()).collect(),
         };
         let assignment = clusterer.add(&input);
@@ -323,8 +323,8 @@ pub fn build_brief(
 
     // Timeline from event dates in the text (not publication times).
     let mut dated = Vec::new();
-    for ((d, a), o) in docs.iter().zip(&outlets) {
-        for (span, date) in document_days(d, a) {
+    for (((d, a), o), days) in docs.iter().zip(&outlets).zip(&days) {
+        for &(span, date) in days {
             let sentence = sentence_of(a, span);
             dated.push(DatedSentence {
                 doc: d.id.clone(),

@@ -427,17 +427,16 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
                 .collect::<BTreeSet<_>>()
                 .len()
         };
-        // A bare date line ("Friday 6 March 2026") says nothing happened: sentences
-        // with at least three content words come first.
-        let bare = |g: &(usize, Vec<usize>)| words[g.0].len() < 3;
-        // "You can head here to catch up on …" guides the reader; it reports no event.
-        let to_reader = |g: &(usize, Vec<usize>)| addresses_reader(&items[g.0].text);
-        groups.sort_by(|a, b| {
-            bare(a)
-                .cmp(&bare(b))
-                .then(to_reader(a).cmp(&to_reader(b)))
-                .then(support(b).cmp(&support(a)))
-                .then(a.0.cmp(&b.0))
+        // A bare date line ("Friday 6 March 2026") and a sentence that speaks to the
+        // reader ("You can head here to catch up on …") report no event: they come
+        // after sentences that do, then support decides.
+        groups.sort_by_cached_key(|g| {
+            (
+                words[g.0].len() < 3,
+                addresses_reader(&items[g.0].text),
+                std::cmp::Reverse(support(g)),
+                g.0,
+            )
         });
         let summary = groups
             .iter()

@@ -129,13 +129,7 @@ impl CueFilter {
 
     fn parse(bytes: &[u8]) -> Result<CueFilter, String> {
         let mut r = ByteReader::new(bytes);
-        if r.take(8)? != MAGIC {
-            return Err(String::from("not a cue filter (bad magic)"));
-        }
-        let version = r.u32()?;
-        if version != FORMAT_VERSION {
-            return Err(format!("unsupported version {version}"));
-        }
+        r.header(MAGIC, FORMAT_VERSION)?;
         let bits = r.u32()?;
         if !(1..=24).contains(&bits) {
             return Err(format!("bad hash bits {bits}"));

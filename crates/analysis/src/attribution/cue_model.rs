@@ -246,13 +246,7 @@ impl CueModel {
 
     fn parse(bytes: &[u8]) -> Result<CueModel, String> {
         let mut r = crate::sequence::ByteReader::new(bytes);
-        if r.take(8)? != MAGIC {
-            return Err(String::from("not a cue model (bad magic)"));
-        }
-        let version = r.u32()?;
-        if version != FORMAT_VERSION {
-            return Err(format!("unsupported version {version}"));
-        }
+        r.header(MAGIC, FORMAT_VERSION)?;
         let bits = r.u32()?;
         if !(1..=24).contains(&bits) {
             return Err(format!("bad hash bits {bits}"));

@@ -1741,6 +1741,28 @@ pub(crate) const DESCRIPTOR_HEADS: &[&str] = &[
     "study",
 ];
 
+/// Heads of a source phrase that speak for the name after their preposition ("a
+/// spokesperson for the Port Authority", "officials at the ministry").
+pub(crate) const SPEAKS_FOR: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "representatives",
+    "official",
+    "officials",
+    "statement",
+    "lawyer",
+    "lawyers",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "envoy",
+];
+
 /// Time words that may sit between a cue and its content ("said on Tuesday that").
 pub(crate) const TIME_WORDS: &[&str] = &[
     "monday",

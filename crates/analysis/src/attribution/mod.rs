@@ -55,7 +55,8 @@ use model::{Attribution, AttributionKind, AttributionSource, Entity, EntityKind,
 use model::{Post, Span, Stance};
 
 use lexicon::{
-    VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, TIME_WORDS, UNRELIABLE_FORMS, VERBS,
+    VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, SPEAKS_FOR, TIME_WORDS, UNRELIABLE_FORMS,
+    VERBS,
 };
 use quotes::Quote;
 
@@ -70,9 +71,17 @@ static WORD_CLUSTERS_BYTES: &[u8] = include_bytes!("../../models/word_clusters.b
 /// or unreadable, in which case the cue tagger and filter get no cluster features.
 pub fn embedded_word_clusters() -> Option<&'static WordClusters> {
     static CLUSTERS: OnceLock<Option<WordClusters>> = OnceLock::new();
-    CLUSTERS
-        .get_or_init(|| WordClusters::from_bytes(WORD_CLUSTERS_BYTES).ok())
-        .as_ref()
+    embedded(&CLUSTERS, WORD_CLUSTERS_BYTES, WordClusters::from_bytes)
+}
+
+/// A model compiled into the binary, parsed on first use (an immutable cache of a
+/// constant); `None` when the file is empty or unreadable.
+fn embedded<T>(
+    cell: &'static OnceLock<Option<T>>,
+    bytes: &[u8],
+    parse: fn(&[u8]) -> Result<T, crate::sequence::ModelFileError>,
+) -> Option<&'static T> {
+    cell.get_or_init(|| parse(bytes).ok()).as_ref()
 }
 
 /// The learned cue tagger compiled into the binary (see [`cue_model`]).
@@ -82,9 +91,7 @@ static CUE_MODEL_BYTES: &[u8] = include_bytes!("../../models/cues.bin");
 /// when the embedded file is empty or unreadable, in which case only the rules run.
 pub fn embedded_cue_model() -> Option<&'static CueModel> {
     static MODEL: OnceLock<Option<CueModel>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| CueModel::from_bytes(CUE_MODEL_BYTES).ok())
-        .as_ref()
+    embedded(&MODEL, CUE_MODEL_BYTES, CueModel::from_bytes)
 }
 
 /// The learned cue filter compiled into the binary (see [`cue_filter`]).
@@ -94,9 +101,7 @@ static CUE_FILTER_BYTES: &[u8] = include_bytes!("../../models/cue_filter.bin");
 /// unreadable, in which case no candidate is filtered.
 pub fn embedded_cue_filter() -> Option<&'static CueFilter> {
     static FILTER: OnceLock<Option<CueFilter>> = OnceLock::new();
-    FILTER
-        .get_or_init(|| CueFilter::from_bytes(CUE_FILTER_BYTES).ok())
-        .as_ref()
+    embedded(&FILTER, CUE_FILTER_BYTES, CueFilter::from_bytes)
 }
 
 /// The candidate attributions of `text` (rules and learned cues, before the cue
@@ -3911,25 +3916,6 @@ impl<'a> Analyzer<'a> {
     /// its modifiers: "Dockworkers at Estravia's busiest port" is not Estravia,
     /// but "a spokesperson for the Port Authority" speaks for the Port Authority.
     fn heads_source(&self, span: Span, e: usize) -> bool {
-        const SPEAKS_FOR: &[&str] = &[
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "representative",
-            "representatives",
-            "official",
-            "officials",
-            "statement",
-            "lawyer",
-            "lawyers",
-            "aide",
-            "aides",
-            "adviser",
-            "advisers",
-            "advisor",
-            "advisors",
-            "envoy",
-        ];
         let (t0, t1) = (self.tok_at(span.start), self.tok_at(span.end));
         let Some(m) = self
             .mentions

@@ -182,13 +182,7 @@ impl WordClusters {
 
     fn parse(bytes: &[u8]) -> Result<WordClusters, String> {
         let mut r = ByteReader::new(bytes);
-        if r.take(8)? != MAGIC {
-            return Err(String::from("not a word-cluster file (bad magic)"));
-        }
-        let version = r.u32()?;
-        if version != FORMAT_VERSION {
-            return Err(format!("unsupported version {version}"));
-        }
+        r.header(MAGIC, FORMAT_VERSION)?;
         let levels = r.u32()? as usize;
         if levels > MAX_LEVELS {
             return Err(format!("{levels} levels (at most {MAX_LEVELS})"));

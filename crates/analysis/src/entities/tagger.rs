@@ -611,15 +611,7 @@ impl Model {
 
     fn parse(bytes: &[u8]) -> Result<Model, String> {
         let mut r = crate::sequence::ByteReader::new(bytes);
-        if r.take(8)? != MAGIC {
-            return Err(String::from("bad magic (not a Parallax NER model)"));
-        }
-        let version = r.u32()?;
-        if version != FORMAT_VERSION {
-            return Err(format!(
-                "format version {version}, this build reads {FORMAT_VERSION}"
-            ));
-        }
+        r.header(MAGIC, FORMAT_VERSION)?;
         let bits = r.u32()?;
         if !(8..=28).contains(&bits) {
             return Err(format!("implausible hash bits {bits}"));
