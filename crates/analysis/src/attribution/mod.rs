@@ -455,6 +455,7 @@ const LABEL_WORDS: &[&str] = &[
     "editor",
     "related",
     "correction",
+    "clarification",
     "disclosure",
     "warning",
     "breaking",
@@ -1955,10 +1956,23 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // "Said Ellis: “…”": the verb before the name is the cue.
+        let inverted = names.len() >= 2
+            && self
+                .verb_at(first)
+                .is_some_and(|h| VERBS[h.verb].class == VerbClass::Speech && h.len == 1);
+        let (source, cue) = if inverted {
+            (
+                self.span_of(first + 1, colon),
+                self.span_of(first, first + 1),
+            )
+        } else {
+            (self.span_of(first, colon), self.toks[colon].span)
+        };
         Some(Draft {
             unit: ui,
-            source: Some(self.span_of(first, colon)),
-            cue: self.toks[colon].span,
+            source: Some(source),
+            cue,
             content: vec![content],
             stance: None,
             via: None,
@@ -2153,8 +2167,14 @@ impl<'a> Analyzer<'a> {
                 _ => None,
             }
         };
-        // "…, the objectives outlined by Putin": a reduced passive with its agent.
-        let reduced_passive = hit.form == 2 && !has_aux && by_at.is_some();
+        // "…, the objectives outlined by Putin": a reduced passive with its agent;
+        // not "Trump responded by using …", where "by" tells the means.
+        let by_means = by_at.is_some_and(|k| {
+            self.toks
+                .get(k + 1)
+                .is_some_and(|t| !t.cap && t.lower.ends_with("ing"))
+        });
+        let reduced_passive = hit.form == 2 && !has_aux && by_at.is_some() && !by_means;
         let passive =
             hit.form == 2 && !stative && (chain.iter().any(|w| BE.contains(w)) || reduced_passive);
         // Adjectival or nominal uses.
@@ -2298,7 +2318,13 @@ impl<'a> Analyzer<'a> {
                     || t.lower.ends_with("ing")
                     || self.is_open_quote_tok(after)
             });
-            if !subject_ok || !object_ok {
+            // "…, The Wall Street Journal reports.": a trailing cue after a
+            // comma-led subject ends the sentence.
+            let trailing = self.toks[after..u.t1]
+                .iter()
+                .all(|t| matches!(t.text, "." | "!" | "?"))
+                && (cs.saturating_sub(8).max(u.t0 + 1)..cs).any(|k| self.toks[k].text == ",");
+            if !subject_ok || !(object_ok || trailing) {
                 return None;
             }
         }
@@ -2525,8 +2551,18 @@ impl<'a> Analyzer<'a> {
             ));
         }
 
-        // Inverted: "…,” said Ann Smith, a senator."
-        if before_boundary && verb.class == VerbClass::Speech && hit.form != 3 && !has_aux {
+        // Inverted: "…,” said Ann Smith, a senator." Not after a subject with its
+        // apposition: "Ann Smith, a senator, said Clinton …".
+        let subject_with_apposition = !self.is_close_quote_tok(cs.wrapping_sub(1))
+            && self
+                .apposition_source(u, cs)
+                .is_some_and(|(a, _)| a == u.t0);
+        if before_boundary
+            && verb.class == VerbClass::Speech
+            && hit.form != 3
+            && !has_aux
+            && !subject_with_apposition
+        {
             let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1))
                 || (prev.is_some_and(|t| t.text == ",")
                     && self.is_close_quote_tok(cs.wrapping_sub(2)))
@@ -2552,6 +2588,9 @@ impl<'a> Analyzer<'a> {
                     let head = &self.toks[a..head_end];
                     let clause_like = head.iter().enumerate().any(|(k, t)| {
                         is_aux_verb(&t.lower)
+                            // "said the videos show …": a present reporting verb
+                            // makes the right side a clause.
+                            || (k > 0 && self.verb_at(a + k).is_some_and(|h| h.form <= 1))
                             || t.lower == "that"
                             || (k > 0
                                 && matches!(
@@ -2686,9 +2725,14 @@ impl<'a> Analyzer<'a> {
                         | "unless"
                 )
                 && self.toks[after..u.t1].iter().any(|t| t.word);
+            // An attitude or evidence verb reports what came before only when
+            // it ends the sentence: "…, other studies have shown."
+            let ends_sentence = self.toks[after..u.t1]
+                .iter()
+                .all(|t| matches!(t.text, "." | "!" | "?"));
             if after_boundary
                 && !subordinate_opener
-                && verb.class != VerbClass::Attitude
+                && (verb.class != VerbClass::Attitude || ends_sentence)
                 && self.tail_is_adjunct(u, after, after_quote, verb.class == VerbClass::Tell)
             {
                 let content = self.content_before(u, a - 1);
@@ -3243,7 +3287,12 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let inner_comma = (s..comma).any(|k| self.toks[k].text == ",");
-            let opens_np = first.cap || matches!(first.lower.as_str(), "a" | "an" | "the");
+            // "the director, Ann Smith,", "her lawyer, …", "one of the family's
+            // attorneys, …".
+            let opens_np = first.cap
+                || is_determiner(&first.lower)
+                || (matches!(first.lower.as_str(), "one" | "two" | "some" | "several")
+                    && self.toks.get(s + 1).is_some_and(|t| t.lower == "of"));
             if opens_np && inner_comma && first.word {
                 // "Ann Smith, meanwhile, said" / "Smith, in her dissent, said": the
                 // part between the commas is an adverbial, not an apposition.
@@ -3679,6 +3728,23 @@ impl<'a> Analyzer<'a> {
                             open_para = u.para;
                             continue;
                         }
+                    }
+                }
+                // "Limbaugh added:" ending a paragraph, then the words without
+                // quote marks (a block quote that lost its markup): the next
+                // paragraph is what was said.
+                if let Some(di) = open.filter(|&d| {
+                    drafts[d].wants_next_quote
+                        && drafts[d].content.is_empty()
+                        && u.para == self.units[drafts[d].unit].para + 1
+                        && u.span.start == self.paras[u.para].start
+                }) {
+                    if let Some(p) =
+                        self.trim_span(self.paras[u.para].start, self.paras[u.para].end)
+                    {
+                        let d = &mut drafts[di];
+                        d.content.push(p);
+                        d.wants_next_quote = false;
                     }
                 }
                 if !self.is_pure_quote(u) {

@@ -841,3 +841,85 @@ fn participle_after_a_hyphenated_modifier_is_an_adjective() {
         "#]],
     );
 }
+
+#[test]
+fn trailing_cues_and_subjects_with_appositions() {
+    // An evidence verb ending the sentence reports what came before it.
+    check(
+        "Large parts of the town are split by income, other studies have shown.",
+        expect![[r#"
+            Indirect [other studies] (descriptor) cue=[have shown] content=[Large parts of the town are split by income]
+        "#]],
+    );
+    check(
+        "The fund paid out twice as much, The Harbour Gazette has learned.",
+        expect![[r#"
+            Indirect [The Harbour Gazette] cue=[has learned] content=[The fund paid out twice as much]
+        "#]],
+    );
+    // With an object of its own it reports that object, not what came before.
+    check(
+        "In the valley, most farmers support the dam.",
+        expect![[r#"
+        Indirect [most farmers] (descriptor) cue=[support] content=[the dam]
+    "#]],
+    );
+    // "reports" is a noun too; at the end of a sentence after a comma-led
+    // subject it is the cue.
+    check(
+        "Fees rose by a third last spring, the Coastal Wire reports.",
+        expect![[r#"
+            Indirect [the Coastal Wire] cue=[reports] content=[Fees rose by a third last spring]
+        "#]],
+    );
+    check(
+        "She rejected it, citing Mara's reports.",
+        expect![[r#"
+        Indirect [She] cue=[rejected] content=[it] stance=Rejects
+        Indirect [She] cue=[citing] content=[Mara's reports]
+    "#]],
+    );
+    // A subject with its apposition, then "said" and a clause: not inverted.
+    check(
+        "Piet Olsen, one of the ferry company's lawyers, said the tapes show the crew leaving early.",
+        expect![[r#"
+            Indirect [Piet Olsen, one of the ferry company's lawyers,] cue=[said] content=[the tapes show the crew leaving early]
+        "#]],
+    );
+    check(
+        "In a statement, one of the family's lawyers, Ida Vos, said the tapes show the crew leaving early.",
+        expect![[r#"
+            Indirect [one of the family's lawyers, Ida Vos,] (descriptor) cue=[said] content=[the tapes show the crew leaving early]
+        "#]],
+    );
+    check(
+        "The fares will rise, said Ida Vos, a council member.",
+        expect![[r#"
+            Indirect [Ida Vos, a council member] cue=[said] content=[The fares will rise]
+        "#]],
+    );
+    // "by" with a gerund tells the means, not the agent of a passive.
+    check(
+        "Vos answered by citing the audit of the port.",
+        expect![[r#"
+            Indirect [Vos] cue=[answered] content=[by citing the audit of the port]
+            Indirect [Vos] cue=[citing] content=[the audit of the port]
+        "#]],
+    );
+    // "Said Vos:" opens a quote with an inverted cue.
+    check(
+        "The fares were high. Said Vos: “Nobody could pay them.”",
+        expect![[r#"
+            Direct [Vos] cue=[Said] content=[“Nobody could pay them.”]
+        "#]],
+    );
+    // A cue ending a paragraph with a colon takes the next paragraph when no
+    // quote marks follow (a block quote that lost its markup).
+    check(
+        "It was a disgrace, he said.\n\nThe mayor added:\n\nThe port is typical of her. She knows nothing.\n\nThen he left.",
+        expect![[r#"
+            Indirect [he] cue=[said] content=[It was a disgrace]
+            Indirect [The mayor] (descriptor) cue=[added:] content=[The port is typical of her. She knows nothing]
+        "#]],
+    );
+}
