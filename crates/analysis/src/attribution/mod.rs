@@ -3146,6 +3146,12 @@ impl<'a> Analyzer<'a> {
                         | "envoy"
                         | "successor"
                         | "heir"
+                        | "ties"
+                        | "links"
+                        | "connections"
+                        | "linked"
+                        | "connected"
+                        | "allied"
                 );
             if COMMON_VERBS.contains(&w) && !np_to {
                 break;
@@ -4067,14 +4073,39 @@ impl<'a> Analyzer<'a> {
         }
         // The nearer of: the last named source (not a plural like "Ukrainians"),
         // and the last full name in the text.
-        let source = named.iter().rev().find(|(at, name, _)| {
+        // "he" and "she" are people, never an organisation the NER has typed.
+        let personal = matches!(
+            span.slice(self.text).to_lowercase().as_str(),
+            "he" | "she" | "him" | "her"
+        );
+        // A name starting at `at` that the NER typed as something else.
+        let typed_not_person = |at: usize| {
+            self.mentions
+                .iter()
+                .any(|m| m.span.start == at && m.kind != EntityKind::Person && !m.is_pronoun)
+        };
+        let not_a_person = |at: usize, name: &str, ent: &Option<usize>| match ent
+            .and_then(|e| self.entities.get(e))
+        {
+            Some(e) => e.kind != EntityKind::Person,
+            None => self
+                .text
+                .get(at..span.start)
+                .and_then(|t| t.find(name))
+                .is_some_and(|k| typed_not_person(at + k)),
+        };
+        let source = named.iter().rev().find(|(at, name, ent)| {
             let plural_word = name.ends_with('s') && !name.contains(' ');
-            *at < span.start && *at >= lower_bound && !plural_word
+            *at < span.start
+                && *at >= lower_bound
+                && !plural_word
+                && !(personal && not_a_person(*at, name, ent))
         });
         let run = self
             .last_name_run(Span::new(lower_bound, span.start))
-            .filter(|(_, text, words)| {
-                *words >= 2 || named.iter().any(|(_, n, _)| n.ends_with(text.as_str()))
+            .filter(|(at, text, words)| {
+                (*words >= 2 || named.iter().any(|(_, n, _)| n.ends_with(text.as_str())))
+                    && !(personal && typed_not_person(*at))
             });
         match (source, run) {
             (Some((at, name, ent)), Some((run_at, run_text, _))) => {
@@ -4088,7 +4119,10 @@ impl<'a> Analyzer<'a> {
             (None, Some((_, run_text, _))) => return Some((run_text, None)),
             (None, None) => {}
         }
-        if let Some(name) = self.last_name_in(Span::new(lower_bound, span.start)) {
+        if let Some((_, name, _)) = self
+            .last_name_run(Span::new(lower_bound, span.start))
+            .filter(|(at, _, _)| !(personal && typed_not_person(*at)))
+        {
             return Some((name, None));
         }
         if first_para_of_post {

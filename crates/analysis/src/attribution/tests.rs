@@ -923,3 +923,34 @@ fn trailing_cues_and_subjects_with_appositions() {
         "#]],
     );
 }
+
+#[test]
+fn sources_with_ties_and_pronouns_that_are_people() {
+    // "ties to", "links to" stay inside the source phrase; the name after them
+    // is a modifier.
+    check(
+        "A source for the Gazette with ties to the Ministry said the proposal is weak.",
+        expect![[r#"
+            Indirect [A source for the Gazette with ties to the Ministry] (descriptor) cue=[said] content=[the proposal is weak]
+        "#]],
+    );
+    // With the named-entity model: "She" after a paragraph that names only a
+    // newspaper and a country stays "She", never the paper or the country.
+    let text = "The total rose again, the Valmora Herald reported from Estravia on Monday.\n\nShe said the details were kept under wraps.";
+    let sentences = text::split_sentences(text);
+    let ents = crate::entities::recognise(text, &sentences);
+    let attrs = find_attributions(text, &sentences, &[], &ents.mentions, &ents.entities);
+    let shown: Vec<String> = attrs
+        .iter()
+        .map(|a| {
+            let src = a.source.as_ref().map_or("-", |s| s.text.as_str());
+            format!("{src} <- {}", a.cue.map_or("", |c| c.slice(text)))
+        })
+        .collect();
+    expect![[r#"
+        [
+            "She <- said",
+        ]
+    "#]]
+    .assert_debug_eq(&shown);
+}
