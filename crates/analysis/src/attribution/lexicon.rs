@@ -567,7 +567,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         ["worry", "worries", "worried", "worrying"],
         Some(Warns),
         Attitude,
-        false,
+        true,
     ),
     v(["hope", "hopes", "hoped", "hoping"], None, Attitude, true),
     v(
@@ -814,12 +814,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         Speech,
         false,
     ),
-    v(
-        ["snap", "snaps", "snapped", "snapping"],
-        None,
-        Speech,
-        false,
-    ),
+    v(["snap", "snaps", "snapped", "snapping"], None, Speech, true),
     v(
         ["whisper", "whispers", "whispered", "whispering"],
         None,
@@ -890,7 +885,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         ["counter", "counters", "countered", "countering"],
         Some(Rejects),
         Speech,
-        false,
+        true,
     ),
     v(
         ["utter", "utters", "uttered", "uttering"],
@@ -960,7 +955,7 @@ pub(crate) const VERBS: &[CueVerb] = &[
         Speech,
         false,
     ),
-    v(["cry", "cries", "cried", "crying"], None, Speech, false),
+    v(["cry", "cries", "cried", "crying"], None, Speech, true),
     v(
         ["sound off", "sounds off", "sounded off", "sounding off"],
         None,

@@ -2238,12 +2238,61 @@ impl<'a> Analyzer<'a> {
         }
         // Phrasal verbs of another sense: "show up", "back down", "point out" aside.
         if matches!(verb.forms[0], "show" | "back" | "call" | "find")
+            && self.toks.get(after).is_some_and(|t| {
+                matches!(t.lower.as_str(), "up" | "down" | "off" | "in")
+                    || (verb.forms[0] == "back" && t.lower == "out")
+            })
+        {
+            return None;
+        }
+        // "appeared at a hearing", "appearing after Clinton": in person, not an
+        // impression.
+        if verb.forms[0] == "appear"
             && self
                 .toks
                 .get(after)
-                .is_some_and(|t| matches!(t.lower.as_str(), "up" | "down" | "off" | "in"))
+                .filter(|_| after < u.t1)
+                .is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "at" | "on"
+                            | "in"
+                            | "before"
+                            | "after"
+                            | "with"
+                            | "behind"
+                            | "alongside"
+                            | "during"
+                            | "onstage"
+                    )
+                })
         {
             return None;
+        }
+        // "chemicals found in refrigerants": a participle after a plural noun.
+        if verb.forms[1] == "finds"
+            && hit.form == 2
+            && !has_aux
+            && self
+                .toks
+                .get(after)
+                .is_some_and(|t| matches!(t.lower.as_str(), "in" | "on" | "at" | "inside"))
+            && prev.is_some_and(|t| {
+                t.word && !t.cap && t.lower.ends_with('s') && !PRONOUNS.contains(&t.lower.as_str())
+            })
+        {
+            return None;
+        }
+        // "a Donald Trump tweet": a noun-like form after "a" and names ("The
+        // Journal reports" is a subject and its verb).
+        if verb.noun_like && hit.form <= 1 && !has_aux && cs > u.t0 {
+            let mut k = cs;
+            while k > u.t0 && self.toks[k - 1].cap && self.toks[k - 1].word {
+                k -= 1;
+            }
+            if k < cs && k > u.t0 && matches!(self.toks[k - 1].lower.as_str(), "a" | "an") {
+                return None;
+            }
         }
         // "there were reports", "is says": a present form never follows "be".
         if hit.form <= 1 && chain.iter().any(|w| BE.contains(w)) {
@@ -2665,6 +2714,13 @@ impl<'a> Analyzer<'a> {
         if left.is_none()
             && prev_lower == "to"
             && hit.form == 0
+            // "went to see the ice": a trip, not a view.
+            && !(verb.class == VerbClass::Attitude
+                && matches!(
+                    self.toks[cs - 2].lower.as_str(),
+                    "went" | "go" | "goes" | "going" | "came" | "come" | "flew" | "traveled"
+                        | "travelled" | "headed"
+                ))
             && cs >= u.t0 + 2
             && self.verb_at(cs - 2).is_none()
             && !OBJECT_WORDS.contains(&self.toks[cs - 2].lower.as_str())

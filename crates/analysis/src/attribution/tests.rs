@@ -61,6 +61,15 @@ fn check_posts(input: &str, posts: &[Post], expect: Expect) {
     expect.assert_eq(&render(input, &attrs));
 }
 
+/// Like [`check`], with the hand-written rules alone (no learned cue tagger), for
+/// tests of what a rule must not find.
+fn check_rules(input: &str, expect: Expect) {
+    let sentences = text::split_sentences(input);
+    let mut analyzer = super::Analyzer::new(input, &sentences, &[], &[], &[]);
+    analyzer.cue_model = None;
+    expect.assert_eq(&render(input, &analyzer.run()));
+}
+
 fn post(text: &str, title: &str) -> Post {
     let start = text.find(title).expect("title is in the text");
     let title_span = Span::new(start, start + title.len());
@@ -921,6 +930,57 @@ fn trailing_cues_and_subjects_with_appositions() {
             Indirect [he] cue=[said] content=[It was a disgrace]
             Indirect [The mayor] (descriptor) cue=[added:] content=[The port is typical of her. She knows nothing]
         "#]],
+    );
+}
+
+#[test]
+fn nouns_and_other_senses_of_cue_verbs() {
+    // The rules alone (the learned tagger may still propose such words; the cue
+    // filter weighs them).
+    // Noun uses.
+    check_rules(
+        "Health worries have dogged the mayor for months.",
+        expect![""],
+    );
+    check_rules("He sat at a lunch counter in the old town.", expect![[""]]);
+    check_rules(
+        "Fans took part in online and snap polls after the match.",
+        expect![[""]],
+    );
+    check_rules(
+        "She called a Piet Olsen tweet attacking the union “unhinged.”",
+        expect![[r#"
+        Mixed [She] cue=[called] content=[a Piet Olsen tweet attacking the union “unhinged.”]
+    "#]],
+    );
+    check_rules(
+        "Many residents worry that the port will close.",
+        expect![[r#"
+        Indirect [Many residents] (descriptor) cue=[worry] content=[that the port will close] stance=Warns
+    "#]],
+    );
+    // Other senses.
+    check_rules(
+        "Under pressure from the union, the ministry backed out.",
+        expect![[""]],
+    );
+    check_rules("Olsen appeared at a hearing in March.", expect![""]);
+    check_rules(
+        "Olsen appeared to suggest that the port would close.",
+        expect![[r#"
+        Indirect - cue=[appeared] content=[Olsen | to suggest that the port would close]
+    "#]],
+    );
+    check_rules(
+        "The chemicals found in the harbour were toxic.",
+        expect![""],
+    );
+    check_rules("She went to see the new quay in Estravia.", expect![[""]]);
+    check_rules(
+        "She went on to say the quay was unsafe.",
+        expect![[r#"
+        Indirect [She] cue=[went on to say] content=[the quay was unsafe]
+    "#]],
     );
 }
 
