@@ -61,7 +61,7 @@ use lexicon::{
 use quotes::Quote;
 
 use cue_filter::{CueCandidate, CueFilter};
-use cue_model::{CueModel, CueSequence, FeatureHash};
+use cue_model::{CueModel, CueSequence, CueWeights, FeatureHash};
 use word_clusters::WordClusters;
 
 /// The word clusters compiled into the binary (see [`word_clusters`]).
@@ -804,8 +804,51 @@ impl<'a> Analyzer<'a> {
             self.analyze_unit(ui, unit, &mut drafts);
         }
         self.attach_free_quotes(&mut drafts);
+        self.cut_trailing_reporters(&mut drafts);
+        // Content is words: a stray ")" or "—" is nothing said.
+        for d in drafts.iter_mut() {
+            d.content
+                .retain(|c| c.slice(self.text).chars().any(char::is_alphanumeric));
+        }
         drafts.retain(|d| !d.content.is_empty());
         drafts
+    }
+
+    /// "Kiev rejected the limit and wants 1 million, the FT's correspondent, Ann
+    /// Smith, reports": the content of "rejected" ends before the reporter who
+    /// tells the whole clause (a draft of the same unit whose source and cue sit at
+    /// the end of that content, its own content before them).
+    fn cut_trailing_reporters(&self, drafts: &mut [Draft]) {
+        let mut cuts: Vec<(usize, usize, usize)> = Vec::new();
+        for (di, d) in drafts.iter().enumerate() {
+            for (ci, c) in d.content.iter().enumerate() {
+                let Some(cut) = drafts
+                    .iter()
+                    .filter(|o| o.unit == d.unit && o.cue != d.cue)
+                    .filter_map(|o| {
+                        let src = o.source?;
+                        let trailing = c.start < src.start
+                            && c.contains(o.cue)
+                            && o.content.iter().all(|oc| oc.end <= src.start)
+                            && self
+                                .text
+                                .get(o.cue.end..c.end)
+                                .is_some_and(|rest| rest.trim().is_empty());
+                        trailing.then_some(src.start)
+                    })
+                    .min()
+                else {
+                    continue;
+                };
+                cuts.push((di, ci, cut));
+            }
+        }
+        for (di, ci, cut) in cuts {
+            let c = drafts[di].content[ci];
+            if let Some(trimmed) = self.trim_span(c.start, cut) {
+                drafts[di].content[ci] = trimmed;
+            }
+        }
     }
 
     /// Rule and learned-cue attributions, sorted by cue, before the cue filter;
@@ -1034,6 +1077,44 @@ impl<'a> Analyzer<'a> {
         add(35, &[class, source_kind, kind]);
         add(36, &[origin, source_kind, content_first]);
         add(37, &[head, class]);
+        // How sure the tagger was of a learned cue's first word (its begin score
+        // over its outside score, before the recall bias).
+        if learned {
+            if let Some(model) = self.cue_model {
+                let feats = self.cue_features(u);
+                let mut scores = [0f32; cue_model::NTAGS];
+                for &feat in feats.get(c0 - u.t0).into_iter().flatten() {
+                    model.add_emission(feat, &mut scores);
+                }
+                let margin = scores[cue_model::TAG_B as usize] - scores[cue_model::TAG_O as usize];
+                let band = match margin {
+                    m if m < -30.0 => 0,
+                    m if m < -10.0 => 1,
+                    m if m < 0.0 => 2,
+                    m if m < 15.0 => 3,
+                    m if m < 40.0 => 4,
+                    _ => 5,
+                };
+                f.push(FeatureHash::new(42).num(band).finish());
+                f.push(FeatureHash::new(43).num(band).str(class).finish());
+            }
+        }
+        // Distributional classes of the cue's last word and of the words around
+        // it, so that a rare cue word is judged like the words of its class.
+        let last_k = jj - 1;
+        for (template, k) in [(38u8, last_k), (40, ii - 1), (41, jj)] {
+            let [coarse, mid, _] = self.cluster_classes(u, k);
+            f.push(FeatureHash::new(template).num(mid).str(origin).finish());
+            if template == 38 {
+                f.push(
+                    FeatureHash::new(39)
+                        .num(coarse)
+                        .str(origin)
+                        .str(class)
+                        .finish(),
+                );
+            }
+        }
         f
     }
 
@@ -1332,6 +1413,7 @@ impl<'a> Analyzer<'a> {
                 if content.is_empty() {
                     content = self.rest_of_unit(u, b).into_iter().collect();
                 }
+                content.retain(|c| c.slice(self.text).chars().any(char::is_alphanumeric));
                 if content.is_empty() {
                     continue;
                 }
@@ -2367,12 +2449,20 @@ impl<'a> Analyzer<'a> {
                     || t.lower.ends_with("ing")
                     || self.is_open_quote_tok(after)
             });
-            // "…, The Wall Street Journal reports.": a trailing cue after a
-            // comma-led subject ends the sentence.
-            let trailing = self.toks[after..u.t1]
-                .iter()
-                .all(|t| matches!(t.text, "." | "!" | "?"))
-                && (cs.saturating_sub(8).max(u.t0 + 1)..cs).any(|k| self.toks[k].text == ",");
+            // "…, The Wall Street Journal reports." / "…, the paper's correspondent,
+            // Ann Smith, reports, citing …": a trailing cue after a comma-led
+            // subject ends the sentence or opens a participle.
+            let tail = &self.toks[after..u.t1];
+            let trailing = (tail.iter().all(|t| matches!(t.text, "." | "!" | "?"))
+                || (tail.first().is_some_and(|t| t.text == ",")
+                    && tail
+                        .get(1)
+                        .is_some_and(|t| t.lower.ends_with("ing") || t.lower == "according")))
+                && (cs.saturating_sub(12).max(u.t0 + 1)..cs).any(|k| self.toks[k].text == ",");
+            let subject_ok = subject_ok
+                || (trailing
+                    && prev.is_some_and(|t| t.text == ",")
+                    && self.apposition_source(u, cs).is_some());
             if !subject_ok || !(object_ok || trailing) {
                 return None;
             }
@@ -2631,12 +2721,17 @@ impl<'a> Analyzer<'a> {
             if starts_np {
                 // "Chris Ode, who runs the group, says the plan …" is an apposition
                 // before a plain cue, not an inverted one: the right side is a clause.
-                let inverted = self.right_np(u, after).filter(|&(a, b)| {
-                    // The head of the phrase (before ", who …") must not be a clause.
-                    let head_end = (a..b).find(|&k| self.toks[k].text == ",").unwrap_or(b);
-                    let head = &self.toks[a..head_end];
-                    let clause_like = head.iter().enumerate().any(|(k, t)| {
-                        is_aux_verb(&t.lower)
+                let inverted = self
+                    .right_np(u, after)
+                    .filter(|&(a, b)| {
+                        // The head of the phrase (before ", who …") must not be a clause.
+                        // (or before a parenthesis: "said Mr. Burman (a view echoed by …)").
+                        let head_end = (a..b)
+                            .find(|&k| matches!(self.toks[k].text, "," | "("))
+                            .unwrap_or(b);
+                        let head = &self.toks[a..head_end];
+                        let clause_like = head.iter().enumerate().any(|(k, t)| {
+                            is_aux_verb(&t.lower)
                             // "said the videos show …": a present reporting verb
                             // makes the right side a clause.
                             || (k > 0 && self.verb_at(a + k).is_some_and(|h| h.form <= 1))
@@ -2646,16 +2741,23 @@ impl<'a> Analyzer<'a> {
                                     t.lower.as_str(),
                                     "he" | "she" | "they" | "we" | "i" | "it"
                                 ))
-                    }) || (head.len() > 12 && !head[0].cap);
-                    // "tweeted a warning": a determiner phrase must name a person.
-                    let vague = head.first().is_some_and(|t| {
-                        matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one")
-                    }) && !head
-                        .iter()
-                        .skip(1)
-                        .any(|t| t.cap || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str()));
-                    !clause_like && (!vague || after_quote)
-                });
+                        }) || (head.len() > 12 && !head[0].cap);
+                        // "tweeted a warning": a determiner phrase must name a person.
+                        let vague = head.first().is_some_and(|t| {
+                            matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one")
+                        }) && !head.iter().skip(1).any(|t| {
+                            t.cap || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str())
+                        });
+                        !clause_like && (!vague || after_quote)
+                    })
+                    .map(|(a, b)| {
+                        // A long parenthesis after the name is a comment on the
+                        // quote, not part of the source ("(D-Md.)" is).
+                        match (a..b).find(|&k| self.toks[k].text == "(") {
+                            Some(p) if p > a && b - p > 6 => (a, p),
+                            _ => (a, b),
+                        }
+                    });
                 if let Some((a, b)) = inverted {
                     let mut content = self.content_before(u, cs - 1);
                     match self.quote_after(u, b) {
@@ -3088,6 +3190,14 @@ impl<'a> Analyzer<'a> {
         if matches!(last.lower.as_str(), "who" | "which") {
             return Some((end - 1, end));
         }
+        // "families, many of whom say …": the quantifier and its relative.
+        if last.lower == "whom"
+            && end >= u.t0 + 3
+            && self.toks[end - 2].lower == "of"
+            && self.toks[end - 3].word
+        {
+            return Some((end - 3, end));
+        }
         let mut a = end;
         while a > u.t0 {
             let t = &self.toks[a - 1];
@@ -3105,8 +3215,14 @@ impl<'a> Analyzer<'a> {
                     }
                     "'" | "\u{2019}" => {
                         a < end
-                            && self.toks[a].lower == "s"
-                            && self.toks[a].span.start == t.span.end
+                            && ((self.toks[a].lower == "s"
+                                && self.toks[a].span.start == t.span.end)
+                                // a plural possessive: "the Financial Times’ correspondent"
+                                || (a >= u.t0 + 2
+                                    && self.toks[a - 2].word
+                                    && self.toks[a - 2].lower.ends_with('s')
+                                    && self.toks[a - 2].span.end == t.span.start
+                                    && self.toks[a].word))
                     }
                     "&" | "%" | "$" => a < end || t.text == "%",
                     ")" => {
@@ -3349,6 +3465,16 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             let inner_comma = (s..comma).any(|k| self.toks[k].text == ",");
+            // The phrase before the first comma is a noun phrase, not a clause
+            // ("Kiev has rejected …, the paper's correspondent, Ann Smith, reports").
+            let clause_before = (s..comma)
+                .take_while(|&k| self.toks[k].text != ",")
+                .any(|k| {
+                    is_aux_verb(&self.toks[k].lower) || self.verb_at(k).is_some_and(|h| h.form <= 2)
+                });
+            if clause_before {
+                continue;
+            }
             // "the director, Ann Smith,", "her lawyer, …", "one of the family's
             // attorneys, …".
             let opens_np = first.cap
