@@ -2459,8 +2459,9 @@ impl<'a> Analyzer<'a> {
                         .get(1)
                         .is_some_and(|t| t.lower.ends_with("ing") || t.lower == "according")))
                 && (cs.saturating_sub(12).max(u.t0 + 1)..cs).any(|k| self.toks[k].text == ",");
+            // "Sanders, meanwhile, hopes that …", "Her aide, Jake Sullivan, calls …".
             let subject_ok = subject_ok
-                || (trailing
+                || ((trailing || object_ok)
                     && prev.is_some_and(|t| t.text == ",")
                     && self.apposition_source(u, cs).is_some());
             if !subject_ok || !(object_ok || trailing) {
@@ -2639,6 +2640,26 @@ impl<'a> Analyzer<'a> {
             ));
         }
 
+        // "Said Dorothy Poynter, who grew up with him, “…”": an inverted cue
+        // opening the sentence; the source's quote follows it.
+        if cs == u.t0
+            && self.toks[i].cap
+            && verb.class == VerbClass::Speech
+            && hit.form == 2
+            && next.is_some_and(|t| t.cap && t.word)
+        {
+            let (a, b) = self.right_np(u, after)?;
+            let q = (b..u.t1).find(|&k| self.is_open_quote_tok(k))?;
+            let quote = self.toks[q].quote?;
+            return Some((
+                Draft {
+                    source: Some(self.span_of(a, b)),
+                    content: vec![self.quotes[quote].span],
+                    ..base
+                },
+                b,
+            ));
+        }
         let before_boundary = prev.is_some_and(|t| t.text == "," || is_dash(t.text))
             || self.is_close_quote_tok(cs.wrapping_sub(1));
 
@@ -2696,12 +2717,12 @@ impl<'a> Analyzer<'a> {
             && self
                 .apposition_source(u, cs)
                 .is_some_and(|(a, _)| a == u.t0);
-        if before_boundary
-            && verb.class == VerbClass::Speech
-            && hit.form != 3
-            && !has_aux
-            && !subject_with_apposition
-        {
+        // "“…?” asked Mr. Manafort": after a quote a Tell verb inverts too.
+        let inverts = verb.class == VerbClass::Speech
+            || (verb.class == VerbClass::Tell
+                && verb.forms[0] == "ask"
+                && self.is_close_quote_tok(cs.wrapping_sub(1)));
+        if before_boundary && inverts && hit.form != 3 && !has_aux && !subject_with_apposition {
             let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1))
                 || (prev.is_some_and(|t| t.text == ",")
                     && self.is_close_quote_tok(cs.wrapping_sub(2)))
@@ -2726,8 +2747,17 @@ impl<'a> Analyzer<'a> {
                     .filter(|&(a, b)| {
                         // The head of the phrase (before ", who …") must not be a clause.
                         // (or before a parenthesis: "said Mr. Burman (a view echoed by …)").
+                        // (or before a relative clause: "said a Mexican official
+                        // who was not authorized to speak").
                         let head_end = (a..b)
-                            .find(|&k| matches!(self.toks[k].text, "," | "("))
+                            .find(|&k| {
+                                matches!(self.toks[k].text, "," | "(")
+                                    || (k > a
+                                        && matches!(
+                                            self.toks[k].lower.as_str(),
+                                            "who" | "whose" | "which"
+                                        ))
+                            })
                             .unwrap_or(b);
                         let head = &self.toks[a..head_end];
                         let clause_like = head.iter().enumerate().any(|(k, t)| {
@@ -2746,7 +2776,9 @@ impl<'a> Analyzer<'a> {
                         let vague = head.first().is_some_and(|t| {
                             matches!(t.lower.as_str(), "a" | "an" | "the" | "another" | "one")
                         }) && !head.iter().skip(1).any(|t| {
-                            t.cap || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str())
+                            t.cap
+                                || lexicon::DESCRIPTOR_HEADS.contains(&t.lower.as_str())
+                                || crate::entities::ROLE_HEADS.contains(&t.lower.as_str())
                         });
                         !clause_like && (!vague || after_quote)
                     })
@@ -3105,6 +3137,18 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // "…, said Ann Smith, pointing at the hall": a participle of her own.
+        if next.word && !next.cap && next.lower.ends_with("ing") {
+            return None;
+        }
+        // "…, said Ann Smith, on Monday.": a short time or place adjunct.
+        let words = self.toks[comma + 1..u.t1].iter().filter(|t| t.word).count();
+        if words <= 5
+            && (PREPOSITIONS.contains(&next.lower.as_str())
+                || TIME_WORDS.contains(&next.lower.as_str()))
+        {
+            return None;
+        }
         // Only when what came before the source was not a complete quote.
         self.trim_span(next.span.start, u.span.end)
     }
@@ -3271,7 +3315,11 @@ impl<'a> Analyzer<'a> {
                 }
             }
             if let Some(h) = self.verb_at(a - 1) {
-                if !VERBS[h.verb].noun_like || h.form >= 2 {
+                // "the planning", "his reporting": a gerund after a determiner is a
+                // noun.
+                let gerund_noun =
+                    h.form == 3 && a >= u.t0 + 2 && is_determiner(&self.toks[a - 2].lower);
+                if (!VERBS[h.verb].noun_like || h.form >= 2) && !gerund_noun {
                     break;
                 }
             }
@@ -3493,6 +3541,7 @@ impl<'a> Analyzer<'a> {
                         || matches!(
                             t.lower.as_str(),
                             "meanwhile"
+                                | "according"
                                 | "however"
                                 | "too"
                                 | "though"
@@ -3618,6 +3667,8 @@ impl<'a> Analyzer<'a> {
                         || (n.word
                             && !n.cap
                             && !n.text.starts_with(|c: char| c.is_ascii_digit())
+                            // "Morton Klein, president of the group": a role.
+                            && !crate::entities::ROLE_HEADS.contains(&n.lower.as_str())
                             && !matches!(
                                 n.lower.as_str(),
                                 "who"

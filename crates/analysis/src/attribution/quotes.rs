@@ -58,10 +58,10 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
         let chars: Vec<(usize, char)> = s.char_indices().collect();
         // (byte offset of the opening mark, is double)
         let mut open: Option<(usize, bool)> = None;
-        let mut skip_next = false;
+        let mut skip = 0usize;
         for (k, &(i, c)) in chars.iter().enumerate() {
-            if skip_next {
-                skip_next = false;
+            if skip > 0 {
+                skip -= 1;
                 continue;
             }
             let prev = k.checked_sub(1).map(|p| chars[p].1);
@@ -72,8 +72,17 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
             if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
                 c = if c == '`' { '\u{201c}' } else { '"' };
                 mark_len = 2;
-                skip_next = true;
-                next = chars.get(k + 2).map(|x| x.1);
+                skip = 1;
+                // "…'We'll bomb them,'''": an inner single quote closing with the
+                // outer double one.
+                if c == '"'
+                    && open.is_some_and(|(_, double)| double)
+                    && chars.get(k + 2).is_some_and(|x| x.1 == '\'')
+                {
+                    mark_len = 3;
+                    skip = 2;
+                }
+                next = chars.get(k + skip + 1).map(|x| x.1);
             }
             let prev_is_boundary = prev.is_none_or(|p| {
                 p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | ':')

@@ -1059,3 +1059,81 @@ fn trailing_reporter_with_apposition_tells_the_whole_clause() {
         "#]],
     );
 }
+
+#[test]
+fn inverted_and_opening_cues_with_roles_relatives_and_nested_quotes() {
+    // "Said Ida Vos, who …, “…”": an inverted cue opening the sentence.
+    check_rules(
+        "The quay was rebuilt. Said Ida Vos, who grew up near it: “It was small.”",
+        expect![[r#"
+            Direct [Ida Vos, who grew up near it] cue=[Said] content=[“It was small.”]
+        "#]],
+    );
+    check_rules("Said differently, the plan is weak.", expect![[""]]);
+    // After a quote, "asked" inverts like "said".
+    check_rules(
+        "''Is the council against us?'' asked Mr. Olsen, pointing at the hall.",
+        expect![[r#"
+            Direct [Mr. Olsen] cue=[asked] content=[''Is the council against us?'']
+        "#]],
+    );
+    // "X, meanwhile, hopes that …", "Her aide, Piet Olsen, calls …": noun-like
+    // verbs after a subject with its apposition.
+    check_rules(
+        "Vos, meanwhile, hopes that the vote will help.",
+        expect![[r#"
+            Indirect [Vos] cue=[hopes] content=[that the vote will help]
+        "#]],
+    );
+    check_rules(
+        "Her chief aide, Piet Olsen, calls the fee a \"tax\" on the port.",
+        expect![[r#"
+            Mixed [Her chief aide, Piet Olsen,] cue=[calls] content=[the fee a "tax" on the port]
+        "#]],
+    );
+    // A gerund after a determiner is a noun inside the source.
+    check_rules(
+        "A person familiar with the planning for Monday’s meeting says the talks will focus on pay.",
+        expect![[r#"
+            Indirect [A person familiar with the planning for Monday’s meeting] (descriptor) cue=[says] content=[the talks will focus on pay]
+        "#]],
+    );
+    // "''…'We'll strike,''' said …": an inner single quote closes with the outer.
+    check_rules(
+        "''Dockers will not be satisfied with 'We'll strike,''' said Ida Vos of the union.",
+        expect![[r#"
+            Direct [Ida Vos of the union] cue=[said] content=[''Dockers will not be satisfied with 'We'll strike,''']
+        "#]],
+    );
+    // A role after the inverted source is part of it; a relative clause does not
+    // make the source a clause; a short time adjunct is no content.
+    check_rules(
+        "“The port is closed,” wrote Piet Olsen, president of the union.",
+        expect![[r#"
+            Direct [Piet Olsen, president of the union] cue=[wrote] content=[“The port is closed,”]
+        "#]],
+    );
+    check_rules(
+        "\"It is hostile,\" said a ministry official who was not authorized to speak.",
+        expect![[r#"
+            Direct [a ministry official who was not authorized to speak] (descriptor) cue=[said] content=["It is hostile,"]
+        "#]],
+    );
+    check_rules(
+        "There was no link between the two men, said the agency's director, Ida Vos, on Monday.",
+        expect![[r#"
+            Indirect [the agency's director, Ida Vos] cue=[said] content=[There was no link between the two men]
+        "#]],
+    );
+}
+
+#[test]
+fn according_to_between_commas_is_no_apposition() {
+    check_rules(
+        "The union, according to the Gazette, promises to end the strike.",
+        expect![[r#"
+            Indirect [the Gazette] cue=[according to] content=[The union | promises to end the strike]
+            Indirect [The union] (descriptor) cue=[promises] content=[to end the strike]
+        "#]],
+    );
+}

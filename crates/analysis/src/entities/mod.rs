@@ -44,7 +44,7 @@ pub struct EntityAnalysis {
 }
 
 /// Words that head a role or title ("spokesman", "President", "correspondent").
-const ROLE_HEADS: &[&str] = &[
+pub(crate) const ROLE_HEADS: &[&str] = &[
     "president",
     "vice-president",
     "spokesman",
