@@ -817,7 +817,8 @@ impl<'a> Analyzer<'a> {
     /// "Kiev rejected the limit and wants 1 million, the FT's correspondent, Ann
     /// Smith, reports": the content of "rejected" ends before the reporter who
     /// tells the whole clause (a draft of the same unit whose source and cue sit at
-    /// the end of that content, its own content before them).
+    /// the end of that content, its own content before them); and "She thanked
+    /// the staff and said …": a content ends before its speaker's next cue.
     fn cut_trailing_reporters(&self, drafts: &mut [Draft]) {
         let mut cuts: Vec<(usize, usize, usize)> = Vec::new();
         for (di, d) in drafts.iter().enumerate() {
@@ -834,7 +835,18 @@ impl<'a> Analyzer<'a> {
                                 .text
                                 .get(o.cue.end..c.end)
                                 .is_some_and(|rest| rest.trim().is_empty());
-                        trailing.then_some(src.start)
+                        if trailing {
+                            return Some(src.start);
+                        }
+                        // "She thanked the staff and said …": the same speaker's next
+                        // cue after "and" ends the first content.
+                        let conj = self.tok_at(o.cue.start).checked_sub(1)?;
+                        let same_speaker = d.source.is_some_and(|s| s == src);
+                        (same_speaker
+                            && c.start < o.cue.start
+                            && c.contains(o.cue)
+                            && matches!(self.toks[conj].lower.as_str(), "and" | "but"))
+                        .then(|| self.toks[conj].span.start)
                     })
                     .min()
                 else {
@@ -2417,7 +2429,16 @@ impl<'a> Analyzer<'a> {
                 matches!(
                     t.lower.as_str(),
                     "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who" | "to"
-                ) || (t.word && !determiner(&t.lower) && clause_next && t.quote.is_none())
+                ) || (t.word
+                    // "About three-quarters support …", "majorities favor …"
+                    && (t.lower.ends_with("quarters")
+                        || t.lower.ends_with("thirds")
+                        || matches!(
+                            t.lower.as_str(),
+                            "majority" | "majorities" | "most" | "many" | "half" | "percent"
+                                | "%"
+                        )))
+                    || (t.word && !determiner(&t.lower) && clause_next && t.quote.is_none())
                     || (t.word
                         && !determiner(&t.lower)
                         && (t.cap
@@ -2586,6 +2607,55 @@ impl<'a> Analyzer<'a> {
             return None;
         }
 
+        // "Asked by Ann Smith whether …, she said" / "…, as first reported by the
+        // Times.": a reduced passive opening a clause; its agent is the source.
+        let opens_clause = cs == u.t0
+            || matches!(
+                prev_lower,
+                "when" | "if" | "after" | "once" | "while" | "as"
+            )
+            || (matches!(prev_lower, "first" | "originally" | "previously")
+                && cs >= u.t0 + 2
+                && self.toks[cs - 2].lower == "as");
+        if reduced_passive && opens_clause {
+            let k = by_at?;
+            let (sa, sb) = self.agent_np(u, k + 1)?;
+            let source = Some(self.span_of(sa, sb));
+            let content = if verb.forms[0] == "ask" {
+                // "Asked by Smith to respond to …,": what was asked.
+                let mut e = sb;
+                while e < u.t1 && self.toks[e].text != "," {
+                    e += 1;
+                }
+                (e > sb).then(|| self.span_of(sb, e)).into_iter().collect()
+            } else {
+                // "as reported by the Times": the clause before the comma, or the
+                // one after it when the phrase opens the sentence.
+                let comma_before = (u.t0..cs).rev().find(|&k| self.toks[k].text == ",");
+                match comma_before {
+                    Some(c) if c + 3 >= cs => self.content_before(u, c),
+                    _ => {
+                        let comma_after = (sb..u.t1).find(|&k| self.toks[k].text == ",");
+                        comma_after
+                            .and_then(|c| self.rest_of_unit(u, c + 1))
+                            .into_iter()
+                            .collect()
+                    }
+                }
+            };
+            if content.is_empty() {
+                return None;
+            }
+            return Some((
+                Draft {
+                    source,
+                    content,
+                    cue: self.span_of(i, after),
+                    ..base
+                },
+                sb,
+            ));
+        }
         // Passive: "it was reported that …", "X is expected to …".
         if passive {
             let by_source = by_at.and_then(|k| {
@@ -2595,7 +2665,10 @@ impl<'a> Analyzer<'a> {
                     self.right_np(u, k + 1)
                 }
             });
-            let subject = self.left_np(u, cs);
+            // "The bank, which has held rates, is expected to …".
+            let subject = self
+                .left_np(u, cs)
+                .or_else(|| self.apposition_source(u, cs));
             let subj_is_it = subject.is_some_and(|(a, b)| b == a + 1 && self.toks[a].lower == "it");
             let mut content = Vec::new();
             let rest_from = by_source.map_or(after, |(_, b)| b);
@@ -2826,7 +2899,17 @@ impl<'a> Analyzer<'a> {
                 && d.source.is_some()
                 && d.content.iter().any(|c| c.contains(self.toks[i].span))
         });
-        if (left.is_none() || continues_earlier) && matches!(prev_lower, "and" | "but") {
+        // "has been widely leaked and reported on": a participle coordinated with a
+        // passive one is passive too, with no speaker of its own here.
+        let passive_pair = hit.form == 2
+            && cs >= u.t0 + 2
+            && self.toks[cs - 2].lower.ends_with("ed")
+            && (cs.saturating_sub(6).max(u.t0)..cs - 2)
+                .any(|k| BE.contains(&self.toks[k].lower.as_str()));
+        if (left.is_none() || continues_earlier)
+            && matches!(prev_lower, "and" | "but")
+            && !passive_pair
+        {
             let source = earlier
                 .iter()
                 .rev()
