@@ -2172,7 +2172,10 @@ impl<'a> Analyzer<'a> {
                     let b = &self.toks[k - 2].lower;
                     AUX.contains(&b.as_str()) || is_aux_verb(b)
                 };
+            // A capitalised "May" inside a sentence is a name ("Theresa May said").
+            let name_word = t.cap && k - 1 > u.t0;
             if t.quote.is_none()
+                && !name_word
                 && (AUX.contains(&t.lower.as_str()) || is_aux_verb(&t.lower) || adverb_after_aux)
             {
                 k -= 1;
@@ -2198,6 +2201,29 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             k += 1;
+        }
+        // A time adjunct right before the verb belongs to the cue: "Smith on
+        // Monday announced", "the chairman, this past week, announced".
+        let when = |w: &str| {
+            text::calendar::weekday_number(w).is_some()
+                || matches!(
+                    w,
+                    "week" | "month" | "year" | "night" | "morning" | "weekend"
+                )
+        };
+        if k >= u.t0 + 2 && when(&self.toks[k - 1].lower) {
+            let mut j = k - 1;
+            while j > u.t0
+                && matches!(
+                    self.toks[j - 1].lower.as_str(),
+                    "on" | "this" | "last" | "past" | "earlier" | "late"
+                )
+            {
+                j -= 1;
+            }
+            if j < k - 1 && j > u.t0 {
+                k = j;
+            }
         }
         k
     }
@@ -2414,7 +2440,12 @@ impl<'a> Analyzer<'a> {
                 });
                 numeric || opener
             });
-            if !participle && !progressive && !gerund_subject && !matches!(prev_lower, "by" | "and")
+            let opening = cs == u.t0 && self.toks[i].cap;
+            if !participle
+                && !progressive
+                && !gerund_subject
+                && !opening
+                && !matches!(prev_lower, "by" | "and")
             {
                 return None;
             }
@@ -2474,12 +2505,17 @@ impl<'a> Analyzer<'a> {
             // Ann Smith, reports, citing …": a trailing cue after a comma-led
             // subject ends the sentence or opens a participle.
             let tail = &self.toks[after..u.t1];
-            let trailing = (tail.iter().all(|t| matches!(t.text, "." | "!" | "?"))
-                || (tail.first().is_some_and(|t| t.text == ",")
-                    && tail
-                        .get(1)
-                        .is_some_and(|t| t.lower.ends_with("ing") || t.lower == "according")))
-                && (cs.saturating_sub(12).max(u.t0 + 1)..cs).any(|k| self.toks[k].text == ",");
+            // "Democrats, Frank notes, applaud …": a cue between commas.
+            let between_commas = tail.first().is_some_and(|t| t.text == ",")
+                && tail.len() > 2
+                && (cs.saturating_sub(3).max(u.t0)..cs).any(|k| self.toks[k].text == ",");
+            let trailing = between_commas
+                || (tail.iter().all(|t| matches!(t.text, "." | "!" | "?"))
+                    || (tail.first().is_some_and(|t| t.text == ",")
+                        && tail
+                            .get(1)
+                            .is_some_and(|t| t.lower.ends_with("ing") || t.lower == "according")))
+                    && (cs.saturating_sub(12).max(u.t0 + 1)..cs).any(|k| self.toks[k].text == ",");
             // "Sanders, meanwhile, hopes that …", "Her aide, Jake Sullivan, calls …".
             let subject_ok = subject_ok
                 || ((trailing || object_ok)
@@ -2713,6 +2749,26 @@ impl<'a> Analyzer<'a> {
             ));
         }
 
+        // "Noting that the policy failed, Trump called for …": a participle
+        // opening the sentence; the main clause's subject is its source.
+        if hit.form == 3 && cs == u.t0 && self.toks[i].cap {
+            let comma = (after..u.t1).find(|&k| self.toks[k].text == ",")?;
+            let content =
+                self.trim_span(self.toks[after].span.start, self.toks[comma].span.start)?;
+            let (sa, sb) = self.agent_np(u, comma + 1)?;
+            let first = &self.toks[sa];
+            if !(first.cap || PRONOUNS.contains(&first.lower.as_str())) {
+                return None;
+            }
+            return Some((
+                Draft {
+                    source: Some(self.span_of(sa, sb)),
+                    content: vec![content],
+                    ..base
+                },
+                comma,
+            ));
+        }
         // "Said Dorothy Poynter, who grew up with him, “…”": an inverted cue
         // opening the sentence; the source's quote follows it.
         if cs == u.t0
@@ -2981,22 +3037,28 @@ impl<'a> Analyzer<'a> {
                 || boundary.is_some_and(|p| {
                     p > u.t0 && self.toks[p].text == "," && self.is_close_quote_tok(p - 1)
                 });
+            // "Noting that …, Trump called for …": a participle opening the
+            // sentence is no content of the main verb.
+            let participle_opener = self.toks[u.t0].cap
+                && self.toks[u.t0].lower.ends_with("ing")
+                && self.toks[u.t0].lower.len() > 5;
             let subordinate_opener = !after_quote
-                && matches!(
-                    self.toks[u.t0].lower.as_str(),
-                    "when"
-                        | "if"
-                        | "after"
-                        | "before"
-                        | "asked"
-                        | "while"
-                        | "since"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "once"
-                        | "unless"
-                )
+                && (participle_opener
+                    || matches!(
+                        self.toks[u.t0].lower.as_str(),
+                        "when"
+                            | "if"
+                            | "after"
+                            | "before"
+                            | "asked"
+                            | "while"
+                            | "since"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "once"
+                            | "unless"
+                    ))
                 && self.toks[after..u.t1].iter().any(|t| t.word);
             // An attitude or evidence verb reports what came before only when
             // it ends the sentence: "…, other studies have shown."
@@ -3211,7 +3273,9 @@ impl<'a> Analyzer<'a> {
     fn parenthetical_rest(&self, u: &Unit, after: usize) -> Option<Span> {
         let comma = (after..u.t1).find(|&k| self.toks[k].text == ",")?;
         let next = self.toks.get(comma + 1).filter(|_| comma + 1 < u.t1)?;
-        if self.verb_at(comma + 1).is_some()
+        // ("Democrats, Frank says, applaud …" goes on with the main clause's
+        // verb; "…, she said, adding …" starts a cue of its own.)
+        if self.verb_at(comma + 1).is_some_and(|h| h.form == 3)
             || matches!(
                 next.lower.as_str(),
                 "according" | "who" | "which" | "and" | "but"
@@ -3383,7 +3447,10 @@ impl<'a> Analyzer<'a> {
                 a -= 1;
                 break;
             }
-            if NP_STOP.contains(&w) || is_aux_verb(w) {
+            // "Theresa May said", "Will Hurd said": a capitalised word inside a
+            // name is part of it.
+            let in_name = t.cap && a >= u.t0 + 2 && self.toks[a - 2].cap && self.toks[a - 2].word;
+            if (NP_STOP.contains(&w) || is_aux_verb(w)) && !in_name {
                 break;
             }
             if w == "and" || w == "or" {
@@ -3648,7 +3715,11 @@ impl<'a> Analyzer<'a> {
                 // the phrase before the apposition is a noun phrase ("the union"),
                 // not the clause around it.
                 let s = self.left_np(u, first_comma).map_or(s, |(a, _)| a.max(s));
-                if adverbial {
+                // "Democrats, Frank notes, applaud …": a parenthetical report, not
+                // an apposition.
+                let reported =
+                    (first_comma + 1..comma).any(|k| self.verb_at(k).is_some_and(|h| h.form <= 2));
+                if adverbial || reported {
                     return Some((s, first_comma));
                 }
                 return Some((s, cs));

@@ -1186,3 +1186,44 @@ fn coordinated_passive_participles_have_no_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn time_adjuncts_parenthetical_reports_and_opening_participles() {
+    // A time adjunct before the verb belongs to the cue.
+    check_rules(
+        "Ida Vos, the union's chair, this past week announced a strike fund.",
+        expect![[r#"
+            Indirect [Ida Vos, the union's chair,] cue=[this past week announced] content=[a strike fund]
+        "#]],
+    );
+    check_rules(
+        "Vos froze the funds and on Monday announced a vote was being held.",
+        expect![[r#"
+            Indirect [Vos] cue=[on Monday announced] content=[a vote was being held]
+        "#]],
+    );
+    // A capitalised "May" is a name, not a modal.
+    check_rules(
+        "Prime Minister Ada May said the port would reopen.",
+        expect![[r#"
+            Indirect [Prime Minister Ada May] cue=[said] content=[the port would reopen]
+        "#]],
+    );
+    // "X, Frank notes, Y": the report covers both sides; X is the subject of Y.
+    check_rules(
+        "Dockers, Olsen notes, applaud the new contract.",
+        expect![[r#"
+            Indirect [Olsen] cue=[notes] content=[Dockers | applaud the new contract]
+            Indirect [Dockers] cue=[applaud] content=[the new contract] stance=Supports
+        "#]],
+    );
+    // A participle opening the sentence is the main subject's cue, and no
+    // content of the main verb.
+    check_rules(
+        "Noting that the fee had failed, Vos called for a new approach.",
+        expect![[r#"
+            Indirect [Vos] cue=[Noting] content=[that the fee had failed]
+            Indirect [Vos] cue=[called for] content=[a new approach] stance=Demands
+        "#]],
+    );
+}
