@@ -2005,6 +2005,7 @@ impl<'a> Analyzer<'a> {
         if colon == first {
             return None;
         }
+
         let names = &self.toks[first..colon];
         let all_caps = names
             .iter()
@@ -2365,6 +2366,21 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // "the reality show", "an MSNBC show": the base form "show" is a verb only
+        // after a plural subject, a pronoun, "to" or an auxiliary ("polls show").
+        if verb.forms[0] == "show" && hit.form == 0 && !has_aux {
+            let verbal = prev.is_some_and(|t| {
+                (t.word && !t.cap && t.lower.ends_with('s') && t.lower.len() > 3)
+                    || (t.cap && t.lower.ends_with('s') && !t.lower.ends_with("ss"))
+                    || matches!(
+                        t.lower.as_str(),
+                        "to" | "they" | "we" | "you" | "i" | "data" | "evidence" | "not"
+                    )
+            });
+            if !verbal {
+                return None;
+            }
+        }
         // "appeared at a hearing", "appearing after Clinton": in person, not an
         // impression.
         if verb.forms[0] == "appear"
@@ -2386,6 +2402,37 @@ impl<'a> Analyzer<'a> {
                             | "onstage"
                     )
                 })
+        {
+            return None;
+        }
+        // "found himself in", "found ways to", "helped found the party", "can be
+        // found here": other senses of "found".
+        if verb.forms[1] == "finds"
+            && hit.form == 2
+            && (self
+                .toks
+                .get(after)
+                .filter(|_| after < u.t1)
+                .is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "himself"
+                            | "herself"
+                            | "themselves"
+                            | "itself"
+                            | "myself"
+                            | "ourselves"
+                            | "yourself"
+                            | "ways"
+                            | "way"
+                            | "here"
+                            | "there"
+                            | "sanctuary"
+                            | "refuge"
+                            | "time"
+                    )
+                })
+                || matches!(prev_lower, "help" | "helped" | "helps" | "to"))
         {
             return None;
         }

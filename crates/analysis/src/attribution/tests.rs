@@ -1227,3 +1227,40 @@ fn time_adjuncts_parenthetical_reports_and_opening_participles() {
         "#]],
     );
 }
+
+#[test]
+fn show_is_a_noun_after_a_modifier() {
+    check_rules("She hosts a weekly radio show on the port.", expect![[""]]);
+    check_rules("He starred in the reality show “Dock Life.”", expect![[""]]);
+    check_rules(
+        "Polls show that the strike is popular.",
+        expect![[r#"
+        Indirect [Polls] (descriptor) cue=[show] content=[that the strike is popular]
+    "#]],
+    );
+    check_rules(
+        "The figures show a drop in cargo.",
+        expect![[r#"
+        Indirect [The figures] (descriptor) cue=[show] content=[a drop in cargo]
+    "#]],
+    );
+    check_rules(
+        "She wants to show that the port is safe.",
+        expect![[r#"
+        Indirect [She] cue=[wants] content=[to show that the port is safe]
+    "#]],
+    );
+}
+
+#[test]
+fn other_senses_of_found() {
+    check_rules("The full poll can be found here.", expect![[""]]);
+    check_rules("Vos found himself in a muddy fight.", expect![[""]]);
+    check_rules("She helped found the union in 2008.", expect![[""]]);
+    check_rules(
+        "The inspector found that the fees were unpaid.",
+        expect![[r#"
+        Indirect [The inspector] (descriptor) cue=[found] content=[that the fees were unpaid]
+    "#]],
+    );
+}
