@@ -353,14 +353,13 @@ fn pronoun_prefers_the_nearest_full_name_over_a_plural_source() {
             Indirect [she]=Mayor Ada Kern cue=[stated] content=[that the dam would be rebuilt]
         "#]],
     );
-    // "gave a speech in which she stated": "stated" is found with its pronoun
-    // resolved; the learned tagger may also read "gave" as a cue (it depends on
-    // the retrained model; the filter no longer drops the nested one).
-    check(
+    // "gave a speech in which she stated": "stated" with its pronoun resolved
+    // (rules alone: whether the learned tagger also reads "gave" as a cue changes
+    // with each retrained model).
+    check_rules(
         "Voters remember the flood. Mayor Ada Kern gave a speech in which she stated that the dam would be rebuilt.",
         expect![[r#"
             Indirect [Voters] (descriptor) cue=[remember] content=[the flood]
-            Indirect [Mayor Ada Kern] cue=[gave] content=[a speech in which she stated that the dam would be rebuilt]
             Indirect [she]=Mayor Ada Kern cue=[stated] content=[that the dam would be rebuilt]
         "#]],
     );
