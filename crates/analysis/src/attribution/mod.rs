@@ -254,6 +254,8 @@ struct Analyzer<'a> {
     verbs_by_first_word: &'static HashMap<&'static str, Vec<VerbHit>>,
     /// The learned cue tagger (the embedded one unless training says otherwise).
     cue_model: Option<&'a CueModel>,
+    /// The learned cue filter (the embedded one unless a test says otherwise).
+    cue_filter: Option<&'a CueFilter>,
     /// Word clusters for the tagger's and the filter's features (None: no
     /// cluster features).
     clusters: Option<&'a WordClusters>,
@@ -665,6 +667,7 @@ impl<'a> Analyzer<'a> {
             entities,
             verbs_by_first_word: verb_index(),
             cue_model: embedded_cue_model(),
+            cue_filter: embedded_cue_filter(),
             clusters: embedded_word_clusters(),
         };
         analyzer.units = analyzer.build_units(sentences);
@@ -878,7 +881,7 @@ impl<'a> Analyzer<'a> {
 
     fn run(&self) -> Vec<Attribution> {
         let (mut drafts, learned) = self.candidate_drafts();
-        if let Some(filter) = embedded_cue_filter() {
+        if let Some(filter) = self.cue_filter {
             let keep: Vec<bool> = (0..drafts.len())
                 .map(|di| {
                     self.filter_protected(&drafts, di)

@@ -61,12 +61,13 @@ fn check_posts(input: &str, posts: &[Post], expect: Expect) {
     expect.assert_eq(&render(input, &attrs));
 }
 
-/// Like [`check`], with the hand-written rules alone (no learned cue tagger), for
-/// tests of what a rule must not find.
+/// Like [`check`], with the hand-written rules alone (no learned cue tagger and no
+/// learned filter), for tests that must not change when the models are retrained.
 fn check_rules(input: &str, expect: Expect) {
     let sentences = text::split_sentences(input);
     let mut analyzer = super::Analyzer::new(input, &sentences, &[], &[], &[]);
     analyzer.cue_model = None;
+    analyzer.cue_filter = None;
     expect.assert_eq(&render(input, &analyzer.run()));
 }
 
@@ -178,8 +179,9 @@ fn signed_quotes() {
 fn transcript_lines() {
     // A speaker label opening a paragraph (perhaps after a quote mark that runs
     // over the paragraph) takes the whole paragraph as content, the unquoted last
-    // label too.
-    check(
+    // label too (rules alone: the learned filter's view of the last line changes
+    // with each retrained model).
+    check_rules(
         "An excerpt follows.\n\n\"HOLLIS: Good evening. Why did the council vote no?\n\n\"MARETT: We ran out of time. The plan comes back in June.\n\nROSA ARDEN: Thank you both.",
         expect![[r#"
             Mixed [HOLLIS] cue=[:] content=[Good evening. Why did the council vote no?]
