@@ -2244,6 +2244,8 @@ impl<'a> Analyzer<'a> {
     ) -> Option<(Draft, usize)> {
         let verb = &VERBS[hit.verb];
         let after = i + hit.len;
+        // The token right after the verb, inside the unit.
+        let next = self.toks.get(after).filter(|_| after < u.t1);
         let cs = self.chain_start(u, i);
         let chain: Vec<&str> = self.toks[cs..i].iter().map(|t| t.lower.as_str()).collect();
         let prev = cs
@@ -2312,17 +2314,13 @@ impl<'a> Analyzer<'a> {
         let hyphenated_modifier = prev.is_some_and(|t| t.word && t.text.contains('-'))
             && cs >= u.t0 + 2
             && is_determiner(&self.toks[cs - 2].lower);
-        let noun_next = self
-            .toks
-            .get(after)
-            .filter(|_| after < u.t1)
-            .is_some_and(|t| {
-                t.word
-                    && !t.cap
-                    && !NP_STOP.contains(&t.lower.as_str())
-                    && !PREPOSITIONS.contains(&t.lower.as_str())
-                    && !is_determiner(&t.lower)
-            });
+        let noun_next = next.is_some_and(|t| {
+            t.word
+                && !t.cap
+                && !NP_STOP.contains(&t.lower.as_str())
+                && !PREPOSITIONS.contains(&t.lower.as_str())
+                && !is_determiner(&t.lower)
+        });
         if hit.form == 2 && !has_aux && hyphenated_modifier && noun_next {
             return None;
         }
@@ -2387,24 +2385,20 @@ impl<'a> Analyzer<'a> {
         // "appeared at a hearing", "appearing after Clinton": in person, not an
         // impression.
         if verb.forms[0] == "appear"
-            && self
-                .toks
-                .get(after)
-                .filter(|_| after < u.t1)
-                .is_some_and(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "at" | "on"
-                            | "in"
-                            | "before"
-                            | "after"
-                            | "with"
-                            | "behind"
-                            | "alongside"
-                            | "during"
-                            | "onstage"
-                    )
-                })
+            && next.is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "at" | "on"
+                        | "in"
+                        | "before"
+                        | "after"
+                        | "with"
+                        | "behind"
+                        | "alongside"
+                        | "during"
+                        | "onstage"
+                )
+            })
         {
             return None;
         }
@@ -2412,30 +2406,25 @@ impl<'a> Analyzer<'a> {
         // found here": other senses of "found".
         if verb.forms[1] == "finds"
             && hit.form == 2
-            && (self
-                .toks
-                .get(after)
-                .filter(|_| after < u.t1)
-                .is_some_and(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "himself"
-                            | "herself"
-                            | "themselves"
-                            | "itself"
-                            | "myself"
-                            | "ourselves"
-                            | "yourself"
-                            | "ways"
-                            | "way"
-                            | "here"
-                            | "there"
-                            | "sanctuary"
-                            | "refuge"
-                            | "time"
-                    )
-                })
-                || matches!(prev_lower, "help" | "helped" | "helps" | "to"))
+            && (next.is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "himself"
+                        | "herself"
+                        | "themselves"
+                        | "itself"
+                        | "myself"
+                        | "ourselves"
+                        | "yourself"
+                        | "ways"
+                        | "way"
+                        | "here"
+                        | "there"
+                        | "sanctuary"
+                        | "refuge"
+                        | "time"
+                )
+            }) || matches!(prev_lower, "help" | "helped" | "helps" | "to"))
         {
             return None;
         }
@@ -2443,10 +2432,7 @@ impl<'a> Analyzer<'a> {
         if verb.forms[1] == "finds"
             && hit.form == 2
             && !has_aux
-            && self
-                .toks
-                .get(after)
-                .is_some_and(|t| matches!(t.lower.as_str(), "in" | "on" | "at" | "inside"))
+            && next.is_some_and(|t| matches!(t.lower.as_str(), "in" | "on" | "at" | "inside"))
             && prev.is_some_and(|t| {
                 t.word && !t.cap && t.lower.ends_with('s') && !PRONOUNS.contains(&t.lower.as_str())
             })
@@ -2500,7 +2486,6 @@ impl<'a> Analyzer<'a> {
                 return None;
             }
         }
-        let next = self.toks.get(after).filter(|_| after < u.t1);
         if verb.noun_like && hit.form <= 1 && !has_aux {
             let clause_next = next.is_some_and(|t| {
                 matches!(t.lower.as_str(), "that" | ":") || self.is_open_quote_tok(after)
