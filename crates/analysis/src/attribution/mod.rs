@@ -2367,6 +2367,30 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
+        // Discourse markers: "That said, …", "Having said that", "no better than,
+        // say, …", "let's say", "needless to say", "so to speak".
+        if verb.forms[0] == "say" {
+            let word = |k: usize| {
+                if (u.t0..u.t1).contains(&k) {
+                    self.toks[k].lower.as_str()
+                } else {
+                    ""
+                }
+            };
+            let before = |n: usize| i.checked_sub(n).map_or("", word);
+            let marker = (before(1) == "that" && word(after) == ",")
+                || (before(1) == "having" && word(after) == "that")
+                || (before(1) == "," && word(after) == "," && hit.form == 0)
+                || (before(1) == "s"
+                    && matches!(before(2), "'" | "\u{2019}")
+                    && before(3) == "let")
+                || (before(1) == "to"
+                    && matches!(before(2), "needless" | "suffice" | "is" | "so" | "speak"))
+                || (before(1) == "so" && word(after) == "to");
+            if marker {
+                return None;
+            }
+        }
         // "the reality show", "an MSNBC show": the base form "show" is a verb only
         // after a plural subject, a pronoun, "to" or an auxiliary ("polls show").
         if verb.forms[0] == "show" && hit.form == 0 && !has_aux {

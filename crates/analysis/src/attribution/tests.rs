@@ -1265,3 +1265,21 @@ fn other_senses_of_found() {
     "#]],
     );
 }
+
+#[test]
+fn discourse_markers_with_say_are_no_cues() {
+    check_rules("That said, the strike could end soon.", expect![[""]]);
+    check_rules("Having said that, the union will vote.", expect![[""]]);
+    check_rules(
+        "The plan is no better than, say, the old one.",
+        expect![[""]],
+    );
+    check_rules("Let's say the fee rises by a third.", expect![[""]]);
+    check_rules("Needless to say, the port stayed shut.", expect![[""]]);
+    check_rules(
+        "Vos said that the port stayed shut.",
+        expect![[r#"
+        Indirect [Vos] cue=[said] content=[that the port stayed shut]
+    "#]],
+    );
+}
