@@ -79,33 +79,6 @@ fn plain_text(raw: &str) -> String {
         .replace("''", "\"")
 }
 
-/// The text of the `<token>` elements of an ECB+ document, space-separated.
-fn ecb_text(xml: &str) -> String {
-    let mut out = String::new();
-    let mut rest = xml;
-    while let Some(at) = rest.find("<token") {
-        rest = &rest[at..];
-        let Some(gt) = rest.find('>') else { break };
-        let Some(end) = rest.find("</token>") else {
-            break;
-        };
-        if end > gt {
-            let word = &rest[gt + 1..end];
-            out.push_str(
-                &word
-                    .replace("&quot;", "\"")
-                    .replace("&apos;", "'")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&amp;", "&"),
-            );
-            out.push(' ');
-        }
-        rest = &rest[end + "</token>".len()..];
-    }
-    out
-}
-
 /// Interned lower-cased tokens of every document.
 struct Corpus {
     words: Vec<String>,
@@ -373,7 +346,8 @@ fn run(out: &Path, text_dirs: &[PathBuf], xml_dirs: &[PathBuf]) -> Result<(), St
                 let raw = std::fs::read_to_string(&f)
                     .map_err(|e| format!("cannot read {}: {e}", f.display()))?;
                 let text = if ext == "xml" {
-                    ecb_text(&raw)
+                    eval::clustering::text_from_tokens(&raw, false)
+                        .map_err(|e| format!("{}: {e}", f.display()))?
                 } else {
                     plain_text(&raw)
                 };

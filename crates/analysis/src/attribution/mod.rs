@@ -127,7 +127,7 @@ pub fn cue_candidates_with(
             cue: drafts[di].cue,
             feats: analyzer.filter_features(&drafts, di, learned[di]),
             protected: analyzer.filter_protected(&drafts, di),
-            learned: learned[di],
+            learned: learned[di].is_some(),
         })
         .collect()
 }
@@ -867,15 +867,24 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Rule and learned-cue attributions, sorted by cue, before the cue filter;
-    /// with whether each cue came from the learned tagger.
-    fn candidate_drafts(&self) -> (Vec<Draft>, Vec<bool>) {
+    /// with, for each cue the learned tagger found, its margin (see
+    /// [`Analyzer::learned_cues`]; None for a rule's cue).
+    fn candidate_drafts(&self) -> (Vec<Draft>, Vec<Option<f32>>) {
         let mut drafts = self.rule_drafts();
         let rule_cues: Vec<Span> = drafts.iter().map(|d| d.cue).collect();
-        self.learned_cues(&mut drafts);
+        let margins = self.learned_cues(&mut drafts);
         drafts.sort_by_key(|d| (d.cue.start, d.cue.end));
         drafts.dedup_by(|b, a| a.cue == b.cue);
         self.drop_nested_attitudes(&mut drafts);
-        let learned = drafts.iter().map(|d| !rule_cues.contains(&d.cue)).collect();
+        let learned = drafts
+            .iter()
+            .map(|d| {
+                if rule_cues.contains(&d.cue) {
+                    return None;
+                }
+                margins.iter().find(|(c, _)| *c == d.cue).map(|&(_, m)| m)
+            })
+            .collect();
         (drafts, learned)
     }
 
@@ -921,8 +930,9 @@ impl<'a> Analyzer<'a> {
             || self.kind_of(&d.content) != AttributionKind::Indirect
     }
 
-    /// Hashed features of candidate `di` for the cue filter (see [`cue_filter`]).
-    fn filter_features(&self, drafts: &[Draft], di: usize, learned: bool) -> Vec<u64> {
+    /// Hashed features of candidate `di` for the cue filter (see [`cue_filter`]);
+    /// `learned` is the tagger's margin for a learned cue (None for a rule's cue).
+    fn filter_features(&self, drafts: &[Draft], di: usize, learned: Option<f32>) -> Vec<u64> {
         let d = &drafts[di];
         let u = &self.units[d.unit];
         let c0 = self
@@ -1038,7 +1048,7 @@ impl<'a> Analyzer<'a> {
         };
         let head = if d.unit == 0 { "head" } else { "body" };
         let para_first = d.unit == 0 || self.units[d.unit - 1].para != u.para;
-        let origin = if learned { "model" } else { "rule" };
+        let origin = if learned.is_some() { "model" } else { "rule" };
         let stance = if d.stance.is_some() { "stance" } else { "-" };
         let nested_s = if nested { "nested" } else { "-" };
         let quote_s = if in_quote { "inq" } else { "-" };
@@ -1092,27 +1102,18 @@ impl<'a> Analyzer<'a> {
         add(35, &[class, source_kind, kind]);
         add(36, &[origin, source_kind, content_first]);
         add(37, &[head, class]);
-        // How sure the tagger was of a learned cue's first word (its begin score
-        // over its outside score, before the recall bias).
-        if learned {
-            if let Some(model) = self.cue_model {
-                let feats = self.cue_features(u);
-                let mut scores = [0f32; cue_model::NTAGS];
-                for &feat in feats.get(c0 - u.t0).into_iter().flatten() {
-                    model.add_emission(feat, &mut scores);
-                }
-                let margin = scores[cue_model::TAG_B as usize] - scores[cue_model::TAG_O as usize];
-                let band = match margin {
-                    m if m < -30.0 => 0,
-                    m if m < -10.0 => 1,
-                    m if m < 0.0 => 2,
-                    m if m < 15.0 => 3,
-                    m if m < 40.0 => 4,
-                    _ => 5,
-                };
-                f.push(FeatureHash::new(42).num(band).finish());
-                f.push(FeatureHash::new(43).num(band).str(class).finish());
-            }
+        // How sure the tagger was of a learned cue (its margin, in bands).
+        if let Some(margin) = learned {
+            let band = match margin {
+                m if m < -30.0 => 0,
+                m if m < -10.0 => 1,
+                m if m < 0.0 => 2,
+                m if m < 15.0 => 3,
+                m if m < 40.0 => 4,
+                _ => 5,
+            };
+            f.push(FeatureHash::new(42).num(band).finish());
+            f.push(FeatureHash::new(43).num(band).str(class).finish());
         }
         // Distributional classes of the cue's last word and of the words around
         // it, so that a rare cue word is judged like the words of its class.
@@ -1395,11 +1396,12 @@ impl<'a> Analyzer<'a> {
     /// see `draft_roles`): the source is the noun phrase before the cue (a cue
     /// without one is dropped: on PolNeAR dev those were mostly wrong), the content
     /// the clause after it (or the rest of the unit).
-    fn learned_cues(&self, drafts: &mut Vec<Draft>) {
+    fn learned_cues(&self, drafts: &mut Vec<Draft>) -> Vec<(Span, f32)> {
         let Some(model) = self.cue_model else {
-            return;
+            return Vec::new();
         };
         let mut added: Vec<Draft> = Vec::new();
+        let mut margins: Vec<(Span, f32)> = Vec::new();
         for (ui, u) in self.units.iter().enumerate() {
             if u.t0 >= u.t1 || self.is_pure_quote(u) {
                 continue;
@@ -1455,9 +1457,20 @@ impl<'a> Analyzer<'a> {
                     via: None,
                     wants_next_quote: false,
                 });
+                // How sure the tagger was of the cue's first word: its begin score
+                // over its outside score, before the recall bias (a filter feature).
+                let mut scores = [0f32; cue_model::NTAGS];
+                for &feat in &feats[a - u.t0] {
+                    model.add_emission(feat, &mut scores);
+                }
+                margins.push((
+                    cue,
+                    scores[cue_model::TAG_B as usize] - scores[cue_model::TAG_O as usize],
+                ));
             }
         }
         drafts.extend(added);
+        margins
     }
 
     /// The rest of unit `u` from token `k`, without the final punctuation.
@@ -2704,11 +2717,13 @@ impl<'a> Analyzer<'a> {
 
         // "Asked by Ann Smith whether …, she said" / "…, as first reported by the
         // Times.": a reduced passive opening a clause; its agent is the source.
-        let opens_clause = cs == u.t0
+        // The clause openers before "(When) asked …" / "as reported …".
+        let after_opener = cs == u.t0
             || matches!(
                 prev_lower,
                 "when" | "if" | "after" | "once" | "while" | "as"
-            )
+            );
+        let opens_clause = after_opener
             || (matches!(prev_lower, "first" | "originally" | "previously")
                 && cs >= u.t0 + 2
                 && self.toks[cs - 2].lower == "as");
@@ -2852,14 +2867,7 @@ impl<'a> Analyzer<'a> {
             || self.is_close_quote_tok(cs.wrapping_sub(1));
 
         // "When asked about …," / "Asked whether …": no source.
-        if hit.form == 2
-            && VERBS[hit.verb].forms[0] == "ask"
-            && (cs == u.t0
-                || matches!(
-                    prev_lower,
-                    "when" | "if" | "after" | "once" | "while" | "as"
-                ))
-        {
+        if hit.form == 2 && VERBS[hit.verb].forms[0] == "ask" && after_opener {
             let mut e = after;
             while e < u.t1 && self.toks[e].text != "," {
                 e += 1;
@@ -2901,16 +2909,18 @@ impl<'a> Analyzer<'a> {
 
         // Inverted: "…,” said Ann Smith, a senator." Not after a subject with its
         // apposition: "Ann Smith, a senator, said Clinton …".
-        let subject_with_apposition = !self.is_close_quote_tok(cs.wrapping_sub(1))
-            && self
-                .apposition_source(u, cs)
-                .is_some_and(|(a, _)| a == u.t0);
+        let subject_with_apposition = || {
+            !self.is_close_quote_tok(cs.wrapping_sub(1))
+                && self
+                    .apposition_source(u, cs)
+                    .is_some_and(|(a, _)| a == u.t0)
+        };
         // "“…?” asked Mr. Manafort": after a quote a Tell verb inverts too.
         let inverts = verb.class == VerbClass::Speech
             || (verb.class == VerbClass::Tell
                 && verb.forms[0] == "ask"
                 && self.is_close_quote_tok(cs.wrapping_sub(1)));
-        if before_boundary && inverts && hit.form != 3 && !has_aux && !subject_with_apposition {
+        if before_boundary && inverts && hit.form != 3 && !has_aux && !subject_with_apposition() {
             let after_quote = self.is_close_quote_tok(cs.wrapping_sub(1))
                 || (prev.is_some_and(|t| t.text == ",")
                     && self.is_close_quote_tok(cs.wrapping_sub(2)))
