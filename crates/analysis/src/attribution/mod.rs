@@ -841,6 +841,12 @@ impl<'a> Analyzer<'a> {
                         if trailing {
                             return Some(src.start);
                         }
+                        // "The groups who wrote to her say …": the cue of a
+                        // relative clause inside another source; its content ends
+                        // with that source.
+                        if src.contains(d.cue) && c.contains(o.cue) && c.start < src.end {
+                            return Some(src.end);
+                        }
                         // "She thanked the staff and said …": the same speaker's next
                         // cue after "and" ends the first content.
                         let conj = self.tok_at(o.cue.start).checked_sub(1)?;
@@ -890,7 +896,10 @@ impl<'a> Analyzer<'a> {
 
     fn run(&self) -> Vec<Attribution> {
         let (mut drafts, learned) = self.candidate_drafts();
-        if let Some(filter) = self.cue_filter {
+        if let Some(filter) = self
+            .cue_filter
+            .filter(|_| std::env::var("NOFILTER").is_err())
+        {
             let keep: Vec<bool> = (0..drafts.len())
                 .map(|di| {
                     self.filter_protected(&drafts, di)
@@ -1441,7 +1450,24 @@ impl<'a> Analyzer<'a> {
                 // "The claim that …": a bare determiner is no holder; "everything
                 // you need to know": the reader is no source.
                 let (s0, s1) = (self.tok_at(source.start), self.tok_at(source.end));
-                if (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word)
+                // "European countries introduce an alternative framework
+                // emphasizing …": a verb with its object is a clause, no holder
+                // (a lower-case word other than a preposition, conjunction or
+                // quantifier right before an article).
+                let clause = (s0 + 1..s1).any(|k| {
+                    let prev = &self.toks[k - 1];
+                    matches!(self.toks[k].lower.as_str(), "a" | "an" | "the")
+                        && prev.word
+                        && !prev.cap
+                        && !PREPOSITIONS.contains(&prev.lower.as_str())
+                        && !is_determiner(&prev.lower)
+                        && !matches!(
+                            prev.lower.as_str(),
+                            "and" | "or" | "but" | "all" | "both" | "half" | "of"
+                        )
+                });
+                if clause
+                    || (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word)
                     || s1
                         .checked_sub(1)
                         .is_some_and(|k| self.toks[k].lower == "you")
@@ -1535,8 +1561,17 @@ impl<'a> Analyzer<'a> {
             }
             i += 1;
         }
-        if out.len() == first_draft {
+        // "“…?” Beck questioned.": a cue the rules above read without content
+        // gives way to the quote next to it.
+        let contentless = |d: &Draft| {
+            !d.wants_next_quote
+                && d.content
+                    .iter()
+                    .all(|c| !c.slice(self.text).chars().any(char::is_alphanumeric))
+        };
+        if out[first_draft..].iter().all(contentless) {
             if let Some(d) = self.quote_adjacent_cue(ui, u) {
+                out.truncate(first_draft);
                 out.push(d);
             }
         }
@@ -1852,14 +1887,34 @@ impl<'a> Analyzer<'a> {
                     && t.word
                     && !t.cap
                     && t.quote.is_none()
-                    && w.len() > 3
-                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                    && ((w.len() > 3
+                        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
+                        // Irregular past forms that follow quotes.
+                        || matches!(
+                            w,
+                            "read"
+                                | "wrote"
+                                | "spoke"
+                                | "sang"
+                                | "shot"
+                                | "began"
+                                | "swore"
+                                | "went"
+                        ))
             })
         };
+        // The sentence ends at `k`, perhaps after a particle or manner adverb
+        // ("screamed back.", "said quietly.").
         let unit_end = |k: usize| {
-            self.toks[k..u.t1]
-                .iter()
-                .all(|t| matches!(t.text, "." | "!" | "?"))
+            let rest = &self.toks[k.min(u.t1)..u.t1];
+            let particle = rest.first().is_some_and(|t| {
+                t.word
+                    && !t.cap
+                    && (matches!(t.lower.as_str(), "back" | "again" | "aloud" | "out" | "on")
+                        || (t.lower.len() > 4 && t.lower.ends_with("ly")))
+            });
+            let rest = if particle { &rest[1..] } else { rest };
+            rest.iter().all(|t| matches!(t.text, "." | "!" | "?"))
         };
         // Quote first.
         if self.is_open_quote_tok(u.t0) {
@@ -1869,8 +1924,14 @@ impl<'a> Analyzer<'a> {
             if k < u.t1 && self.toks[k].text == "," {
                 k += 1;
             }
-            // "“…,” beamed Ann Smith."
-            if verb_like(k) && self.toks.get(k + 1).is_some_and(|t| t.cap) {
+            // "“…,” beamed Ann Smith.", "“…,” read one.", "“…,” read the statement."
+            if verb_like(k)
+                && self.toks.get(k + 1).is_some_and(|t| {
+                    t.cap
+                        || is_determiner(&t.lower)
+                        || matches!(t.lower.as_str(), "one" | "another")
+                })
+            {
                 let (a, b) = self.right_np(u, k + 1)?;
                 if b - a <= 12 {
                     return Some(self.simple_draft(ui, (a, b), k, vec![qs]));
@@ -1881,12 +1942,22 @@ impl<'a> Analyzer<'a> {
             while v < u.t1 && v < k + 5 && (self.toks[v].cap || self.toks[v].text == ".") {
                 v += 1;
             }
-            let pronoun = self
-                .toks
-                .get(k)
-                .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i"));
+            let pronoun = self.toks.get(k).is_some_and(|t| {
+                matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
+            });
             if pronoun {
                 v = k + 1;
+            }
+            // "“…,” the editorial read.": a determiner and up to three lower-case
+            // words.
+            if v == k && self.toks.get(k).is_some_and(|t| is_determiner(&t.lower)) {
+                let mut e = k + 1;
+                while e < u.t1 && e < k + 4 && self.toks[e].word && !verb_like(e) {
+                    e += 1;
+                }
+                if e > k + 1 {
+                    v = e;
+                }
             }
             if v > k && verb_like(v) && unit_end(v + 1) {
                 return Some(self.simple_draft(ui, (k, v), v, vec![qs]));
@@ -2772,7 +2843,21 @@ impl<'a> Analyzer<'a> {
                 if reduced_passive {
                     self.agent_np(u, k + 1)
                 } else {
-                    self.right_np(u, k + 1)
+                    // "was assailed by Trump and called ungrateful by Vance": the
+                    // agent ends before a coordinated verb.
+                    self.right_np(u, k + 1).map(|(a, b)| {
+                        let verb_after = |j: usize| {
+                            self.toks.get(j + 1).is_some_and(|n| {
+                                n.word
+                                    && !n.cap
+                                    && (self.verb_at(j + 1).is_some() || n.lower.ends_with("ed"))
+                            })
+                        };
+                        let cut = (a + 1..b).find(|&j| {
+                            matches!(self.toks[j].lower.as_str(), "and" | "or") && verb_after(j)
+                        });
+                        (a, cut.unwrap_or(b))
+                    })
                 }
             });
             // "The bank, which has held rates, is expected to …".
@@ -2959,7 +3044,7 @@ impl<'a> Analyzer<'a> {
                             .unwrap_or(b);
                         let head = &self.toks[a..head_end];
                         let clause_like = head.iter().enumerate().any(|(k, t)| {
-                            is_aux_verb(&t.lower)
+                            (is_aux_verb(&t.lower) && !self.aux_in_name(u, a + k))
                             // "said the videos show …": a present reporting verb
                             // makes the right side a clause.
                             || (k > 0 && self.verb_at(a + k).is_some_and(|h| h.form <= 1))
@@ -3013,7 +3098,8 @@ impl<'a> Analyzer<'a> {
         }
 
         let left = self
-            .left_np(u, cs)
+            .relative_subject(u, cs)
+            .or_else(|| self.left_np(u, cs))
             .or_else(|| self.apposition_source(u, cs))
             .or_else(|| self.long_subject(u, cs, prev));
         // Coordinated: "She blamed … and said it was …"; also when the phrase left
@@ -3026,10 +3112,15 @@ impl<'a> Analyzer<'a> {
         });
         // "has been widely leaked and reported on": a participle coordinated with a
         // passive one is passive too, with no speaker of its own here.
+        // Also "was assailed by Trump and called ungrateful by Vance": a
+        // participle with its own "by" agent after a passive.
+        let own_agent = (after..(after + 6).min(u.t1))
+            .take_while(|&k| self.toks[k].word)
+            .any(|k| self.toks[k].lower == "by");
         let passive_pair = hit.form == 2
             && cs >= u.t0 + 2
-            && self.toks[cs - 2].lower.ends_with("ed")
-            && (cs.saturating_sub(6).max(u.t0)..cs - 2)
+            && (self.toks[cs - 2].lower.ends_with("ed") || own_agent)
+            && (cs.saturating_sub(8).max(u.t0)..cs - 2)
                 .any(|k| BE.contains(&self.toks[k].lower.as_str()));
         if (left.is_none() || continues_earlier)
             && matches!(prev_lower, "and" | "but")
@@ -3304,7 +3395,7 @@ impl<'a> Analyzer<'a> {
                 || inner_verb
                 || t.lower == "that"
                 || is_double_quote_mark(t.text)
-                || is_aux_verb(&t.lower)
+                || (is_aux_verb(&t.lower) && !self.aux_in_name(u, after + k))
                 || matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "i" | "it")
             {
                 return false;
@@ -3434,9 +3525,21 @@ impl<'a> Analyzer<'a> {
                     w,
                     "family" | "ally" | "italy" | "supply" | "rally" | "assembly"
                 );
+            // "who in 2010 said": a year, with its preposition.
+            let time_prep = |k: usize| {
+                matches!(
+                    self.toks[k].lower.as_str(),
+                    "in" | "on" | "during" | "since"
+                )
+            };
+            let year = (is_year(t.text) && end >= u.t0 + 3 && time_prep(end - 2))
+                || (time_prep(end - 1) && self.toks.get(end).is_some_and(|n| is_year(n.text)));
             if t.quote.is_none()
                 && t.word
-                && (adverb || TIME_WORDS.contains(&w) || (AUX.contains(&w) && !is_aux_verb(w)))
+                && (adverb
+                    || year
+                    || TIME_WORDS.contains(&w)
+                    || (AUX.contains(&w) && !is_aux_verb(w)))
             {
                 end -= 1;
             } else {
@@ -3518,7 +3621,8 @@ impl<'a> Analyzer<'a> {
             }
             // "Theresa May said", "Will Hurd said": a capitalised word inside a
             // name is part of it.
-            let in_name = t.cap && a >= u.t0 + 2 && self.toks[a - 2].cap && self.toks[a - 2].word;
+            let in_name = (t.cap && a >= u.t0 + 2 && self.toks[a - 2].cap && self.toks[a - 2].word)
+                || self.aux_in_name(u, a - 1);
             if (NP_STOP.contains(&w) || is_aux_verb(w)) && !in_name {
                 break;
             }
@@ -3623,12 +3727,23 @@ impl<'a> Analyzer<'a> {
                         | "dozens"
                 )
         });
-        if a < end && PREPOSITIONS.contains(&self.toks[a].lower.as_str()) && !quantity_follows {
+        // "In 2015 Smith said": a year after the preposition is a time, not a
+        // quantity.
+        let year_follows = self.toks.get(a + 1).is_some_and(|t| is_year(t.text));
+        if a < end
+            && PREPOSITIONS.contains(&self.toks[a].lower.as_str())
+            && (!quantity_follows || year_follows)
+        {
             let mut b = end;
             while b > a && (self.toks[b - 1].cap || self.toks[b - 1].text == ".") {
                 b -= 1;
             }
             if b == end {
+                // "In September she said": the subject pronoun after the adverbial.
+                let last = self.toks[end - 1].lower.as_str();
+                if end >= a + 2 && matches!(last, "he" | "she" | "i" | "we" | "they") {
+                    return Some((end - 1, end));
+                }
                 return None;
             }
             a = b;
@@ -3698,6 +3813,79 @@ impl<'a> Analyzer<'a> {
         Some((a, end))
     }
 
+    /// "The groups who wrote to her on Thursday say …", "organizations that have
+    /// endorsed him say …": a subject with a relative clause of its own (the
+    /// relative pronoun followed by its verb, no punctuation up to the cue).
+    fn relative_subject(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
+        let lo = cs.saturating_sub(15).max(u.t0 + 1);
+        for k in (lo..cs).rev() {
+            let t = &self.toks[k];
+            if t.quote.is_some() || !t.word {
+                return None;
+            }
+            if !matches!(t.lower.as_str(), "who" | "that") {
+                continue;
+            }
+            // The relative's own verb right after it, perhaps after an adverb.
+            let mut v = k + 1;
+            if v < cs && (self.toks[v].lower.ends_with("ly") || self.toks[v].lower == "also") {
+                v += 1;
+            }
+            // A subject relative ("who wrote", "that have endorsed"), not an object
+            // one ("that the report said", "that he said").
+            let verb = |k: usize| {
+                let t = &self.toks[k];
+                let w = t.lower.as_str();
+                t.word
+                    && !t.cap
+                    && !is_determiner(w)
+                    && !matches!(
+                        w,
+                        "many" | "some" | "most" | "all" | "few" | "several" | "both" | "each"
+                    )
+                    && !PREPOSITIONS.contains(&w)
+                    && !PRONOUNS.contains(&w)
+                    && !w.starts_with(|c: char| c.is_ascii_digit())
+            };
+            // Not an infinitive cue ("who risked their lives to defend").
+            let infinitive = self.toks[cs].lower == "to" || self.toks[cs - 1].lower == "to";
+            if v + 1 >= cs || !verb(v) || infinitive {
+                return None;
+            }
+            // One clause up to the cue: after the relative's verb group ("have
+            // long endorsed"), no cue verb or subject pronoun of its own.
+            let mut g = v + 1;
+            while g < cs && {
+                let w = self.toks[g].lower.as_str();
+                is_aux_verb(w) || w.ends_with("ly") || self.verb_at(g).is_some()
+            } {
+                g += 1;
+            }
+            if (g..cs).any(|j| {
+                self.verb_at(j).is_some()
+                    || matches!(
+                        self.toks[j].lower.as_str(),
+                        "he" | "she" | "they" | "we" | "i" | "it" | "and" | "or" | "but"
+                    )
+            }) {
+                return None;
+            }
+            // The head noun before the pronoun: a word, not a verb ("said that").
+            let before = &self.toks[k - 1];
+            if !before.word
+                || self.verb_at(k - 1).is_some()
+                || COMMON_VERBS.contains(&before.lower.as_str())
+                || is_aux_verb(&before.lower)
+                || PRONOUNS.contains(&before.lower.as_str()) && before.lower != "those"
+            {
+                return None;
+            }
+            let (a, _) = self.left_np(u, k)?;
+            return Some((a, cs));
+        }
+        None
+    }
+
     /// "Ann Smith, a senator from Utah, said": the subject with its apposition,
     /// trailing comma included, when the cue follows a comma.
     fn apposition_source(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
@@ -3727,7 +3915,7 @@ impl<'a> Analyzer<'a> {
             }
             let first = &self.toks[s];
             if PREPOSITIONS.contains(&first.lower.as_str())
-                || NP_STOP.contains(&first.lower.as_str())
+                || (NP_STOP.contains(&first.lower.as_str()) && !self.aux_in_name(u, s))
             {
                 continue;
             }
@@ -3737,7 +3925,8 @@ impl<'a> Analyzer<'a> {
             let clause_before = (s..comma)
                 .take_while(|&k| self.toks[k].text != ",")
                 .any(|k| {
-                    is_aux_verb(&self.toks[k].lower) || self.verb_at(k).is_some_and(|h| h.form <= 2)
+                    (is_aux_verb(&self.toks[k].lower) && !self.aux_in_name(u, k))
+                        || self.verb_at(k).is_some_and(|h| h.form <= 2)
                 });
             if clause_before {
                 continue;
@@ -3923,6 +4112,21 @@ impl<'a> Analyzer<'a> {
             end -= 1;
         }
         (end > start).then_some((start, end))
+    }
+
+    /// A capitalised modal inside a unit that runs into a name is the name's
+    /// first word: "said Will Doyle", "Rep. Will Hurd", "Theresa May".
+    fn aux_in_name(&self, u: &Unit, k: usize) -> bool {
+        let is_name_word =
+            |j: usize| (u.t0..u.t1).contains(&j) && self.toks[j].cap && self.toks[j].word;
+        let question = self.toks[..u.t1].last().is_some_and(|t| t.text == "?");
+        // "Will wrote": a modal is never followed by a past or -s form.
+        let finite_next = (u.t0..u.t1).contains(&(k + 1))
+            && self.verb_at(k + 1).is_some_and(|h| matches!(h.form, 1 | 2));
+        is_name_word(k)
+            && (is_name_word(k + 1) && (k > u.t0 || !question)
+                || k > u.t0 && is_name_word(k - 1)
+                || k > u.t0 && finite_next)
     }
 
     /// The first noun phrase of a unit (subject of its main clause).
@@ -4674,6 +4878,11 @@ fn draft_roles(d: &Draft) -> impl Iterator<Item = Span> + '_ {
         .chain(d.source)
         .chain(via_stretch)
         .chain(d.content.iter().copied())
+}
+
+/// A year written as four digits ("2015").
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 fn is_aux_verb(w: &str) -> bool {

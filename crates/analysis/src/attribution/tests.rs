@@ -675,8 +675,9 @@ fn check_with_entities(input: &str, expect: Expect) {
 fn reduced_passive_takes_its_agent_as_source() {
     // "outlined by X": X is the source, the noun phrase the participle modifies
     // (after its last preposition) the content. Without a noun phrase before it
-    // (a comma), nothing is reported.
-    check(
+    // (a comma), nothing is reported. (The rules alone: the learned filter's
+    // verdict on this invented sentence moves with each retrain.)
+    check_rules(
         "The council will not bargain on the key demands outlined by Mayor Ilse Brandt to the union in May. Most tolls were cut, backed in part by harbour traders.",
         expect![[r#"
             Indirect [Mayor Ilse Brandt] cue=[outlined] content=[the key demands] stance=Proposes
@@ -1281,5 +1282,82 @@ fn discourse_markers_with_say_are_no_cues() {
         expect![[r#"
         Indirect [Vos] cue=[said] content=[that the port stayed shut]
     "#]],
+    );
+}
+
+#[test]
+fn capitalised_modal_opening_a_name() {
+    // "Will" and "May" as first names are no auxiliaries; a question keeps its
+    // inverted modal.
+    check_rules(
+        "“The model is expensive,” said Will Doyle, a professor.\n\nWill Estrada, the chairman of the group, said the model is expensive.\n\nWill Trump say the model is expensive?\n\nMay Lind said the model is expensive.",
+        expect![[r#"
+            Direct [Will Doyle, a professor] cue=[said] content=[“The model is expensive,”]
+            Indirect [Will Estrada, the chairman of the group,] cue=[said] content=[the model is expensive]
+            Indirect [Trump] cue=[say] content=[the model is expensive?]
+            Indirect [May Lind] cue=[said] content=[the model is expensive]
+        "#]],
+    );
+}
+
+#[test]
+fn time_adjunct_before_the_subject() {
+    // "In September she said": the pronoun after an opening adverbial is the
+    // source; a year is a time, with or without its preposition.
+    check_rules(
+        "In September she said her decision was a mistake.\n\nIn 2015 Ann Lind said the vote was close.\n\nMarta Ode, who in 2010 said the goal was to win, lost.",
+        expect![[r#"
+            Indirect [she] cue=[said] content=[her decision was a mistake]
+            Indirect [Ann Lind] cue=[said] content=[the vote was close]
+            Indirect [who]=Marta Ode cue=[said] content=[the goal was to win, lost]
+        "#]],
+    );
+}
+
+#[test]
+fn subject_with_a_relative_clause() {
+    // The relative clause belongs to the source of the main cue; an object
+    // relative ("that he said") or an infinitive cue does not make one.
+    check_rules(
+        "The groups that have endorsed him say the party should choose.\n\nVoters who support the mayor said the economy matters most.\n\nThe senator who is surfing a wave of anger hopes to contend for the seat.",
+        expect![[r#"
+            Indirect [The groups that have endorsed him] (descriptor) cue=[say] content=[the party should choose]
+            Indirect [Voters who support the mayor] cue=[said] content=[the economy matters most]
+        "#]],
+    );
+    check_rules(
+        "The report that he said was false had been leaked.",
+        expect![[r#"
+            Indirect [he] cue=[said] content=[was false had been leaked]
+        "#]],
+    );
+}
+
+#[test]
+fn quote_next_to_a_verb_outside_the_lexicon() {
+    // After a quote, the verb of a short clause is its cue: a determiner phrase
+    // or "it" as the subject, an irregular past form, a particle after the verb.
+    check_rules(
+        "“Never again!” the audience screamed back.\n\n“Please tell us how you wish to proceed,” it read.\n\n“It is time to quit,” the editorial read.\n\n“This is nonsense,” he went on.\n\n“We are fine!” read one.\n\n“This is the worst,” Will wrote.",
+        expect![[r#"
+            Direct [the audience] (descriptor) cue=[screamed] content=[“Never again!”]
+            Direct [it] cue=[read] content=[“Please tell us how you wish to proceed,”]
+            Direct [the editorial] (descriptor) cue=[read] content=[“It is time to quit,”]
+            Direct [he] cue=[went] content=[“This is nonsense,”]
+            Direct [one] (descriptor) cue=[read] content=[“We are fine!”]
+            Direct [Will] cue=[wrote] content=[“This is the worst,”]
+        "#]],
+    );
+}
+
+#[test]
+fn coordinated_passives_with_their_own_agents() {
+    // The agent of the first passive ends before the coordinated participle,
+    // which has an agent of its own and is no cue of the first one.
+    check_rules(
+        "Lind was assailed by Ode and called ungrateful by Marta Vik. Now Vik is back.",
+        expect![[r#"
+            Indirect [Ode] cue=[was assailed] content=[Lind] stance=Rejects
+        "#]],
     );
 }
