@@ -1158,6 +1158,11 @@ impl<'a> Analyzer<'a> {
             .map(|(di, d)| {
                 d.stance.is_none()
                     && self.is_attitude_cue(d.cue)
+                    // "A: I think …": a first person inside a transcript's answer
+                    // is the speaker's own view.
+                    && !d.source.is_some_and(|s| {
+                        matches!(s.slice(self.text), "I" | "we" | "We")
+                    })
                     && drafts.iter().enumerate().any(|(oi, o)| {
                         oi != di
                             && !o.cue.overlaps(d.cue)
@@ -4490,8 +4495,27 @@ impl<'a> Analyzer<'a> {
         let mut out: Vec<Attribution> = Vec::with_capacity(drafts.len());
         // Named sources seen so far: (offset, name, entity).
         let mut named: Vec<(usize, String, Option<usize>)> = Vec::new();
-        for d in drafts {
-            let source = d.source.map(|s| self.make_source(s, &named));
+        for (di, d) in drafts.iter().enumerate() {
+            let mut source = d.source.map(|s| self.make_source(s, &named));
+            // "A: I think …": a first person inside a transcript line speaks for
+            // the line's speaker.
+            let first_person = d
+                .source
+                .is_some_and(|s| matches!(s.slice(self.text), "I" | "we" | "We"));
+            if first_person {
+                let line = drafts.iter().enumerate().find(|&(oi, o)| {
+                    oi != di
+                        && o.cue.slice(self.text) == ":"
+                        && o.content.iter().any(|c| c.contains(d.cue))
+                });
+                if let (Some(src), Some(outer)) =
+                    (source.as_mut(), line.and_then(|(_, o)| o.source))
+                {
+                    let outer = self.make_source(outer, &named);
+                    src.text = outer.text;
+                    src.entity = outer.entity;
+                }
+            }
             if let Some(src) = &source {
                 if !src.is_descriptor {
                     if let Some(span) = src.span {
@@ -4521,7 +4545,7 @@ impl<'a> Analyzer<'a> {
                 source,
                 cue: Some(d.cue),
                 cue_text: Some(cue_text),
-                content: d.content,
+                content: d.content.clone(),
                 content_text,
                 kind,
                 stance,

@@ -1361,3 +1361,18 @@ fn coordinated_passives_with_their_own_agents() {
         "#]],
     );
 }
+
+#[test]
+fn first_person_view_inside_a_transcript_answer() {
+    // "A: I think …": the answer's own first person keeps its attitude cue,
+    // while a third person's attitude inside reported content is dropped.
+    check_rules(
+        "Q: What about the wall?\n\nA: I think it would be very difficult to build.\n\nLind said Ode wants a wall.",
+        expect![[r#"
+            Indirect [Q] cue=[:] content=[What about the wall?]
+            Indirect [A] (descriptor) cue=[:] content=[I think it would be very difficult to build]
+            Indirect [I]=A cue=[think] content=[it would be very difficult to build]
+            Indirect [Lind] cue=[said] content=[Ode wants a wall]
+        "#]],
+    );
+}
