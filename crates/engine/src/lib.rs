@@ -14,7 +14,7 @@ use store::SqliteStore;
 
 /// Bumped whenever analysis output changes shape or meaning; stored analyses with
 /// an older version are recomputed on read.
-pub const ANALYZER_VERSION: i64 = 9;
+pub const ANALYZER_VERSION: i64 = 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -73,5 +73,63 @@ impl Engine {
             .map(|d| (d.id, d.duplicate_of))
             .collect();
         Ok(fusion::brief::build_brief(&docs, &dups))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An analysis stored by an older analyzer is recomputed on read and stored
+    /// again under this version; a current one is read as stored.
+    #[test]
+    fn older_analyses_are_recomputed() {
+        let dir = std::env::temp_dir().join(format!("plx-reanalyse-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("note.txt");
+        std::fs::write(
+            &file,
+            "Harbour talks\n\n“We will not sign,” said Mara Lind, the union's leader, on Monday.\n",
+        )
+        .expect("write input");
+        let store = SqliteStore::open(&dir.join("store.sqlite")).expect("open store");
+        let mut engine = Engine::new(store);
+        let report = engine
+            .ingest(
+                &[file.display().to_string()],
+                &ingest::IngestOptions::default(),
+                &mut |_| {},
+            )
+            .expect("ingest");
+        let id = match &report.items[0].status {
+            ingest::ItemStatus::Added { id } => id.clone(),
+            other => panic!("not added: {other:?}"),
+        };
+        let (_, fresh) = engine.document_with_analysis(&id).expect("read");
+        assert!(!fresh.attributions.is_empty(), "the quote is found");
+
+        // An older analyzer stored an empty analysis: it is replaced.
+        let stale = DocumentAnalysis::default();
+        engine
+            .store
+            .put_analysis(&id, &stale, ANALYZER_VERSION - 1)
+            .expect("store stale");
+        let (_, again) = engine.document_with_analysis(&id).expect("read again");
+        assert_eq!(again, fresh);
+        let (_, version) = engine
+            .store
+            .analysis(&id)
+            .expect("stored")
+            .expect("present");
+        assert_eq!(version, ANALYZER_VERSION);
+
+        // The same empty analysis under this version is taken as it is.
+        engine
+            .store
+            .put_analysis(&id, &stale, ANALYZER_VERSION)
+            .expect("store current");
+        let (_, kept) = engine.document_with_analysis(&id).expect("read kept");
+        assert_eq!(kept, stale);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
