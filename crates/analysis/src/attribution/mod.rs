@@ -3619,6 +3619,7 @@ impl<'a> Analyzer<'a> {
                 && a < end
                 && self.toks[a].word
                 && !self.toks[a].cap
+                && !is_determiner(&self.toks[a].lower)
                 && (a - 1 == u.t0 || !self.toks[a - 2].word);
             if demonstrative {
                 a -= 1;
@@ -3701,7 +3702,13 @@ impl<'a> Analyzer<'a> {
                         | "connected"
                         | "allied"
                 );
-            if COMMON_VERBS.contains(&w) && !np_to {
+            // "we heard Putin say": the perception verb's object is the source.
+            let perception = !t.cap
+                && matches!(
+                    w,
+                    "heard" | "hear" | "hears" | "saw" | "see" | "sees" | "watched" | "watch"
+                );
+            if (COMMON_VERBS.contains(&w) && !np_to) || perception {
                 break;
             }
             if end - a >= 20 {
@@ -4058,6 +4065,11 @@ impl<'a> Analyzer<'a> {
                 break;
             }
             end += 1;
+        }
+        // "presented by the US and backed by Russia": the conjunction before the
+        // next participle is not part of the agent.
+        while end > start + 1 && matches!(self.toks[end - 1].lower.as_str(), "and" | "or") {
+            end -= 1;
         }
         (end > start).then_some((start, end))
     }

@@ -1376,3 +1376,17 @@ fn first_person_view_inside_a_transcript_answer() {
         "#]],
     );
 }
+
+#[test]
+fn sources_after_perception_verbs_and_before_conjunctions() {
+    // "we heard X say": X is the source; an agent ends before "and" and the next
+    // participle; "that" before an article is a conjunction, not a demonstrative.
+    check_rules(
+        "Amid anger over the deal presented by the council and backed by the mayor, Lind held talks.\n\nEarlier, we heard Mayor Ilse Ode say: “The deal is off.”\n\nStaff read the same reports - that the board has threatened to cut the funds.",
+        expect![[r#"
+            Indirect [the council] (descriptor) cue=[presented] content=[the deal]
+            Direct [Mayor Ilse Ode] cue=[say:] content=[“The deal is off.”]
+            Indirect [the board] (descriptor) cue=[has threatened] content=[to cut the funds] stance=Warns
+        "#]],
+    );
+}
