@@ -3287,7 +3287,15 @@ impl<'a> Analyzer<'a> {
                 .is_some_and(|t| t.text == ":");
             let quote_content =
                 content.is_some_and(|c| c.slice(self.text).starts_with(['“', '"', '‘', '\'', '«']));
-            if verb.forms[0] == "continue" && !cue_has_colon && !quote_content {
+            // "… if the war continues, “therefore …”": in a conditional or
+            // temporal clause the verb goes on, it does not speak.
+            let subordinate = (a.saturating_sub(2).max(u.t0)..a).any(|k| {
+                matches!(
+                    self.toks[k].lower.as_str(),
+                    "if" | "unless" | "while" | "until" | "as" | "when" | "once"
+                )
+            });
+            if verb.forms[0] == "continue" && (subordinate || (!cue_has_colon && !quote_content)) {
                 return None;
             }
             if matches!(verb.forms[0], "maintain" | "repeat")

@@ -1390,3 +1390,15 @@ fn sources_after_perception_verbs_and_before_conjunctions() {
         "#]],
     );
 }
+
+#[test]
+fn continue_in_a_conditional_clause_is_no_cue() {
+    // "if the strike continues, “…”": the quote is the official's, not the
+    // strike's.
+    check_rules(
+        "An official told the paper that the port will likely close anyway if the strike continues, “therefore it is in our interest to settle now.”",
+        expect![[r#"
+            Mixed [An official] (descriptor) cue=[told] content=[that the port will likely close anyway if the strike continues, “therefore it is in our interest to settle now.”]
+        "#]],
+    );
+}
