@@ -847,6 +847,16 @@ impl<'a> Analyzer<'a> {
                         if src.contains(d.cue) && c.contains(o.cue) && c.start < src.end {
                             return Some(src.end);
                         }
+                        // "Trump - who said he would … - said at a rally": an aside
+                        // between dashes ends at the dash before the main cue.
+                        let dash = self.tok_at(o.cue.start).checked_sub(1)?;
+                        if src.end <= d.cue.start
+                            && c.contains(o.cue)
+                            && is_dash(self.toks[dash].text)
+                            && c.start < self.toks[dash].span.start
+                        {
+                            return Some(self.toks[dash].span.start);
+                        }
                         // "She thanked the staff and said …": the same speaker's next
                         // cue after "and" ends the first content.
                         let conj = self.tok_at(o.cue.start).checked_sub(1)?;
@@ -3105,6 +3115,7 @@ impl<'a> Analyzer<'a> {
         let left = self
             .relative_subject(u, cs)
             .or_else(|| self.left_np(u, cs))
+            .or_else(|| self.before_dash_aside(u, cs))
             .or_else(|| self.apposition_source(u, cs))
             .or_else(|| self.long_subject(u, cs, prev));
         // Coordinated: "She blamed … and said it was …"; also when the phrase left
@@ -3790,12 +3801,14 @@ impl<'a> Analyzer<'a> {
         if a >= end || !self.toks[a..end].iter().any(|t| t.word) {
             return None;
         }
-        // A lone lower-case word that is not a pronoun or a plural is rarely a source.
+        // A lone lower-case word that is not a pronoun or a plural is rarely a source
+        // (but a role is, in headline style: "Investment, official says, helped").
         if end - a == 1 {
             let w = self.toks[a].lower.as_str();
             let t = &self.toks[a];
             if !t.cap
                 && !PRONOUNS.contains(&w)
+                && !crate::entities::ROLE_HEADS.contains(&w)
                 && !w.ends_with('s')
                 && !matches!(
                     w,
@@ -3831,6 +3844,23 @@ impl<'a> Analyzer<'a> {
             }
         }
         Some((a, end))
+    }
+
+    /// "Donald Trump - who said he would … - said at a rally": the noun phrase
+    /// before an aside set off by dashes right before the cue.
+    fn before_dash_aside(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
+        let close = cs.checked_sub(1).filter(|&p| p > u.t0)?;
+        if !is_dash(self.toks[close].text) {
+            return None;
+        }
+        let open = (close.saturating_sub(40).max(u.t0 + 1)..close)
+            .rev()
+            .find(|&k| is_dash(self.toks[k].text))?;
+        let (a, b) = self.left_np(u, open)?;
+        self.toks[a..b]
+            .iter()
+            .any(|t| t.cap && t.word)
+            .then_some((a, b))
     }
 
     /// "The groups who wrote to her on Thursday say …", "organizations that have

@@ -630,7 +630,7 @@ fn learned_cues_outside_the_lexicon() {
         "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
         expect![[r#"
             Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
-            Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
+            Indirect [Senator Ann Dorn] cue=[is supporting the plan] content=[to close the Varn depot]
         "#]],
     );
 }
@@ -1399,6 +1399,22 @@ fn continue_in_a_conditional_clause_is_no_cue() {
         "An official told the paper that the port will likely close anyway if the strike continues, “therefore it is in our interest to settle now.”",
         expect![[r#"
             Mixed [An official] (descriptor) cue=[told] content=[that the port will likely close anyway if the strike continues, “therefore it is in our interest to settle now.”]
+        "#]],
+    );
+}
+
+#[test]
+fn headline_roles_and_asides_between_dashes() {
+    // A bare role in headline style is a source; a subject before an aside set
+    // off by dashes speaks through the cue after it, and the aside's own report
+    // ends at the closing dash.
+    check_rules(
+        "Harbour deal, official says, will end the strike.\n\nMayor Ilse Ode - who said she would \"never give in\" to the union - said on Monday that the port will reopen.\n\nA spokesman for the firm - a group billed as \"the fairest employer\" - noted that pay will rise.",
+        expect![[r#"
+            Indirect [official] (descriptor) cue=[says] content=[Harbour deal | will end the strike]
+            Mixed [who]=Mayor Ilse Ode cue=[said] content=[she would "never give in" to the union]
+            Indirect [Mayor Ilse Ode] cue=[said] content=[that the port will reopen]
+            Indirect [A spokesman for the firm] (descriptor) cue=[noted] content=[that pay will rise]
         "#]],
     );
 }
