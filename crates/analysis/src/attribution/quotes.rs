@@ -95,10 +95,14 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<Quote> {
                     let opens = if is_double_open(c) {
                         true
                     } else if c == '\u{201d}' {
-                        // A wrong-way ” opening a paragraph or following a space.
-                        (prev_is_boundary
+                        // A wrong-way ” opening a paragraph or following a space;
+                        // at a paragraph's start also before a space or an
+                        // ellipsis when another ” closes it later ("” … what I
+                        // learned …,” he said.").
+                        ((prev_is_boundary
                             || prev.is_some_and(|p| p.is_control() || p == '\u{202a}'))
-                            && next_is_word
+                            && next_is_word)
+                            || (k == 0 && s[i + mark_len..].contains('\u{201d}'))
                     } else if c == '"' {
                         next_is_text
                     } else if c == '\u{2018}' || c == '\u{2039}' {

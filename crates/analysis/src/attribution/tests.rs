@@ -630,7 +630,7 @@ fn learned_cues_outside_the_lexicon() {
         "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
         expect![[r#"
             Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
-            Indirect [Senator Ann Dorn] cue=[is supporting the plan] content=[to close the Varn depot]
+            Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
         "#]],
     );
 }
@@ -1415,6 +1415,18 @@ fn headline_roles_and_asides_between_dashes() {
             Mixed [who]=Mayor Ilse Ode cue=[said] content=[she would "never give in" to the union]
             Indirect [Mayor Ilse Ode] cue=[said] content=[that the port will reopen]
             Indirect [A spokesman for the firm] (descriptor) cue=[noted] content=[that pay will rise]
+        "#]],
+    );
+}
+
+#[test]
+fn wrong_way_quote_mark_opening_a_paragraph() {
+    // "” … what I learned …,” he said.": a paragraph that opens with a closing
+    // mark, a space and an ellipsis, and closes with another, is a quote.
+    check_rules(
+        "Lind spoke after the vote.\n\n” … what I learned from the families is that the tolls are heard as a threat,” she said.",
+        expect![[r#"
+            Direct [she] cue=[said] content=[” … what I learned from the families is that the tolls are heard as a threat,”]
         "#]],
     );
 }
