@@ -906,10 +906,7 @@ impl<'a> Analyzer<'a> {
 
     fn run(&self) -> Vec<Attribution> {
         let (mut drafts, learned) = self.candidate_drafts();
-        if let Some(filter) = self
-            .cue_filter
-            .filter(|_| std::env::var("NOFILTER").is_err())
-        {
+        if let Some(filter) = self.cue_filter {
             let keep: Vec<bool> = (0..drafts.len())
                 .map(|di| {
                     self.filter_protected(&drafts, di)
