@@ -729,7 +729,7 @@ impl<'a> Analyzer<'a> {
                     && unit.t1 - unit.t0 <= 14
                     && unit.t0 < unit.t1
                     && self.toks[unit.t0].quote.is_none()
-                    && self.has_speech_cue(unit.t0, unit.t1)
+                    && (self.has_speech_cue(unit.t0, unit.t1) || self.name_and_verb(&unit))
                 {
                     prev.span.end = unit.span.end;
                     prev.t1 = unit.t1;
@@ -739,6 +739,25 @@ impl<'a> Analyzer<'a> {
             units.push(unit);
         }
         units
+    }
+
+    /// The unit is a name or pronoun and one past-tense verb: "Beck questioned."
+    fn name_and_verb(&self, u: &Unit) -> bool {
+        let words: Vec<&Tok> = self.toks[u.t0..u.t1].iter().filter(|t| t.word).collect();
+        let rest_is_stop = self.toks[u.t0..u.t1]
+            .iter()
+            .all(|t| t.word || matches!(t.text, "." | "!" | "?"));
+        let Some((verb, subject)) = words.split_last() else {
+            return false;
+        };
+        rest_is_stop
+            && (1..=3).contains(&subject.len())
+            && !verb.cap
+            && verb.lower.len() > 3
+            && verb.lower.ends_with("ed")
+            && (subject.iter().all(|t| t.cap)
+                || (subject.len() == 1
+                    && matches!(subject[0].lower.as_str(), "he" | "she" | "they")))
     }
 
     /// The unit is one quote (and perhaps closing punctuation).

@@ -1430,3 +1430,15 @@ fn wrong_way_quote_mark_opening_a_paragraph() {
         "#]],
     );
 }
+
+#[test]
+fn quote_then_a_short_sentence_with_an_unlisted_verb() {
+    // "“…?” Beck questioned.": a name and a past form right after a quote that
+    // ends a sentence join it, even when the verb is not in the lexicon.
+    check_rules(
+        "“What was the turning point?” Lind questioned.",
+        expect![[r#"
+            Direct [Lind] cue=[questioned] content=[“What was the turning point?”]
+        "#]],
+    );
+}
