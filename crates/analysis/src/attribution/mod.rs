@@ -829,8 +829,7 @@ impl<'a> Analyzer<'a> {
         self.cut_trailing_reporters(&mut drafts);
         // Content is words: a stray ")" or "—" is nothing said.
         for d in drafts.iter_mut() {
-            d.content
-                .retain(|c| c.slice(self.text).chars().any(char::is_alphanumeric));
+            d.content.retain(|&c| self.has_words(c));
         }
         drafts.retain(|d| !d.content.is_empty());
         drafts
@@ -866,25 +865,25 @@ impl<'a> Analyzer<'a> {
                         if src.contains(d.cue) && c.contains(o.cue) && c.start < src.end {
                             return Some(src.end);
                         }
+                        // The token right before the other cue.
+                        let before = &self.toks[self.tok_at(o.cue.start).checked_sub(1)?];
                         // "Trump - who said he would … - said at a rally": an aside
                         // between dashes ends at the dash before the main cue.
-                        let dash = self.tok_at(o.cue.start).checked_sub(1)?;
                         if src.end <= d.cue.start
                             && c.contains(o.cue)
-                            && is_dash(self.toks[dash].text)
-                            && c.start < self.toks[dash].span.start
+                            && is_dash(before.text)
+                            && c.start < before.span.start
                         {
-                            return Some(self.toks[dash].span.start);
+                            return Some(before.span.start);
                         }
                         // "She thanked the staff and said …": the same speaker's next
                         // cue after "and" ends the first content.
-                        let conj = self.tok_at(o.cue.start).checked_sub(1)?;
                         let same_speaker = d.source.is_some_and(|s| s == src);
                         (same_speaker
                             && c.start < o.cue.start
                             && c.contains(o.cue)
-                            && matches!(self.toks[conj].lower.as_str(), "and" | "but"))
-                        .then(|| self.toks[conj].span.start)
+                            && matches!(before.lower.as_str(), "and" | "but"))
+                        .then_some(before.span.start)
                     })
                     .min()
                 else {
@@ -1186,9 +1185,7 @@ impl<'a> Analyzer<'a> {
                     && self.is_attitude_cue(d.cue)
                     // "A: I think …": a first person inside a transcript's answer
                     // is the speaker's own view.
-                    && !d.source.is_some_and(|s| {
-                        matches!(s.slice(self.text), "I" | "we" | "We")
-                    })
+                    && !d.source.is_some_and(|s| self.is_first_person(s))
                     && drafts.iter().enumerate().any(|(oi, o)| {
                         oi != di
                             && !o.cue.overlaps(d.cue)
@@ -1470,7 +1467,7 @@ impl<'a> Analyzer<'a> {
                 if content.is_empty() {
                     content = self.rest_of_unit(u, b).into_iter().collect();
                 }
-                content.retain(|c| c.slice(self.text).chars().any(char::is_alphanumeric));
+                content.retain(|&c| self.has_words(c));
                 if content.is_empty() {
                     continue;
                 }
@@ -1594,12 +1591,8 @@ impl<'a> Analyzer<'a> {
         }
         // "“…?” Beck questioned.": a cue the rules above read without content
         // gives way to the quote next to it.
-        let contentless = |d: &Draft| {
-            !d.wants_next_quote
-                && d.content
-                    .iter()
-                    .all(|c| !c.slice(self.text).chars().any(char::is_alphanumeric))
-        };
+        let contentless =
+            |d: &Draft| !d.wants_next_quote && !d.content.iter().any(|&c| self.has_words(c));
         if out[first_draft..].iter().all(contentless) {
             if let Some(d) = self.quote_adjacent_cue(ui, u) {
                 out.truncate(first_draft);
@@ -4185,6 +4178,16 @@ impl<'a> Analyzer<'a> {
         (end > start).then_some((start, end))
     }
 
+    /// The span holds a word (a stray ")" or "—" is nothing said).
+    fn has_words(&self, span: Span) -> bool {
+        span.slice(self.text).chars().any(char::is_alphanumeric)
+    }
+
+    /// The span is a first-person pronoun ("I", "we").
+    fn is_first_person(&self, span: Span) -> bool {
+        matches!(span.slice(self.text), "I" | "we" | "We")
+    }
+
     /// A capitalised modal inside a unit that runs into a name is the name's
     /// first word: "said Will Doyle", "Rep. Will Hurd", "Theresa May".
     fn aux_in_name(&self, u: &Unit, k: usize) -> bool {
@@ -4561,26 +4564,30 @@ impl<'a> Analyzer<'a> {
         let mut out: Vec<Attribution> = Vec::with_capacity(drafts.len());
         // Named sources seen so far: (offset, name, entity).
         let mut named: Vec<(usize, String, Option<usize>)> = Vec::new();
-        for (di, d) in drafts.iter().enumerate() {
+        // "A: I think …": a first person inside a transcript line speaks for the
+        // line's speaker (the source of the colon cue whose content holds it).
+        let line_speakers: Vec<Option<Span>> = drafts
+            .iter()
+            .enumerate()
+            .map(|(di, d)| {
+                d.source.filter(|&s| self.is_first_person(s))?;
+                drafts
+                    .iter()
+                    .enumerate()
+                    .find(|&(oi, o)| {
+                        oi != di
+                            && o.cue.slice(self.text) == ":"
+                            && o.content.iter().any(|c| c.contains(d.cue))
+                    })
+                    .and_then(|(_, o)| o.source)
+            })
+            .collect();
+        for (d, line_speaker) in drafts.into_iter().zip(line_speakers) {
             let mut source = d.source.map(|s| self.make_source(s, &named));
-            // "A: I think …": a first person inside a transcript line speaks for
-            // the line's speaker.
-            let first_person = d
-                .source
-                .is_some_and(|s| matches!(s.slice(self.text), "I" | "we" | "We"));
-            if first_person {
-                let line = drafts.iter().enumerate().find(|&(oi, o)| {
-                    oi != di
-                        && o.cue.slice(self.text) == ":"
-                        && o.content.iter().any(|c| c.contains(d.cue))
-                });
-                if let (Some(src), Some(outer)) =
-                    (source.as_mut(), line.and_then(|(_, o)| o.source))
-                {
-                    let outer = self.make_source(outer, &named);
-                    src.text = outer.text;
-                    src.entity = outer.entity;
-                }
+            if let (Some(src), Some(outer)) = (source.as_mut(), line_speaker) {
+                let outer = self.make_source(outer, &named);
+                src.text = outer.text;
+                src.entity = outer.entity;
             }
             if let Some(src) = &source {
                 if !src.is_descriptor {
@@ -4611,7 +4618,7 @@ impl<'a> Analyzer<'a> {
                 source,
                 cue: Some(d.cue),
                 cue_text: Some(cue_text),
-                content: d.content.clone(),
+                content: d.content,
                 content_text,
                 kind,
                 stance,
