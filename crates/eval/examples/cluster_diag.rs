@@ -2,10 +2,15 @@
 //! and stories (diagnosis of over- and under-splitting).
 //!
 //! `cargo run --release -p eval --example cluster_diag -- /work/shared/eval/clustering/ecbplus`
+//!
+//! Settings default to `StoryConfig::default()`; environment variables override
+//! them for sweeps (TOPIC, EVENT, TOPICNAME, NOLINK, MERGE, MERGENAME, MERGEPOW,
+//! SWEEP, LEDE, MERGEMIN). The last two lines split the figures by the customary
+//! dev and train topics.
 
 use std::collections::BTreeMap;
 
-use eval::clustering::{evaluate, load, predict};
+use eval::clustering::{evaluate, load, predict, DEV_TOPICS};
 use fusion::stories::StoryConfig;
 
 fn env_f64(key: &str, default: f64) -> f64 {
@@ -20,17 +25,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .unwrap_or_else(|| "/work/shared/eval/clustering/ecbplus".to_string());
     let docs = load(std::path::Path::new(&path))?;
+    let d = StoryConfig::default();
     let config = StoryConfig {
-        topic_threshold: env_f64("TOPIC", 0.15),
-        event_threshold: env_f64("EVENT", 0.12),
-        topic_name_weight: env_f64("TOPICNAME", 2.0),
+        topic_threshold: env_f64("TOPIC", d.topic_threshold),
+        event_threshold: env_f64("EVENT", d.event_threshold),
+        topic_name_weight: env_f64("TOPICNAME", d.topic_name_weight),
         topic_linkage_by_story: std::env::var("NOLINK").is_err(),
-        topic_merge_threshold: env_f64("MERGE", 0.095),
-        merge_name_weight: env_f64("MERGENAME", 3.0),
-        merge_idf_power: env_f64("MERGEPOW", 1.5),
-        merge_sweep_every: env_f64("SWEEP", 50.0) as usize,
-        topic_merge_min_members: env_f64("MERGEMIN", 2.0) as usize,
-        ..StoryConfig::default()
+        topic_merge_threshold: env_f64("MERGE", d.topic_merge_threshold),
+        merge_name_weight: env_f64("MERGENAME", d.merge_name_weight),
+        merge_idf_power: env_f64("MERGEPOW", d.merge_idf_power),
+        merge_sweep_every: env_f64("SWEEP", d.merge_sweep_every as f64) as usize,
+        merge_lede_sentences: env_f64("LEDE", d.merge_lede_sentences as f64) as usize,
+        topic_merge_min_members: env_f64("MERGEMIN", d.topic_merge_min_members as f64) as usize,
+        ..d.clone()
     };
     let pred = predict(&docs, &config);
     let mut by_gold: BTreeMap<u32, BTreeMap<usize, (usize, usize)>> = BTreeMap::new();
@@ -54,5 +61,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "topic B3 {:.4} (P {:.3} R {:.3}) | event B3 {:.4} (P {:.3} R {:.3})",
         t.b3_f1, t.b3_p, t.b3_r, e.b3_f1, e.b3_p, e.b3_r
     );
+    for (label, dev) in [("dev", true), ("train", false)] {
+        let keep: Vec<usize> = (0..docs.len())
+            .filter(|&i| DEV_TOPICS.contains(&docs[i].topic) == dev)
+            .collect();
+        let d: Vec<_> = keep.iter().map(|&i| docs[i].clone()).collect();
+        let p: Vec<_> = keep.iter().map(|&i| pred[i]).collect();
+        let (t, e) = evaluate(&d, &p);
+        println!("  {label}: topic B3 {:.4} event B3 {:.4}", t.b3_f1, e.b3_f1);
+    }
     Ok(())
 }

@@ -17,7 +17,7 @@ use fusion::stories::{StoryClusterer, StoryConfig, StoryInput};
 use crate::{EvalError, EvalOptions, Report};
 
 /// Customary dev topics (README section 5, approximate).
-const DEV_TOPICS: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
+pub const DEV_TOPICS: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
 
 /// One ECB+ document with its gold labels.
 #[derive(Debug, Clone)]
