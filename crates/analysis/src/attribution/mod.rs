@@ -832,7 +832,42 @@ impl<'a> Analyzer<'a> {
             d.content.retain(|&c| self.has_words(c));
         }
         drafts.retain(|d| !d.content.is_empty());
+        self.drop_quotes_claimed_after(&mut drafts);
         drafts
+    }
+
+    /// "The strike continued, “we will not stop,” the union said.": a "continue"
+    /// or "add" before a quote gives the quote up when a cue after it takes the
+    /// whole sentence, that verb included, as its content (the quote is the
+    /// union's; "The strike continued" is part of what the union said). Other
+    /// cues stay nested: in "Trump said: “…,” the Times reported" the quote is
+    /// Trump's, reported by the Times.
+    fn drop_quotes_claimed_after(&self, drafts: &mut Vec<Draft>) {
+        let claimed: Vec<bool> = drafts
+            .iter()
+            .map(|d| {
+                let Some(last) = d.content.last() else {
+                    return false;
+                };
+                let verb = d.cue.slice(self.text).to_lowercase();
+                (verb.starts_with("continu") || verb.starts_with("add"))
+                    && d.cue.end <= d.content[0].start
+                    && self.kind_of(&d.content) == AttributionKind::Direct
+                    && drafts.iter().any(|o| {
+                        o.cue.start >= last.end
+                            && o.source.is_some_and(|s| s.start >= last.end)
+                            && o.content.iter().any(|c| c.contains(d.cue))
+                            && d.content
+                                .iter()
+                                .all(|q| o.content.iter().any(|c| c.contains(*q)))
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        drafts.retain(|_| {
+            k += 1;
+            !claimed[k - 1]
+        });
     }
 
     /// "Kiev rejected the limit and wants 1 million, the FT's correspondent, Ann

@@ -1442,3 +1442,17 @@ fn quote_then_a_short_sentence_with_an_unlisted_verb() {
         "#]],
     );
 }
+
+#[test]
+fn continue_before_a_quote_that_a_later_cue_takes() {
+    // "The strike continued, “…,” the union said": the quote is the union's, not
+    // the strike's; a "said" before the quote stays nested under the reporter.
+    check_rules(
+        "The strike continued, “and we will not stop,” the union said.\n\nMorrow said: “Nobody leaves,” the Tribune reported.",
+        expect![[r#"
+            Mixed [the union] (descriptor) cue=[said] content=[The strike continued, “and we will not stop,”]
+            Direct [Morrow] cue=[said:] content=[“Nobody leaves,”]
+            Mixed [the Tribune] cue=[reported] content=[Morrow said: “Nobody leaves,”]
+        "#]],
+    );
+}
