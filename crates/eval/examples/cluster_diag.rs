@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use eval::clustering::{evaluate, load, predict, DEV_TOPICS};
+use eval::clustering::{evaluate, load, predict_keeping, DEV_TOPICS};
 use fusion::stories::StoryConfig;
 
 fn env_f64(key: &str, default: f64) -> f64 {
@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         topic_merge_min_members: env_f64("MERGEMIN", d.topic_merge_min_members as f64) as usize,
         ..d.clone()
     };
-    let pred = predict(&docs, &config);
+    let (pred, clusterer) = predict_keeping(&docs, &config, true);
     let mut by_gold: BTreeMap<u32, BTreeMap<usize, (usize, usize)>> = BTreeMap::new();
     for (d, p) in docs.iter().zip(&pred) {
         let e = by_gold.entry(d.topic).or_default().entry(p.0).or_default();
@@ -55,6 +55,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|(t, (a, b))| format!("t{t}:{a}+{b}"))
             .collect();
         println!("gold {g:>2}: {}", parts.join(" "));
+    }
+    // Each predicted topic's majority gold sub-topic, and its closest topic.
+    let mut label: BTreeMap<usize, BTreeMap<(u32, bool), usize>> = BTreeMap::new();
+    for (d, p) in docs.iter().zip(&pred) {
+        *label
+            .entry(p.0)
+            .or_default()
+            .entry((d.topic, d.plus))
+            .or_default() += 1;
+    }
+    let name = |t: usize| {
+        label
+            .get(&t)
+            .and_then(|m| m.iter().max_by_key(|(_, n)| **n))
+            .map(|((g, plus), _)| format!("{g}{}", if *plus { "+" } else { "" }))
+            .unwrap_or_default()
+    };
+    if std::env::var("NEIGHBOURS").is_ok() {
+        for (t, o, sim) in clusterer.topic_neighbours() {
+            println!("t{t} ({}) closest t{o} ({}) {sim:.4}", name(t), name(o));
+        }
     }
     let (t, e) = evaluate(&docs, &pred);
     println!(

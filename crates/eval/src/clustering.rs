@@ -248,6 +248,16 @@ pub fn explicit_dates(text: &str) -> Vec<chrono::NaiveDate> {
 
 /// Like [`predict`]; `use_dates` feeds the explicit dates of each text as event dates.
 pub fn predict_with(docs: &[EcbDoc], config: &StoryConfig, use_dates: bool) -> Vec<(usize, usize)> {
+    predict_keeping(docs, config, use_dates).0
+}
+
+/// Like [`predict_with`], also returning the clusterer as it stands at the end
+/// (for diagnostics).
+pub fn predict_keeping(
+    docs: &[EcbDoc],
+    config: &StoryConfig,
+    use_dates: bool,
+) -> (Vec<(usize, usize)>, StoryClusterer) {
     let mut c = StoryClusterer::new(config.clone());
     let stories: Vec<usize> = docs
         .iter()
@@ -266,10 +276,11 @@ pub fn predict_with(docs: &[EcbDoc], config: &StoryConfig, use_dates: bool) -> V
         })
         .collect();
     // Topics as they stand at the end (topics merge as stories grow).
-    stories
+    let pred = stories
         .into_iter()
         .map(|s| (c.topic_of(s).unwrap_or(usize::MAX), s))
-        .collect()
+        .collect();
+    (pred, c)
 }
 
 /// Topic-level and event-level scores of `pred` on `docs`.

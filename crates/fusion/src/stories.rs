@@ -399,6 +399,17 @@ impl StoryClusterer {
         Some(self.merge_topic_pair(topic, other, sim))
     }
 
+    /// Each live topic with its closest other topic and their average-link
+    /// similarity (the value a merge is decided on), in topic order.
+    pub fn topic_neighbours(&self) -> Vec<(usize, usize, f64)> {
+        (0..self.topics.len())
+            .filter(|&t| {
+                self.topics[t].merged_into.is_none() && self.topics[t].centroid.members > 0
+            })
+            .filter_map(|t| self.closest_topic(t).map(|(o, sim)| (t, o, sim)))
+            .collect()
+    }
+
     /// The live topic closest to `topic` by average link.
     fn closest_topic(&self, topic: usize) -> Option<(usize, f64)> {
         let mut best: Option<(usize, f64)> = None;
@@ -1059,6 +1070,24 @@ mod tests {
             }
         }
         expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn topic_neighbours_are_mutual_for_two_topics() {
+        let mut c = StoryClusterer::new(StoryConfig::default());
+        c.add(&doc(
+            "a",
+            "A magnitude 6.8 earthquake struck near Varnholm on Sunday, collapsing 40 houses.",
+            None,
+        ));
+        c.add(&doc("b", "The central bank of Norvia raised its interest rate to 4.5 percent to fight inflation.", None));
+        let n = c.topic_neighbours();
+        assert_eq!(n.len(), 2, "{n:?}");
+        assert_eq!((n[0].0, n[0].1, n[1].0, n[1].1), (0, 1, 1, 0));
+        assert!(
+            n[0].2 == n[1].2 && n[0].2 < c.config.topic_merge_threshold,
+            "{n:?}"
+        );
     }
 
     #[test]
