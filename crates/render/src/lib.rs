@@ -407,9 +407,10 @@ fn text(brief: &Brief, md: bool) -> String {
         .filter(|q| q.kind == model::AttributionKind::Direct)
         .take(8)
     {
+        // A direct quote's content carries its own quote marks.
         let _ = writeln!(
             o,
-            "{bullet}{} ({}): “{}”",
+            "{bullet}{} ({}): {}",
             q.source,
             q.outlet,
             shorten(&q.content, 140)
