@@ -1582,11 +1582,38 @@ impl<'a> Analyzer<'a> {
         if u.t0 >= u.t1 {
             return;
         }
-        let first_draft = out.len();
         if let Some(d) = self.headline_dash(ui, u) {
+            // "Rajoy said Monday that he will … --Kim Hjelmgaard.": a name after a
+            // dash that ends a sentence with cues of its own signs the report; the
+            // sentence's own attributions stand. A headline without a cue ("Plan
+            // can form 'basis of peace' - Putin") and a signed quote keep the dash.
+            if self.kind_of(&d.content) != AttributionKind::Direct {
+                let before = out.len();
+                self.analyze_unit_cues(ui, u, out);
+                if out.len() > before {
+                    // Their contents stop before the signature.
+                    let sign = d.source.map_or(d.cue.start, |s| s.start.min(d.cue.start));
+                    for o in &mut out[before..] {
+                        for c in &mut o.content {
+                            if c.end > sign && c.start < sign {
+                                if let Some(t) = self.trim_span(c.start, sign) {
+                                    *c = t;
+                                }
+                            }
+                        }
+                    }
+                    return;
+                }
+            }
             out.push(d);
             return;
         }
+        self.analyze_unit_cues(ui, u, out);
+    }
+
+    /// The cues of unit `u` (everything but a headline dash).
+    fn analyze_unit_cues(&self, ui: usize, u: &Unit, out: &mut Vec<Draft>) {
+        let first_draft = out.len();
         if let Some(d) = self.colon_source(ui, u) {
             out.push(d);
         }

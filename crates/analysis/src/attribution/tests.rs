@@ -1456,3 +1456,17 @@ fn continue_before_a_quote_that_a_later_cue_takes() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_after_a_dash_signs_a_sentence_with_its_own_cues() {
+    // "… said Monday that …--Kim Hjelm.": the reporter's sign-off does not take
+    // the sentence from its speaker; a headline without a cue keeps the dash.
+    check_rules(
+        "Ana Lopez said Monday that she will \"try again\" and insisted that her party was \"still first.\"--Kim Hjelm.\n\nPort deal can end the strike - Morrow",
+        expect![[r#"
+            Mixed [Ana Lopez] cue=[said Monday] content=[that she will "try again"]
+            Mixed [Ana Lopez] cue=[insisted] content=[that her party was "still first."] stance=Demands
+            Indirect [Morrow] cue=[-] content=[Port deal can end the strike]
+        "#]],
+    );
+}
