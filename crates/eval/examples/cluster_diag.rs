@@ -5,7 +5,7 @@
 //!
 //! Settings default to `StoryConfig::default()`; environment variables override
 //! them for sweeps (TOPIC, EVENT, TOPICNAME, NOLINK, MERGE, MERGENAME, MERGEPOW,
-//! SWEEP, LEDE, MERGEMIN). The last two lines split the figures by the customary
+//! SWEEP, LEDE, MERGEMIN, SHUFFLE=<seed> for a shuffled feeding order). The last two lines split the figures by the customary
 //! dev and train topics.
 
 use std::collections::BTreeMap;
@@ -24,7 +24,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "/work/shared/eval/clustering/ecbplus".to_string());
-    let docs = load(std::path::Path::new(&path))?;
+    let mut docs = load(std::path::Path::new(&path))?;
+    // SHUFFLE=<seed>: feed the documents in a shuffled order (order sensitivity).
+    if let Some(seed) = std::env::var("SHUFFLE")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        eval::rng::Rng(seed).shuffle(&mut docs);
+    }
     let d = StoryConfig::default();
     let config = StoryConfig {
         topic_threshold: env_f64("TOPIC", d.topic_threshold),
