@@ -47,11 +47,20 @@ pub(crate) fn shorten(s: &str, n: usize) -> String {
     }
 }
 
+/// `text` in quote marks, unless it opens with its own (a direct quote).
+fn quoted(text: &str) -> String {
+    if text.starts_with(['"', '\u{201c}', '\'', '\u{2018}', '\u{ab}']) {
+        text.to_string()
+    } else {
+        format!("\u{201c}{text}\u{201d}")
+    }
+}
+
 /// A statement's value as a short phrase.
 pub(crate) fn value_text(v: &StatedValue) -> String {
     match v {
         StatedValue::Quantity { text, .. } => text.clone(),
-        StatedValue::Said { content, .. } => format!("“{}”", shorten(content, 90)),
+        StatedValue::Said { content, .. } => quoted(&shorten(content, 90)),
         StatedValue::Date { value, text, .. } => format!("{value} ({text})"),
         StatedValue::Title { title, .. } => title.clone(),
     }
@@ -448,4 +457,16 @@ fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
 /// "1 story", "2 stories".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod quoting_tests {
+    use super::quoted;
+
+    #[test]
+    fn a_direct_quote_keeps_its_own_marks() {
+        assert_eq!(quoted("\"We will win,\""), "\"We will win,\"");
+        assert_eq!(quoted("“We will win”"), "“We will win”");
+        assert_eq!(quoted("that the plan is dead"), "“that the plan is dead”");
+    }
 }

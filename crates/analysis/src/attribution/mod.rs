@@ -1502,6 +1502,30 @@ impl<'a> Analyzer<'a> {
                 if content.is_empty() {
                     content = self.rest_of_unit(u, b).into_iter().collect();
                 }
+                // "Trump then takes another question and says: “…”": the content
+                // stops before a rule's cue of the same unit.
+                for c in content.iter_mut() {
+                    if let Some(cut) = drafts
+                        .iter()
+                        .filter(|d| d.unit == ui && c.contains(d.cue) && d.cue.start > c.start)
+                        .map(|d| d.cue.start)
+                        .min()
+                    {
+                        let mut end = self.tok_at(cut);
+                        while end > 0
+                            && self.toks[end - 1].span.start > c.start
+                            && matches!(
+                                self.toks[end - 1].lower.as_str(),
+                                "and" | "or" | "but" | "," | "then"
+                            )
+                        {
+                            end -= 1;
+                        }
+                        if let Some(t) = self.trim_span(c.start, self.toks[end].span.start) {
+                            *c = t;
+                        }
+                    }
+                }
                 content.retain(|&c| self.has_words(c));
                 if content.is_empty() {
                     continue;
@@ -4046,7 +4070,10 @@ impl<'a> Analyzer<'a> {
             let clause_before = (s..comma)
                 .take_while(|&k| self.toks[k].text != ",")
                 .any(|k| {
-                    (is_aux_verb(&self.toks[k].lower) && !self.aux_in_name(u, k))
+                    // "One delegate not on the slate, Kelly Smith, told …": a
+                    // negation alone is no verb.
+                    let w = self.toks[k].lower.as_str();
+                    (is_aux_verb(w) && !matches!(w, "not" | "never") && !self.aux_in_name(u, k))
                         || self.verb_at(k).is_some_and(|h| h.form <= 2)
                 });
             if clause_before {
@@ -4056,6 +4083,8 @@ impl<'a> Analyzer<'a> {
             // attorneys, …".
             let opens_np = first.cap
                 || is_determiner(&first.lower)
+                // "81-year-old Parker Eaton, a retired nurse, said".
+                || first.text.starts_with(|c: char| c.is_ascii_digit())
                 || (matches!(first.lower.as_str(), "one" | "two" | "some" | "several")
                     && self.toks.get(s + 1).is_some_and(|t| t.lower == "of"));
             if opens_np && inner_comma && first.word {
@@ -4089,6 +4118,9 @@ impl<'a> Analyzer<'a> {
                                 | "speaking"
                         )
                         || (middle.len() <= 2 && t.lower.ends_with("ly"))
+                        // "Mr. Manafort, citing the polls, said": a participle
+                        // phrase.
+                        || (!t.cap && t.lower.len() > 4 && t.lower.ends_with("ing"))
                 });
                 // "The talks come after the union, led by Ann Smith, refused":
                 // the phrase before the apposition is a noun phrase ("the union"),
