@@ -183,6 +183,13 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<u8> {
                 ItemStatus::Unchanged { id } => {
                     println!("unchanged  {}  {}", &id[..12], item.input)
                 }
+                ItemStatus::Reextracted { id } => {
+                    println!(
+                        "updated    {}  {}  (extracted again by a newer extractor)",
+                        &id[..12],
+                        item.input
+                    )
+                }
                 ItemStatus::NearDuplicate { id, of, similarity } => println!(
                     "added      {}  {}  (near-duplicate of {}, similarity {:.2})",
                     &id[..12],

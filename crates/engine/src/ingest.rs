@@ -6,6 +6,7 @@
 
 use extract::dedup::{fingerprint, jaccard_estimate, Fingerprint, NEAR_DUPLICATE_JACCARD};
 use extract::input::{split_input, ItemMeta};
+use extract::EXTRACTOR_VERSION;
 use model::Document;
 use serde::Serialize;
 use sources::{expand_inputs, FetchPolicy, Fetcher, InputRef, LoadedInput};
@@ -30,6 +31,11 @@ pub enum ItemStatus {
     },
     /// Stored before: nothing changed.
     Unchanged {
+        id: String,
+    },
+    /// Stored before by an older extractor: extracted and analysed again from
+    /// the same bytes.
+    Reextracted {
         id: String,
     },
     /// Added, and linked as a near-duplicate of an earlier document.
@@ -73,6 +79,7 @@ impl IngestReport {
             let id = match &i.status {
                 ItemStatus::Added { id }
                 | ItemStatus::Unchanged { id }
+                | ItemStatus::Reextracted { id }
                 | ItemStatus::NearDuplicate { id, .. } => id,
                 ItemStatus::Failed { .. } => continue,
             };
@@ -238,10 +245,27 @@ impl Engine {
                 reason: format!("no article text could be extracted ({why})"),
             });
         }
-        if self.store.contains(&doc.id)? {
-            return Ok(ItemStatus::Unchanged { id: doc.id.clone() });
-        }
         let fp = fingerprint(&doc.text);
+        match self.store.extractor_version(&doc.id)? {
+            Some(v) if v == EXTRACTOR_VERSION => {
+                return Ok(ItemStatus::Unchanged { id: doc.id.clone() })
+            }
+            Some(_) => {
+                // Same bytes, older extraction: replace it (and its analysis).
+                let analysis = analyze(doc);
+                self.store.replace_extraction(
+                    doc,
+                    EXTRACTOR_VERSION,
+                    (&analysis, ANALYZER_VERSION),
+                    Some(&encode_fingerprint(&fp)),
+                )?;
+                if let Some(k) = known.iter_mut().find(|(id, _)| *id == doc.id) {
+                    k.1 = fp;
+                }
+                return Ok(ItemStatus::Reextracted { id: doc.id.clone() });
+            }
+            None => {}
+        }
         // Link to the earliest near-duplicate already stored.
         let dup = known
             .iter()
@@ -272,6 +296,7 @@ impl Engine {
         let outcome = self.store.put(
             doc,
             raw,
+            EXTRACTOR_VERSION,
             Some((&analysis, ANALYZER_VERSION)),
             dup.as_ref(),
             Some(&encode_fingerprint(&fp)),

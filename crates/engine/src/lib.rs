@@ -132,4 +132,64 @@ mod tests {
         assert_eq!(kept, stale);
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    /// A document stored by an older extractor is extracted again from the same
+    /// bytes when its input comes in again; with the current extractor it is left
+    /// as it is.
+    #[test]
+    fn older_extractions_are_redone_on_ingest() {
+        let dir = std::env::temp_dir().join(format!("plx-reextract-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("note.txt");
+        std::fs::write(
+            &file,
+            "Harbour talks resume\n\n“We will not sign,” said Mara Lind, the union's leader, on Monday.\n",
+        )
+        .expect("write input");
+        let store = SqliteStore::open(&dir.join("store.sqlite")).expect("open store");
+        let mut engine = Engine::new(store);
+        let input = [file.display().to_string()];
+        let opts = ingest::IngestOptions::default();
+        let report = engine.ingest(&input, &opts, &mut |_| {}).expect("ingest");
+        let id = match &report.items[0].status {
+            ingest::ItemStatus::Added { id } => id.clone(),
+            other => panic!("not added: {other:?}"),
+        };
+        let fresh = engine.store.document(&id).expect("stored");
+
+        // What an older extractor had stored: another title, version 0.
+        let mut stale = fresh.clone();
+        stale.title = Some("stale title".to_string());
+        assert!(engine
+            .store
+            .replace_extraction(
+                &stale,
+                0,
+                (&DocumentAnalysis::default(), ANALYZER_VERSION),
+                None
+            )
+            .expect("store stale"));
+        assert_eq!(engine.store.extractor_version(&id).expect("read"), Some(0));
+
+        let report = engine
+            .ingest(&input, &opts, &mut |_| {})
+            .expect("ingest again");
+        assert_eq!(
+            report.items[0].status,
+            ingest::ItemStatus::Reextracted { id: id.clone() }
+        );
+        assert_eq!(engine.store.document(&id).expect("stored"), fresh);
+        let (_, analysis) = engine.document_with_analysis(&id).expect("analysis");
+        assert!(!analysis.attributions.is_empty(), "analysed again");
+
+        let report = engine
+            .ingest(&input, &opts, &mut |_| {})
+            .expect("third ingest");
+        assert_eq!(
+            report.items[0].status,
+            ingest::ItemStatus::Unchanged { id: id.clone() }
+        );
+        assert_eq!(engine.store.list().expect("list").len(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -3,7 +3,9 @@
 //! - The schema is versioned (`PRAGMA user_version`) and upgraded by ordered
 //!   migrations, each in its own transaction.
 //! - Raw input bytes are kept content-addressed (SHA-256) so every document can be
-//!   re-analysed when the code improves.
+//!   re-analysed when the code improves. Each document records the extractor
+//!   version that produced it and each analysis its analyzer version, so either
+//!   can be redone from the stored bytes when it is out of date.
 //! - A document, its raw bytes and its analysis are written in one transaction:
 //!   an interrupted ingest leaves either the whole document or nothing.
 //! - Writing the same bytes again changes nothing.
@@ -76,6 +78,8 @@ const MIGRATIONS: &[&str] = &[
         analyzer_version INTEGER NOT NULL,
         record TEXT NOT NULL
      );",
+    // v2: the extractor version of each document (0: written before v2).
+    "ALTER TABLE documents ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// The version of the stored JSON records this program writes.
@@ -190,12 +194,82 @@ impl SqliteStore {
             .map_err(sql("looking up a document"))
     }
 
+    /// The extractor version a stored document was written with (0 for documents
+    /// stored before versions were kept), or None when it is not stored.
+    pub fn extractor_version(&self, id: &str) -> Result<Option<i64>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT extractor_version FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql("reading a document's extractor version"))
+    }
+
+    /// Replaces a stored document's extraction and analysis (same id, so the same
+    /// raw bytes) in one transaction; its place in the ingestion order and its
+    /// near-duplicate link stay. Returns false when no such document is stored.
+    pub fn replace_extraction(
+        &mut self,
+        doc: &Document,
+        extractor_version: i64,
+        analysis: (&DocumentAnalysis, i64),
+        fingerprint: Option<&str>,
+    ) -> Result<bool, StoreError> {
+        let record = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt {
+            id: doc.id.clone(),
+            reason: e.to_string(),
+        })?;
+        let rec = serde_json::to_string(analysis.0).map_err(|e| StoreError::Corrupt {
+            id: doc.id.clone(),
+            reason: e.to_string(),
+        })?;
+        let tx = self.conn.transaction().map_err(sql("starting a write"))?;
+        let changed = tx
+            .execute(
+                "UPDATE documents SET origin = ?2, url = ?3, outlet = ?4, title = ?5, published = ?6,
+                    format = ?7, is_live_blog = ?8, posts = ?9, text_len = ?10, fingerprint = ?11,
+                    record_version = ?12, record = ?13, extractor_version = ?14
+                 WHERE id = ?1",
+                params![
+                    doc.id,
+                    doc.origin,
+                    doc.url,
+                    doc.outlet.as_ref().map(|o| o.name.clone()),
+                    doc.title,
+                    doc.published.as_ref().map(|p| p.at.to_iso()),
+                    format!("{:?}", doc.format).to_lowercase(),
+                    doc.is_live_blog,
+                    doc.posts.len() as i64,
+                    doc.text.len() as i64,
+                    fingerprint,
+                    RECORD_VERSION,
+                    record,
+                    extractor_version
+                ],
+            )
+            .map_err(sql("rewriting a document"))?;
+        if changed == 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO analyses (doc_id, analyzer_version, record) VALUES (?1, ?2, ?3)
+             ON CONFLICT(doc_id) DO UPDATE SET analyzer_version = excluded.analyzer_version, record = excluded.record",
+            params![doc.id, analysis.1, rec],
+        )
+        .map_err(sql("writing an analysis"))?;
+        tx.commit().map_err(sql("committing a document"))?;
+        Ok(true)
+    }
+
     /// Stores a document with its raw bytes and analysis in one transaction.
     /// A document already present is left untouched.
     pub fn put(
         &mut self,
         doc: &Document,
         raw: &[u8],
+        extractor_version: i64,
         analysis: Option<(&DocumentAnalysis, i64)>,
         duplicate: Option<&DuplicateLink>,
         fingerprint: Option<&str>,
@@ -221,8 +295,9 @@ impl SqliteStore {
             .map_err(sql("numbering a document"))?;
         tx.execute(
             "INSERT INTO documents (id, seq, blob, origin, url, outlet, title, published, format, is_live_blog,
-                posts, text_len, duplicate_of, duplicate_similarity, fingerprint, record_version, record)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                posts, text_len, duplicate_of, duplicate_similarity, fingerprint, record_version, record,
+                extractor_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             params![
                 doc.id,
                 seq,
@@ -240,7 +315,8 @@ impl SqliteStore {
                 duplicate.map(|d| d.similarity),
                 fingerprint,
                 RECORD_VERSION,
-                record
+                record,
+                extractor_version
             ],
         )
         .map_err(sql("writing a document"))?;
@@ -487,11 +563,13 @@ mod tests {
         let d = doc("abcd1234", "Hello.");
         let a = DocumentAnalysis::default();
         assert_eq!(
-            s.put(&d, b"raw", Some((&a, 1)), None, None).expect("put"),
+            s.put(&d, b"raw", 1, Some((&a, 1)), None, None)
+                .expect("put"),
             PutOutcome::Inserted
         );
         assert_eq!(
-            s.put(&d, b"raw", Some((&a, 1)), None, None).expect("put"),
+            s.put(&d, b"raw", 1, Some((&a, 1)), None, None)
+                .expect("put"),
             PutOutcome::AlreadyPresent
         );
         assert_eq!(s.counts().expect("counts"), (1, 1));
@@ -511,12 +589,37 @@ mod tests {
         let path = dir.join("s.sqlite");
         {
             let mut s = SqliteStore::open(&path).expect("open");
-            s.put(&doc("aaaa0001", "x"), b"x", None, None, None)
+            s.put(&doc("aaaa0001", "x"), b"x", 1, None, None, None)
                 .expect("put");
         }
         let s = SqliteStore::open(&path).expect("reopen");
         assert_eq!(s.list().expect("list").len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_version_1_store_gains_extractor_versions() {
+        // A store written before extractor versions were kept: its documents read
+        // as version 0, so the next ingest of their bytes extracts them again.
+        let conn = Connection::open_in_memory().expect("open");
+        conn.execute_batch(MIGRATIONS[0]).expect("v1 schema");
+        conn.pragma_update(None, "user_version", 1).expect("set");
+        conn.execute(
+            "INSERT INTO blobs (sha256, len, bytes) VALUES ('b', 1, x'78')",
+            [],
+        )
+        .expect("blob");
+        let record = serde_json::to_string(&doc("aaaa0001", "x")).expect("json");
+        conn.execute(
+            "INSERT INTO documents (id, seq, blob, origin, format, is_live_blog, posts, text_len,
+                record_version, record) VALUES ('aaaa0001', 1, 'b', 'a.txt', 'text', 0, 0, 1, 1, ?1)",
+            [record],
+        )
+        .expect("v1 document");
+        let s = SqliteStore::init(conn).expect("upgrade");
+        assert_eq!(s.extractor_version("aaaa0001").expect("read"), Some(0));
+        assert_eq!(s.extractor_version("ffff").expect("read"), None);
+        assert_eq!(s.document("aaaa0001").expect("doc"), doc("aaaa0001", "x"));
     }
 
     #[test]
