@@ -4706,6 +4706,9 @@ impl<'a> Analyzer<'a> {
                     Some(Stance::Claims)
                 }
                 Some(Stance::Supports) if self.welcomes_a_person(&cue_text, &d.content) => None,
+                Some(Stance::Demands) if insists_on_a_fact(&cue_text, &content_text) => {
+                    Some(Stance::Claims)
+                }
                 other => other,
             };
             out.push(Attribution {
@@ -5059,6 +5062,34 @@ fn suggests_a_fact(cue: &str, content: &str) -> bool {
                 "may" | "might" | "would" | "could" | "will" | "can" | "must" | "should"
             ) || BE.contains(&w.as_str())
         })
+}
+
+/// "insisted that her party was still first" asserts a fact; "insisted that
+/// the talks be held in Geneva" or "insisted that Kyiv must sign" demands, as does
+/// "insisted on …".
+fn insists_on_a_fact(cue: &str, content: &str) -> bool {
+    let cue = cue.to_lowercase();
+    if !cue.contains("insist") || cue.ends_with(" on") {
+        return false;
+    }
+    let words: Vec<String> = content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_lowercase)
+        .collect();
+    let demand = words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "should" | "must" | "shall" | "needs" | "need")
+            || (w == "be"
+                && i > 0
+                && !matches!(
+                    words[i - 1].as_str(),
+                    "will" | "would" | "could" | "can" | "may" | "might" | "to"
+                ))
+            || (matches!(w.as_str(), "has" | "have" | "had")
+                && words.get(i + 1).is_some_and(|n| n == "to"))
+    });
+    !demand && words.len() >= 3
 }
 
 fn draft_roles(d: &Draft) -> impl Iterator<Item = Span> + '_ {

@@ -1465,7 +1465,7 @@ fn a_name_after_a_dash_signs_a_sentence_with_its_own_cues() {
         "Ana Lopez said Monday that she will \"try again\" and insisted that her party was \"still first.\"--Kim Hjelm.\n\nPort deal can end the strike - Morrow",
         expect![[r#"
             Mixed [Ana Lopez] cue=[said Monday] content=[that she will "try again"]
-            Mixed [Ana Lopez] cue=[insisted] content=[that her party was "still first."] stance=Demands
+            Mixed [Ana Lopez] cue=[insisted] content=[that her party was "still first."] stance=Claims
             Indirect [Morrow] cue=[-] content=[Port deal can end the strike]
         "#]],
     );
@@ -1496,6 +1496,19 @@ fn a_verb_before_a_saying_verb_leaves_it_the_quote() {
         "Morrow then takes another question and says: \"At some point they will have to accept something.\"",
         expect![[r#"
             Direct [Morrow] cue=[says:] content=["At some point they will have to accept something."]
+        "#]],
+    );
+}
+
+#[test]
+fn insisting_on_a_fact_claims_insisting_on_an_action_demands() {
+    check_rules(
+        "Ana Lopez insisted that her party was still the top force.\n\nThe union insisted that the talks be held in public.\n\nKyiv insisted on a ceasefire before talks.\n\nLopez insisted the deal has to include pensions.",
+        expect![[r#"
+            Indirect [Ana Lopez] cue=[insisted] content=[that her party was still the top force] stance=Claims
+            Indirect [The union] (descriptor) cue=[insisted] content=[that the talks be held in public] stance=Demands
+            Indirect [Kyiv] cue=[insisted on] content=[a ceasefire before talks] stance=Demands
+            Indirect [Lopez] cue=[insisted] content=[the deal has to include pensions] stance=Demands
         "#]],
     );
 }
