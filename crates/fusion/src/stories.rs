@@ -541,8 +541,9 @@ impl StoryClusterer {
         let lede_sentences = self.config.merge_lede_sentences;
         let mut lede: HashMap<u32, f64> = HashMap::new();
         for (i, (key, kind, sentence)) in raw.into_iter().enumerate() {
-            let in_lede =
-                kind == FeatureKind::Word && (i < title_terms || sentence < lede_sentences);
+            let in_lede = lede_sentences > 0
+                && kind == FeatureKind::Word
+                && (i < title_terms || sentence < lede_sentences);
             let id = self.intern(key, kind);
             *counts.entry(id).or_insert(0.0) += 1.0;
             if in_lede {
@@ -1087,6 +1088,29 @@ mod tests {
             n[0].2 == n[1].2 && n[0].2 < c.config.topic_merge_threshold,
             "{n:?}"
         );
+    }
+
+    #[test]
+    fn lede_merges_join_two_quakes_in_one_topic_as_two_stories() {
+        let config = StoryConfig {
+            merge_lede_sentences: 3,
+            ..StoryConfig::default()
+        };
+        let docs = [
+            doc("q1", "A magnitude 6.8 earthquake struck near the town of Varnholm on Sunday, collapsing 40 houses. Rescuers in Varnholm searched the rubble, said governor Ada Penrick.", Some((2031, 5, 4))),
+            doc("q2", "A magnitude 5.9 earthquake struck near the port of Lusk Harbour on Thursday, collapsing 12 houses. Rescuers in Lusk Harbour searched the rubble, said mayor Tomas Everly.", Some((2031, 9, 18))),
+            // A second report of the first quake: its topic reaches two documents
+            // and is checked for a merge.
+            doc("q3", "Governor Ada Penrick said rescuers pulled survivors from 40 houses that collapsed in the earthquake near Varnholm. The magnitude 6.8 quake struck Varnholm early Sunday.", Some((2031, 5, 4))),
+            doc("f1", "The central bank of Norvia raised its interest rate to 4.5 percent to fight inflation, bank governor Lena Strom announced.", None),
+        ];
+        let mut c = StoryClusterer::new(config);
+        let stories: Vec<usize> = docs.iter().map(|d| c.add(d).story).collect();
+        let topics: Vec<Option<usize>> = stories.iter().map(|&s| c.topic_of(s)).collect();
+        assert_ne!(stories[0], stories[1], "two quakes, two stories");
+        assert_eq!(topics[0], topics[1], "one kind of event, one topic");
+        assert_eq!(stories[0], stories[2], "the same quake, one story");
+        assert_ne!(topics[0], topics[3], "the rate decision stays apart");
     }
 
     #[test]
