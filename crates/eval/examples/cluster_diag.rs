@@ -5,7 +5,7 @@
 //!
 //! Settings default to `StoryConfig::default()`; environment variables override
 //! them for sweeps (TOPIC, EVENT, TOPICNAME, NOLINK, MERGE, MERGENAME, MERGEPOW,
-//! SWEEP, LEDE, MERGEMIN, SHUFFLE=<seed> for a shuffled feeding order). The last two lines split the figures by the customary
+//! SWEEP, LEDE, MERGEMIN, SETTLE_N, SETTLE_POW, SETTLE_T, SHUFFLE=<seed> for a shuffled feeding order). The last two lines split the figures by the customary
 //! dev and train topics.
 
 use std::collections::BTreeMap;
@@ -44,6 +44,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         merge_sweep_every: env_f64("SWEEP", d.merge_sweep_every as f64) as usize,
         merge_lede_sentences: env_f64("LEDE", d.merge_lede_sentences as f64) as usize,
         topic_merge_min_members: env_f64("MERGEMIN", d.topic_merge_min_members as f64) as usize,
+        settle_lede_sentences: env_f64("SETTLE_N", d.settle_lede_sentences as f64) as usize,
+        settle_idf_power: env_f64("SETTLE_POW", d.settle_idf_power),
+        settle_threshold: env_f64("SETTLE_T", d.settle_threshold),
         ..d.clone()
     };
     let (pred, clusterer) = predict_keeping(&docs, &config, true);
@@ -83,6 +86,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (t, o, sim) in clusterer.topic_neighbours() {
             println!("t{t} ({}) closest t{o} ({}) {sim:.4}", name(t), name(o));
         }
+    }
+    // DUMP=<file>: each document's name, predicted topic and story.
+    if let Ok(out) = std::env::var("DUMP") {
+        let lines: String = docs
+            .iter()
+            .zip(&pred)
+            .map(|(d, p)| format!("{}\t{}\t{}\n", d.name, p.0, p.1))
+            .collect();
+        std::fs::write(&out, lines)?;
     }
     let (t, e) = evaluate(&docs, &pred);
     println!(

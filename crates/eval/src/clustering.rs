@@ -278,7 +278,9 @@ pub fn predict_keeping(
             .story
         })
         .collect();
-    // Topics as they stand at the end (topics merge as stories grow).
+    // Topics as they stand at the end (topics merge as stories grow), settled
+    // when the configuration asks for it.
+    c.settle_topics();
     let pred = stories
         .into_iter()
         .map(|s| (c.topic_of(s).unwrap_or(usize::MAX), s))

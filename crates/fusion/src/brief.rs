@@ -259,6 +259,17 @@ pub fn build_brief(
             .extend(assignment.reasons.iter().take(3).cloned());
         story_of.push((assignment.story, assignment.topic));
     }
+    // Topics regrouped from all stories at once, whatever order the documents
+    // came in.
+    for (kept, joined, link) in clusterer.settle_topics() {
+        reasons.entry(joined).or_default().push(format!(
+            "topic shared with story {kept}: headline and lede words, average link {link:.3} >= {:.3}",
+            clusterer.config.settle_threshold
+        ));
+    }
+    for entry in story_of.iter_mut() {
+        entry.1 = clusterer.topic_of(entry.0).unwrap_or(entry.1);
+    }
     let mut stories: Vec<BriefStory> = Vec::new();
     for (i, (d, _)) in docs.iter().enumerate() {
         let (s, topic) = story_of[i];
