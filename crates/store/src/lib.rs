@@ -45,6 +45,80 @@ fn sql(what: &'static str) -> impl FnOnce(rusqlite::Error) -> StoreError {
     move |source| StoreError::Sql { what, source }
 }
 
+/// A stored record as JSON; an unserialisable one names its document.
+fn to_json<T: serde::Serialize>(id: &str, value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt {
+        id: id.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// The columns of a document row that do not come from the document itself.
+struct DocumentRow<'a> {
+    seq: i64,
+    blob: &'a str,
+    duplicate: Option<&'a DuplicateLink>,
+    fingerprint: Option<&'a str>,
+    extractor_version: i64,
+    record: &'a str,
+}
+
+/// Writes a document row; an existing row with the same id keeps its place in
+/// the ingestion order, its raw bytes and its near-duplicate link, and takes
+/// everything else from `doc`.
+fn write_document(conn: &Connection, doc: &Document, row: &DocumentRow) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO documents (id, seq, blob, origin, url, outlet, title, published, format, is_live_blog,
+            posts, text_len, duplicate_of, duplicate_similarity, fingerprint, record_version, record,
+            extractor_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+         ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, url = excluded.url,
+            outlet = excluded.outlet, title = excluded.title, published = excluded.published,
+            format = excluded.format, is_live_blog = excluded.is_live_blog, posts = excluded.posts,
+            text_len = excluded.text_len, fingerprint = excluded.fingerprint,
+            record_version = excluded.record_version, record = excluded.record,
+            extractor_version = excluded.extractor_version",
+        params![
+            doc.id,
+            row.seq,
+            row.blob,
+            doc.origin,
+            doc.url,
+            doc.outlet.as_ref().map(|o| o.name.clone()),
+            doc.title,
+            doc.published.as_ref().map(|p| p.at.to_iso()),
+            format!("{:?}", doc.format).to_lowercase(),
+            doc.is_live_blog,
+            doc.posts.len() as i64,
+            doc.text.len() as i64,
+            row.duplicate.map(|d| d.of.clone()),
+            row.duplicate.map(|d| d.similarity),
+            row.fingerprint,
+            RECORD_VERSION,
+            row.record,
+            row.extractor_version
+        ],
+    )
+    .map_err(sql("writing a document"))?;
+    Ok(())
+}
+
+/// Writes (or replaces) a document's analysis record.
+fn write_analysis(
+    conn: &Connection,
+    id: &str,
+    version: i64,
+    record: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO analyses (doc_id, analyzer_version, record) VALUES (?1, ?2, ?3)
+         ON CONFLICT(doc_id) DO UPDATE SET analyzer_version = excluded.analyzer_version, record = excluded.record",
+        params![id, version, record],
+    )
+    .map_err(sql("writing an analysis"))?;
+    Ok(())
+}
+
 /// Ordered schema migrations; index + 1 is the version each one produces.
 const MIGRATIONS: &[&str] = &[
     // v1: raw bytes, documents, analyses.
@@ -217,48 +291,30 @@ impl SqliteStore {
         analysis: (&DocumentAnalysis, i64),
         fingerprint: Option<&str>,
     ) -> Result<bool, StoreError> {
-        let record = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt {
-            id: doc.id.clone(),
-            reason: e.to_string(),
-        })?;
-        let rec = serde_json::to_string(analysis.0).map_err(|e| StoreError::Corrupt {
-            id: doc.id.clone(),
-            reason: e.to_string(),
-        })?;
+        let record = to_json(&doc.id, doc)?;
+        let rec = to_json(&doc.id, analysis.0)?;
         let tx = self.conn.transaction().map_err(sql("starting a write"))?;
-        let changed = tx
-            .execute(
-                "UPDATE documents SET origin = ?2, url = ?3, outlet = ?4, title = ?5, published = ?6,
-                    format = ?7, is_live_blog = ?8, posts = ?9, text_len = ?10, fingerprint = ?11,
-                    record_version = ?12, record = ?13, extractor_version = ?14
-                 WHERE id = ?1",
-                params![
-                    doc.id,
-                    doc.origin,
-                    doc.url,
-                    doc.outlet.as_ref().map(|o| o.name.clone()),
-                    doc.title,
-                    doc.published.as_ref().map(|p| p.at.to_iso()),
-                    format!("{:?}", doc.format).to_lowercase(),
-                    doc.is_live_blog,
-                    doc.posts.len() as i64,
-                    doc.text.len() as i64,
-                    fingerprint,
-                    RECORD_VERSION,
-                    record,
-                    extractor_version
-                ],
+        let Some((seq, blob)) = tx
+            .query_row(
+                "SELECT seq, blob FROM documents WHERE id = ?1",
+                [&doc.id],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
             )
-            .map_err(sql("rewriting a document"))?;
-        if changed == 0 {
+            .optional()
+            .map_err(sql("looking up a document"))?
+        else {
             return Ok(false);
-        }
-        tx.execute(
-            "INSERT INTO analyses (doc_id, analyzer_version, record) VALUES (?1, ?2, ?3)
-             ON CONFLICT(doc_id) DO UPDATE SET analyzer_version = excluded.analyzer_version, record = excluded.record",
-            params![doc.id, analysis.1, rec],
-        )
-        .map_err(sql("writing an analysis"))?;
+        };
+        let row = DocumentRow {
+            seq,
+            blob: &blob,
+            duplicate: None,
+            fingerprint,
+            extractor_version,
+            record: &record,
+        };
+        write_document(&tx, doc, &row)?;
+        write_analysis(&tx, &doc.id, analysis.1, &rec)?;
         tx.commit().map_err(sql("committing a document"))?;
         Ok(true)
     }
@@ -278,10 +334,7 @@ impl SqliteStore {
             return Ok(PutOutcome::AlreadyPresent);
         }
         let blob = content_id(raw);
-        let record = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt {
-            id: doc.id.clone(),
-            reason: e.to_string(),
-        })?;
+        let record = to_json(&doc.id, doc)?;
         let tx = self.conn.transaction().map_err(sql("starting a write"))?;
         tx.execute(
             "INSERT OR IGNORE INTO blobs (sha256, len, bytes) VALUES (?1, ?2, ?3)",
@@ -293,43 +346,17 @@ impl SqliteStore {
                 r.get(0)
             })
             .map_err(sql("numbering a document"))?;
-        tx.execute(
-            "INSERT INTO documents (id, seq, blob, origin, url, outlet, title, published, format, is_live_blog,
-                posts, text_len, duplicate_of, duplicate_similarity, fingerprint, record_version, record,
-                extractor_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-            params![
-                doc.id,
-                seq,
-                blob,
-                doc.origin,
-                doc.url,
-                doc.outlet.as_ref().map(|o| o.name.clone()),
-                doc.title,
-                doc.published.as_ref().map(|p| p.at.to_iso()),
-                format!("{:?}", doc.format).to_lowercase(),
-                doc.is_live_blog,
-                doc.posts.len() as i64,
-                doc.text.len() as i64,
-                duplicate.map(|d| d.of.clone()),
-                duplicate.map(|d| d.similarity),
-                fingerprint,
-                RECORD_VERSION,
-                record,
-                extractor_version
-            ],
-        )
-        .map_err(sql("writing a document"))?;
+        let row = DocumentRow {
+            seq,
+            blob: &blob,
+            duplicate,
+            fingerprint,
+            extractor_version,
+            record: &record,
+        };
+        write_document(&tx, doc, &row)?;
         if let Some((analysis, version)) = analysis {
-            let rec = serde_json::to_string(analysis).map_err(|e| StoreError::Corrupt {
-                id: doc.id.clone(),
-                reason: e.to_string(),
-            })?;
-            tx.execute(
-                "INSERT INTO analyses (doc_id, analyzer_version, record) VALUES (?1, ?2, ?3)",
-                params![doc.id, version, rec],
-            )
-            .map_err(sql("writing an analysis"))?;
+            write_analysis(&tx, &doc.id, version, &to_json(&doc.id, analysis)?)?;
         }
         tx.commit().map_err(sql("committing a document"))?;
         Ok(PutOutcome::Inserted)
@@ -342,18 +369,7 @@ impl SqliteStore {
         analysis: &DocumentAnalysis,
         version: i64,
     ) -> Result<(), StoreError> {
-        let rec = serde_json::to_string(analysis).map_err(|e| StoreError::Corrupt {
-            id: id.to_string(),
-            reason: e.to_string(),
-        })?;
-        self.conn
-            .execute(
-                "INSERT INTO analyses (doc_id, analyzer_version, record) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(doc_id) DO UPDATE SET analyzer_version = excluded.analyzer_version, record = excluded.record",
-                params![id, version, rec],
-            )
-            .map_err(sql("writing an analysis"))?;
-        Ok(())
+        write_analysis(&self.conn, id, version, &to_json(id, analysis)?)
     }
 
     /// Marks stored document `id` as a near-duplicate of `link.of` (used when a copy
