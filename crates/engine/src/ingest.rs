@@ -245,26 +245,24 @@ impl Engine {
                 reason: format!("no article text could be extracted ({why})"),
             });
         }
+        let stored_version = self.store.extractor_version(&doc.id)?;
+        if stored_version == Some(EXTRACTOR_VERSION) {
+            return Ok(ItemStatus::Unchanged { id: doc.id.clone() });
+        }
         let fp = fingerprint(&doc.text);
-        match self.store.extractor_version(&doc.id)? {
-            Some(v) if v == EXTRACTOR_VERSION => {
-                return Ok(ItemStatus::Unchanged { id: doc.id.clone() })
+        if stored_version.is_some() {
+            // Same bytes, older extraction: replace it (and its analysis).
+            let analysis = analyze(doc);
+            self.store.replace_extraction(
+                doc,
+                EXTRACTOR_VERSION,
+                (&analysis, ANALYZER_VERSION),
+                Some(&encode_fingerprint(&fp)),
+            )?;
+            if let Some(k) = known.iter_mut().find(|(id, _)| *id == doc.id) {
+                k.1 = fp;
             }
-            Some(_) => {
-                // Same bytes, older extraction: replace it (and its analysis).
-                let analysis = analyze(doc);
-                self.store.replace_extraction(
-                    doc,
-                    EXTRACTOR_VERSION,
-                    (&analysis, ANALYZER_VERSION),
-                    Some(&encode_fingerprint(&fp)),
-                )?;
-                if let Some(k) = known.iter_mut().find(|(id, _)| *id == doc.id) {
-                    k.1 = fp;
-                }
-                return Ok(ItemStatus::Reextracted { id: doc.id.clone() });
-            }
-            None => {}
+            return Ok(ItemStatus::Reextracted { id: doc.id.clone() });
         }
         // Link to the earliest near-duplicate already stored.
         let dup = known

@@ -82,21 +82,19 @@ mod tests {
 
     /// An analysis stored by an older analyzer is recomputed on read and stored
     /// again under this version; a current one is read as stored.
-    #[test]
-    fn older_analyses_are_recomputed() {
-        let dir = std::env::temp_dir().join(format!("plx-reanalyse-{}", std::process::id()));
+    /// A store in a fresh temporary folder `name` with one small note ingested:
+    /// the engine, the note's input path, the document id and the folder.
+    fn engine_with_note(name: &str, text: &str) -> (Engine, String, String, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let file = dir.join("note.txt");
-        std::fs::write(
-            &file,
-            "Harbour talks\n\n“We will not sign,” said Mara Lind, the union's leader, on Monday.\n",
-        )
-        .expect("write input");
+        std::fs::write(&file, text).expect("write input");
         let store = SqliteStore::open(&dir.join("store.sqlite")).expect("open store");
         let mut engine = Engine::new(store);
+        let input = file.display().to_string();
         let report = engine
             .ingest(
-                &[file.display().to_string()],
+                std::slice::from_ref(&input),
                 &ingest::IngestOptions::default(),
                 &mut |_| {},
             )
@@ -105,6 +103,15 @@ mod tests {
             ingest::ItemStatus::Added { id } => id.clone(),
             other => panic!("not added: {other:?}"),
         };
+        (engine, input, id, dir)
+    }
+
+    #[test]
+    fn older_analyses_are_recomputed() {
+        let (mut engine, _, id, dir) = engine_with_note(
+            "plx-reanalyse",
+            "Harbour talks\n\n“We will not sign,” said Mara Lind, the union's leader, on Monday.\n",
+        );
         let (_, fresh) = engine.document_with_analysis(&id).expect("read");
         assert!(!fresh.attributions.is_empty(), "the quote is found");
 
@@ -138,23 +145,12 @@ mod tests {
     /// as it is.
     #[test]
     fn older_extractions_are_redone_on_ingest() {
-        let dir = std::env::temp_dir().join(format!("plx-reextract-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let file = dir.join("note.txt");
-        std::fs::write(
-            &file,
+        let (mut engine, input, id, dir) = engine_with_note(
+            "plx-reextract",
             "Harbour talks resume\n\n“We will not sign,” said Mara Lind, the union's leader, on Monday.\n",
-        )
-        .expect("write input");
-        let store = SqliteStore::open(&dir.join("store.sqlite")).expect("open store");
-        let mut engine = Engine::new(store);
-        let input = [file.display().to_string()];
+        );
+        let input = [input];
         let opts = ingest::IngestOptions::default();
-        let report = engine.ingest(&input, &opts, &mut |_| {}).expect("ingest");
-        let id = match &report.items[0].status {
-            ingest::ItemStatus::Added { id } => id.clone(),
-            other => panic!("not added: {other:?}"),
-        };
         let fresh = engine.store.document(&id).expect("stored");
 
         // What an older extractor had stored: another title, version 0.

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use eval::clustering::{evaluate, load, predict_keeping, DEV_TOPICS};
+use eval::clustering::{evaluate, load, predict_keeping, split_scores};
 use fusion::stories::StoryConfig;
 
 fn env_f64(key: &str, default: f64) -> f64 {
@@ -101,13 +101,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "topic B3 {:.4} (P {:.3} R {:.3}) | event B3 {:.4} (P {:.3} R {:.3})",
         t.b3_f1, t.b3_p, t.b3_r, e.b3_f1, e.b3_p, e.b3_r
     );
-    for (label, dev) in [("dev", true), ("train", false)] {
-        let keep: Vec<usize> = (0..docs.len())
-            .filter(|&i| DEV_TOPICS.contains(&docs[i].topic) == dev)
-            .collect();
-        let d: Vec<_> = keep.iter().map(|&i| docs[i].clone()).collect();
-        let p: Vec<_> = keep.iter().map(|&i| pred[i]).collect();
-        let (t, e) = evaluate(&d, &p);
+    for (label, _, t, e) in split_scores(&docs, &pred) {
+        let label = label.trim_end_matches(" topics");
         println!("  {label}: topic B3 {:.4} event B3 {:.4}", t.b3_f1, e.b3_f1);
     }
     Ok(())

@@ -20,7 +20,7 @@ use crate::{EvalError, EvalOptions, Report};
 const SHUFFLED_ORDERS: u64 = 8;
 
 /// Customary dev topics (README section 5, approximate).
-pub const DEV_TOPICS: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
+const DEV_TOPICS: &[u32] = &[2, 5, 12, 18, 21, 23, 34, 35];
 
 /// One ECB+ document with its gold labels.
 #[derive(Debug, Clone)]
@@ -288,6 +288,30 @@ pub fn predict_keeping(
     (pred, c)
 }
 
+/// Topic- and event-level scores of `pred` on the customary dev topics and on
+/// the train topics separately (label, documents, topic scores, event scores);
+/// a part with no documents is left out.
+pub fn split_scores(
+    docs: &[EcbDoc],
+    pred: &[(usize, usize)],
+) -> Vec<(&'static str, usize, ClusterScores, ClusterScores)> {
+    [("dev topics", true), ("train topics", false)]
+        .into_iter()
+        .filter_map(|(label, dev)| {
+            let idx: Vec<usize> = (0..docs.len())
+                .filter(|&i| DEV_TOPICS.contains(&docs[i].topic) == dev)
+                .collect();
+            if idx.is_empty() {
+                return None;
+            }
+            let sub_docs: Vec<EcbDoc> = idx.iter().map(|&i| docs[i].clone()).collect();
+            let sub_pred: Vec<(usize, usize)> = idx.iter().map(|&i| pred[i]).collect();
+            let (t, e) = evaluate(&sub_docs, &sub_pred);
+            Some((label, idx.len(), t, e))
+        })
+        .collect()
+}
+
 /// Topic-level and event-level scores of `pred` on `docs`.
 pub fn evaluate(docs: &[EcbDoc], pred: &[(usize, usize)]) -> (ClusterScores, ClusterScores) {
     let gold_topic: Vec<u32> = docs.iter().map(|d| d.topic).collect();
@@ -328,19 +352,9 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         .metric_with_anchor("event_ari", event.ari, pri, 0.939);
 
     // Dev / train breakdown.
-    for (label, dev) in [("dev topics", true), ("train topics", false)] {
-        let idx: Vec<usize> = (0..docs.len())
-            .filter(|&i| DEV_TOPICS.contains(&docs[i].topic) == dev)
-            .collect();
-        if idx.is_empty() {
-            continue;
-        }
-        let sub_docs: Vec<EcbDoc> = idx.iter().map(|&i| docs[i].clone()).collect();
-        let sub_pred: Vec<(usize, usize)> = idx.iter().map(|&i| pred[i]).collect();
-        let (t, e) = evaluate(&sub_docs, &sub_pred);
+    for (label, n, t, e) in split_scores(&docs, &pred) {
         report.note(format!(
-            "{label} ({} docs, clustered together with the rest): topic B3 F1 {:.4}, ARI {:.4}; event B3 F1 {:.4}, ARI {:.4}",
-            idx.len(),
+            "{label} ({n} docs, clustered together with the rest): topic B3 F1 {:.4}, ARI {:.4}; event B3 F1 {:.4}, ARI {:.4}",
             t.b3_f1,
             t.ari,
             e.b3_f1,

@@ -849,9 +849,9 @@ impl<'a> Analyzer<'a> {
                 let Some(last) = d.content.last() else {
                     return false;
                 };
-                let verb = d.cue.slice(self.text).to_lowercase();
-                (verb.starts_with("continu") || verb.starts_with("add"))
-                    && d.cue.end <= d.content[0].start
+                let verb = &self.toks[self.tok_at(d.cue.start)].lower;
+                d.cue.end <= d.content[0].start
+                    && (verb.starts_with("continu") || verb.starts_with("add"))
                     && self.kind_of(&d.content) == AttributionKind::Direct
                     && drafts.iter().any(|o| {
                         o.cue.start >= last.end
