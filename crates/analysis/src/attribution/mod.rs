@@ -5042,6 +5042,15 @@ impl<'a> Analyzer<'a> {
 
 /// The spans a learned cue must stay out of: the draft's cue, source and content,
 /// and the stretch from its "via" holder to its cue ("Axios cited Smith as saying").
+/// The first `n` words of `text`, lower-cased (apostrophes kept: "don't").
+fn first_words(text: &str, n: usize) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// "suggested that accepting the plan would cost Ukraine its dignity": "suggest"
 /// with a clause (a "that", a modal or a form of "be") puts a view forward, not a
 /// proposal; "suggested a land swap" stays a proposal.
@@ -5049,12 +5058,7 @@ fn suggests_a_fact(cue: &str, content: &str) -> bool {
     if !cue.to_lowercase().contains("suggest") {
         return false;
     }
-    let words: Vec<String> = content
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .take(10)
-        .map(str::to_lowercase)
-        .collect();
+    let words = first_words(content, 10);
     words.first().is_some_and(|w| w == "that")
         || words.iter().any(|w| {
             matches!(
@@ -5072,12 +5076,7 @@ fn insists_on_a_fact(cue: &str, content: &str) -> bool {
     if !cue.contains("insist") || cue.ends_with(" on") {
         return false;
     }
-    let words: Vec<String> = content
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(str::to_lowercase)
-        .collect();
+    let words = first_words(content, 12);
     let demand = words.iter().enumerate().any(|(i, w)| {
         matches!(w.as_str(), "should" | "must" | "shall" | "needs" | "need")
             || (w == "be"
