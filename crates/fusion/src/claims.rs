@@ -644,6 +644,36 @@ impl<'a> DocContext<'a> {
         self.tokens.get(first..last.max(first)).unwrap_or(&[])
     }
 
+    /// The year the document is written in: its publication year, else the latest
+    /// year it writes out (as undated pages read their year-less days).
+    pub(crate) fn writing_year(&self) -> Option<i32> {
+        match &self.input.doc.published {
+            Some(p) => Some(chrono::Datelike::year(&p.at.utc)),
+            None => self
+                .input
+                .analysis
+                .timexes
+                .iter()
+                .filter(|t| t.kind == TimexType::Date)
+                .filter_map(|t| timex_year(&t.value))
+                .max(),
+        }
+    }
+
+    /// True when `sentence` dates what it tells two or more calendar years before
+    /// the document was written ("In 1994, Ukraine agreed to give up …"): history
+    /// the story recalls, not a stance taken in it.
+    pub(crate) fn tells_of_years_before(&self, sentence: Span) -> bool {
+        let Some(now) = self.writing_year() else {
+            return false;
+        };
+        self.input.analysis.timexes.iter().any(|t| {
+            t.kind == TimexType::Date
+                && sentence.contains(t.span)
+                && timex_year(&t.value).is_some_and(|y| y <= now - 2)
+        })
+    }
+
     /// The sentence holding byte `offset` (or a zero-width span there).
     pub(crate) fn sentence_at(&self, offset: usize) -> Span {
         let idx = self.sentences.partition_point(|s| s.end <= offset);
@@ -1468,8 +1498,10 @@ fn said_similar(a: &SaidStatement, b: &SaidStatement) -> bool {
 
 /// The stance an attribution reports, or none when its cue sits in a condition
 /// or a question ("If Ukraine rejects these terms, ...", "whether Kyiv accepts"):
-/// a hypothetical is nobody's position. Falls back to the stance in the speaker's
-/// own words ([`stance_in_own_words`]).
+/// a hypothetical is nobody's position; nor is a stance the sentence dates years
+/// before the document ("In 1994, Ukraine agreed …", see
+/// [`DocContext::tells_of_years_before`]). Falls back to the stance in the
+/// speaker's own words ([`stance_in_own_words`]).
 pub(crate) fn reported_stance(ctx: &DocContext, a: &model::Attribution) -> Option<Stance> {
     if let Some(cue) = a.cue {
         let sentence = ctx.sentence_at(cue.start);
@@ -1494,12 +1526,24 @@ pub(crate) fn reported_stance(ctx: &DocContext, a: &model::Attribution) -> Optio
             || question
             || before.trim_end().ends_with('?')
             || is_title_case(sentence.slice(ctx.text()))
+            || ctx.tells_of_years_before(sentence)
         {
             return None;
         }
     }
     a.stance
         .or_else(|| stance_in_own_words(&a.content_text, a.kind))
+}
+
+/// The year of a DATE value ("1994", "2025-11-27"); none for "XXXX-11-19" or
+/// "PRESENT_REF".
+fn timex_year(value: &str) -> Option<i32> {
+    let y = value.get(..4)?;
+    if y.bytes().all(|b| b.is_ascii_digit()) {
+        y.parse().ok()
+    } else {
+        None
+    }
 }
 
 /// True for a headline in Title Case ("Dockworkers Reject 4.5% Pay Offer As Port

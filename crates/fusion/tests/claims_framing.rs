@@ -983,6 +983,57 @@ fn a_stance_in_a_condition_is_nobodys_position() {
 }
 
 #[test]
+fn a_stance_dated_years_before_the_page_is_history_not_a_position() {
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "On 3 March 2031 Brenland rejected the ceasefire plan for the border forts. \
+             In 2012, Brenland accepted a plan to give up the border forts for guarantees. \
+             In 2030, Brenland accepted the border forts plan in talks.",
+        )
+        .date("3 March 2031", "2031-03-03")
+        .date("2012", "2012")
+        .date("2030", "2030")
+        .said(
+            "Brenland",
+            "the ceasefire plan for the border forts",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        )
+        .cue("rejected")
+        .said(
+            "Brenland",
+            "a plan to give up the border forts for guarantees",
+            AttributionKind::Indirect,
+            Some(Stance::Accepts),
+        )
+        .cue("accepted a plan")
+        .said(
+            "Brenland",
+            "the border forts plan in talks",
+            AttributionKind::Indirect,
+            Some(Stance::Accepts),
+        )
+        .cue("accepted the border");
+    let table = positions(&story.inputs());
+    let rows: Vec<String> = table
+        .positions
+        .iter()
+        .flat_map(|p| {
+            p.statements
+                .iter()
+                .map(move |s| format!("{} {:?}: {}", p.actor, s.stance, s.content))
+        })
+        .collect();
+    // 2012 is two or more years before the page's 2031: history. The year before
+    // (2030) still counts.
+    expect![[r#"
+        Brenland Rejects: the ceasefire plan for the border forts
+        Brenland Accepts: the border forts plan in talks"#]]
+    .assert_eq(&rows.join("\n"));
+}
+
+#[test]
 fn framing_profiles_per_outlet() {
     check_framing(
         Story::default()
