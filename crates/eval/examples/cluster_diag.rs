@@ -5,7 +5,7 @@
 //!
 //! Settings default to `StoryConfig::default()`; environment variables override
 //! them for sweeps (TOPIC, EVENT, TOPICNAME, NOLINK, MERGE, MERGENAME, MERGEPOW,
-//! SWEEP, LEDE, MERGEMIN, SETTLE_N, SETTLE_POW, SETTLE_T, SHUFFLE=<seed> for a shuffled feeding order). The last two lines split the figures by the customary
+//! SWEEP, MERGEMIN, SETTLE_N, SETTLE_POW, SETTLE_T, SHUFFLE=<seed> for a shuffled feeding order). The last two lines split the figures by the customary
 //! dev and train topics.
 
 use std::collections::BTreeMap;
@@ -42,7 +42,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         merge_name_weight: env_f64("MERGENAME", d.merge_name_weight),
         merge_idf_power: env_f64("MERGEPOW", d.merge_idf_power),
         merge_sweep_every: env_f64("SWEEP", d.merge_sweep_every as f64) as usize,
-        merge_lede_sentences: env_f64("LEDE", d.merge_lede_sentences as f64) as usize,
         topic_merge_min_members: env_f64("MERGEMIN", d.topic_merge_min_members as f64) as usize,
         settle_lede_sentences: env_f64("SETTLE_N", d.settle_lede_sentences as f64) as usize,
         settle_idf_power: env_f64("SETTLE_POW", d.settle_idf_power),

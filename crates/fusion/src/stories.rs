@@ -20,10 +20,6 @@
 //! topics merge when they are each other's closest by *average link* — the mean
 //! cosine between their documents, each weighted (idf to a power above one, names
 //! weighted up) when it arrived — and that value reaches `topic_merge_threshold`.
-//! With `merge_lede_sentences` above 0, a document is represented for the merge by
-//! the plain words of its headline and first sentences instead (what kind of event
-//! it reports). That raised ECB+ topic B³ F1 in the scorer's feeding order but not
-//! over shuffled orders, so it is off by default (see ARCHITECTURE.md).
 //! Average link does not grow with a topic's size, so large topics do not swallow
 //! their neighbours the way centroid or single-link comparisons do.
 //!
@@ -91,10 +87,6 @@ pub struct StoryConfig {
     /// The event score is multiplied by this when the closest event dates of the
     /// document and the story are further apart than `date_window_days`.
     pub date_mismatch_factor: f64,
-    /// When above 0, topics are compared for a merge on the plain words of each
-    /// document's headline and first this many sentences (what kind of event it
-    /// reports) instead of all its terms; names and numbers are left out.
-    pub merge_lede_sentences: usize,
     /// How many terms a document keeps (its most weighted ones).
     pub max_terms: usize,
     /// Weight of name features at the topic level (names tell events apart more
@@ -140,7 +132,6 @@ impl Default for StoryConfig {
             date_window_days: 7,
             date_mismatch_factor: 0.5,
             max_terms: 400,
-            merge_lede_sentences: 0,
             topic_name_weight: 2.0,
             topic_number_weight: 1.0,
             topic_linkage_by_story: true,
@@ -236,10 +227,8 @@ pub struct StoryClusterer {
 /// A document's features: sorted by term id, each with its normalised frequency.
 struct DocFeatures {
     terms: Vec<(u32, f64)>,
-    /// The plain words of the headline and the first `merge_lede_sentences`
+    /// The plain words of the headline and the first `settle_lede_sentences`
     /// sentences (sublinear counts, not normalised; empty when that is 0).
-    lede: Vec<(u32, f64)>,
-    /// The same for the first `settle_lede_sentences` sentences.
     settle_lede: Vec<(u32, f64)>,
 }
 
@@ -353,11 +342,7 @@ impl StoryClusterer {
         };
 
         // Update the chosen topic and story.
-        let linked = if self.config.merge_lede_sentences > 0 {
-            self.merge_vector(&features.lede)
-        } else {
-            self.merge_vector(&features.terms)
-        };
+        let linked = self.merge_vector(&features.terms);
         let t = &mut self.topics[topic];
         for (term, w) in linked {
             *t.linked.entry(term).or_insert(0.0) += w;
@@ -673,26 +658,19 @@ impl StoryClusterer {
         }
         let title_terms = raw.len();
         raw.extend(extract_terms(&doc.text));
-        let in_first = |n: usize, i: usize, kind: FeatureKind, sentence: usize| {
-            n > 0 && kind == FeatureKind::Word && (i < title_terms || sentence < n)
+        // The settling lede: plain words of the headline and first sentences.
+        let settle_n = self.config.settle_lede_sentences;
+        let in_lede = |i: usize, kind: FeatureKind, sentence: usize| {
+            settle_n > 0 && kind == FeatureKind::Word && (i < title_terms || sentence < settle_n)
         };
-        let (merge_n, settle_n) = (
-            self.config.merge_lede_sentences,
-            self.config.settle_lede_sentences,
-        );
-        let mut lede: HashMap<u32, f64> = HashMap::new();
         let mut settle_lede: HashMap<u32, f64> = HashMap::new();
         for (i, (key, kind, sentence)) in raw.into_iter().enumerate() {
             let id = self.intern(key, kind);
             *counts.entry(id).or_insert(0.0) += 1.0;
-            if in_first(merge_n, i, kind, sentence) {
-                *lede.entry(id).or_insert(0.0) += 1.0;
-            }
-            if in_first(settle_n, i, kind, sentence) {
+            if in_lede(i, kind, sentence) {
                 *settle_lede.entry(id).or_insert(0.0) += 1.0;
             }
         }
-        let lede = sublinear(lede);
         let settle_lede = sublinear(settle_lede);
         for name in &doc.names {
             let folded = text::normalize::fold_for_match(name);
@@ -726,11 +704,7 @@ impl StoryClusterer {
                 *w /= norm;
             }
         }
-        DocFeatures {
-            terms,
-            lede,
-            settle_lede,
-        }
+        DocFeatures { terms, settle_lede }
     }
 
     fn kind_weight(&self, kind: FeatureKind) -> f64 {
@@ -1241,29 +1215,6 @@ mod tests {
             n[0].2 == n[1].2 && n[0].2 < c.config.topic_merge_threshold,
             "{n:?}"
         );
-    }
-
-    #[test]
-    fn lede_merges_join_two_quakes_in_one_topic_as_two_stories() {
-        let config = StoryConfig {
-            merge_lede_sentences: 3,
-            ..StoryConfig::default()
-        };
-        let docs = [
-            doc("q1", "A magnitude 6.8 earthquake struck near the town of Varnholm on Sunday, collapsing 40 houses. Rescuers in Varnholm searched the rubble, said governor Ada Penrick.", Some((2031, 5, 4))),
-            doc("q2", "A magnitude 5.9 earthquake struck near the port of Lusk Harbour on Thursday, collapsing 12 houses. Rescuers in Lusk Harbour searched the rubble, said mayor Tomas Everly.", Some((2031, 9, 18))),
-            // A second report of the first quake: its topic reaches two documents
-            // and is checked for a merge.
-            doc("q3", "Governor Ada Penrick said rescuers pulled survivors from 40 houses that collapsed in the earthquake near Varnholm. The magnitude 6.8 quake struck Varnholm early Sunday.", Some((2031, 5, 4))),
-            doc("f1", "The central bank of Norvia raised its interest rate to 4.5 percent to fight inflation, bank governor Lena Strom announced.", None),
-        ];
-        let mut c = StoryClusterer::new(config);
-        let stories: Vec<usize> = docs.iter().map(|d| c.add(d).story).collect();
-        let topics: Vec<Option<usize>> = stories.iter().map(|&s| c.topic_of(s)).collect();
-        assert_ne!(stories[0], stories[1], "two quakes, two stories");
-        assert_eq!(topics[0], topics[1], "one kind of event, one topic");
-        assert_eq!(stories[0], stories[2], "the same quake, one story");
-        assert_ne!(topics[0], topics[3], "the rate decision stays apart");
     }
 
     /// Settled topics do not depend on the feeding order: two quakes share a topic
