@@ -43,15 +43,12 @@ pub fn fold_word(word: &str) -> String {
         out.remove(0);
     }
     let mut s = out.replace("ie", "i");
-    // Drop a final i-cluster (with an optional e before it) when a stem of 3+ remains.
-    let trimmed = s.trim_end_matches('i');
-    let trimmed = if trimmed.len() < s.len() {
-        trimmed.strip_suffix('e').unwrap_or(trimmed)
-    } else {
-        trimmed
-    };
-    if trimmed.len() >= 3 {
-        s = trimmed.to_string();
+    // A final "ei" is the "ey" / "ei" ending of a transliteration (Andrey / Andriy,
+    // Sergey / Serhii): "i". The i itself stays, so a country does not become its
+    // demonym (Germany / German).
+    if s.len() > 4 && s.ends_with("ei") {
+        s.truncate(s.len() - 2);
+        s.push('i');
     }
     if s.len() > 3 && s.ends_with('f') {
         s.pop();
@@ -219,27 +216,41 @@ mod tests {
             ],
             EntityKind::Person,
             expect_test::expect![[r#"
-                Zelensky -> zelensk
-                Zelenskyy -> zelensk
-                Zelenskiy -> zelensk
-                Zelenskii's -> zelensk
-                Andriy Yermak -> andr ermak
-                Andrey Yermak -> andr ermak
-                Andrii Yermak -> andr ermak
-                Dmitry -> dmitr
-                Dmitri -> dmitr
-                Sergey -> serg
-                Sergei -> serg"#]],
+                Zelensky -> zelenski
+                Zelenskyy -> zelenski
+                Zelenskiy -> zelenski
+                Zelenskii's -> zelenski
+                Andriy Yermak -> andri ermak
+                Andrey Yermak -> andri ermak
+                Andrii Yermak -> andri ermak
+                Dmitry -> dmitri
+                Dmitri -> dmitri
+                Sergey -> sergi
+                Sergei -> sergi"#]],
         );
         check(
-            &["Kyiv", "Kiev", "Kharkiv", "the Velorian Union", "Dnipró"],
+            &[
+                "Kyiv",
+                "Kiev",
+                "Kharkiv",
+                "the Velorian Union",
+                "Dnipró",
+                "Turkey",
+                "Türkiye",
+                "Germany",
+                "German",
+            ],
             EntityKind::Location,
             expect_test::expect![[r#"
                 Kyiv -> kiv
                 Kiev -> kiv
                 Kharkiv -> kharkiv
                 the Velorian Union -> velorian union
-                Dnipró -> dnipro"#]],
+                Dnipró -> dnipro
+                Turkey -> turki
+                Türkiye -> turki
+                Germany -> germani
+                German -> german"#]],
         );
         // Invented names through the same rules.
         check(
@@ -254,13 +265,13 @@ mod tests {
             ],
             EntityKind::Person,
             expect_test::expect![[r#"
-                Bohdan Ostrovskyy -> bohdan ostrovsk
-                Bohdan Ostrovskiy -> bohdan ostrovsk
-                Bohdan Ostrovsky -> bohdan ostrovsk
+                Bohdan Ostrovskyy -> bohdan ostrovski
+                Bohdan Ostrovskiy -> bohdan ostrovski
+                Bohdan Ostrovsky -> bohdan ostrovski
                 Taras Vovkiv -> taras vovkiv
                 Taras Wowkiw -> taras vovkiv
-                Yevheniy Lytvynenko -> evhen litvinenko
-                Evheniy Litvinenko -> evhen litvinenko"#]],
+                Yevheniy Lytvynenko -> evheni litvinenko
+                Evheniy Litvinenko -> evheni litvinenko"#]],
         );
     }
 
