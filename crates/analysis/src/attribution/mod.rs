@@ -972,6 +972,17 @@ impl<'a> Analyzer<'a> {
                 keep[k - 1]
             });
         }
+        // "he should have acknowledged “…”": the quote is not his words; "could
+        // have requested a recount" is said of him but takes no stance. (After the
+        // filter, which was trained on the candidates as they were.)
+        drafts.retain(|d| {
+            self.kind_of(&d.content) == AttributionKind::Indirect || !self.is_counterfactual(d.cue)
+        });
+        for d in drafts.iter_mut() {
+            if d.stance.is_some() && self.is_counterfactual(d.cue) {
+                d.stance = None;
+            }
+        }
         self.finish(drafts)
     }
 
@@ -1238,6 +1249,30 @@ impl<'a> Analyzer<'a> {
             k += 1;
             !nested[k - 1]
         });
+    }
+
+    /// "he should have acknowledged …", "they could also have said …": a modal
+    /// perfect of should / could / would / ought tells what was not said (the
+    /// writer's view of what the holder ought to have said): no quote of the
+    /// holder's and no stance.
+    fn is_counterfactual(&self, cue: Span) -> bool {
+        let (t0, t1) = (self.tok_at(cue.start), self.tok_at(cue.end));
+        let words: Vec<&str> = self.toks[t0..t1.min(self.toks.len())]
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.lower.as_str())
+            .collect();
+        let Some(modal) = words
+            .iter()
+            .position(|w| matches!(*w, "should" | "could" | "would" | "ought"))
+        else {
+            return false;
+        };
+        // "should have", "should not have", "should also have", "ought to have".
+        words[modal + 1..]
+            .iter()
+            .take(3)
+            .any(|w| matches!(*w, "have" | "\u{2019}ve" | "'ve"))
     }
 
     /// True when the cue's lexicon verb is an attitude verb (and the cue has no

@@ -1512,3 +1512,18 @@ fn insisting_on_a_fact_claims_insisting_on_an_action_demands() {
         "#]],
     );
 }
+
+#[test]
+fn a_quote_someone_should_have_said_is_not_theirs() {
+    // "he should have acknowledged “…”" is the commentator's view of what the
+    // minister ought to have said: the quote stays the commentator's. Without a
+    // quote the counterfactual stays an attribution (PolNeAR annotates "could have
+    // requested a recount"), without a stance.
+    check_rules(
+        "Critic Lena Marsh argues that in his speech, Minister Ivo Tamm should have acknowledged \"how badly the delays hurt the port\".\n\nIvo Tamm could have requested a recount.",
+        expect![[r#"
+            Mixed [Critic Lena Marsh] cue=[argues] content=[that in his speech, Minister Ivo Tamm should have acknowledged "how badly the delays hurt the port"]
+            Indirect [Ivo Tamm] cue=[could have requested] content=[a recount]
+        "#]],
+    );
+}
