@@ -1280,6 +1280,73 @@ fn holds_office(entity: &Entity, modifier: Option<&str>, head: &str) -> bool {
 
 /// Which tokens of a sentence stand in an aside: between parentheses, or between
 /// two spaced dashes (" - ", " – ", " — "); a dash without a partner opens no aside.
+/// Verbs of saying a pronoun or name is the subject of ("he added", "Lind said").
+const SPEECH_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "noted",
+    "notes",
+    "explained",
+    "continued",
+    "stressed",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "insisted",
+    "warned",
+    "claimed",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "replied",
+    "responded",
+];
+
+fn is_speech_word(t: &Tok) -> bool {
+    SPEECH_WORDS.contains(&lower(&t.word).as_str())
+}
+
+/// True when a verb of saying follows token `end` of `ts`, directly or after one
+/// adverb ("Lind reportedly said").
+fn speaks(ts: &[Tok], end: usize) -> bool {
+    match (ts.get(end), ts.get(end + 1)) {
+        (Some(a), _) if is_speech_word(a) => true,
+        (Some(a), Some(b)) => lower(&a.word).ends_with("ly") && is_speech_word(b),
+        _ => false,
+    }
+}
+
+/// For each token of a sentence, whether it lies between quotation marks (curly,
+/// guillemets or straight; the marks themselves are outside).
+fn quoted(text: &str, ts: &[Tok]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(ts.len());
+    let mut open = false;
+    for t in ts {
+        match t.span.slice(text) {
+            "\u{201c}" | "\u{ab}" => {
+                open = true;
+                out.push(false);
+            }
+            "\u{201d}" | "\u{bb}" => {
+                open = false;
+                out.push(false);
+            }
+            "\"" => {
+                open = !open;
+                out.push(false);
+            }
+            _ => out.push(open),
+        }
+    }
+    out
+}
+
 fn asides(text: &str, ts: &[Tok]) -> Vec<bool> {
     let mut inside = vec![false; ts.len()];
     let spaced = |t: &Tok| {
@@ -1344,6 +1411,7 @@ fn resolve_pronouns(
     let mut gender: Vec<Option<bool>> = vec![None; entities.len()];
     let mut out = Vec::new();
     for (si, ts) in toks.iter().enumerate() {
+        let quotes_here = quoted(text, ts);
         for (ti, t) in ts.iter().enumerate() {
             if inside[si][ti] {
                 continue;
@@ -1412,11 +1480,18 @@ fn resolve_pronouns(
                     .any(|x| CLAUSE_BREAKS.contains(&lower(&x.word).as_str()))
             };
             let fits = |e: usize| gender[e].is_none_or(|g| g == masculine);
+            // A person named inside a quote is not what a pronoun outside it
+            // refers to: in "“… meet President Putin soon,” he added" the speaker
+            // added it.
+            let outside_quote = !quotes_here.get(ti).copied().unwrap_or(false);
+            let same_voice =
+                |start: usize| !outside_quote || !quotes_here.get(start).copied().unwrap_or(false);
             // Most recent compatible person earlier in this sentence ...
             let mut chosen = per_sentence[si]
                 .iter()
                 .rev()
                 .filter(|(start, end, _)| *start < ti && *end <= ti)
+                .filter(|(start, _, _)| same_voice(*start))
                 .filter(|(_, end, _)| !(is_object && same_clause(*end)))
                 .map(|&(_, _, e)| e)
                 .find(|&e| fits(e));
@@ -1425,13 +1500,46 @@ fn resolve_pronouns(
             // Anna Berg - I asked Ivo Lind if he ...").
             if chosen.is_none() && si > 0 {
                 let aside = asides(text, &toks[si - 1]);
+                let quoted_before = quoted(text, &toks[si - 1]);
+                let spoken = |start: usize| {
+                    outside_quote && quoted_before.get(start).copied().unwrap_or(false)
+                };
+                // "his chief of staff, Ivo Lind, said …": a possessive is a
+                // modifier, not the subject.
+                let possessive = |start: usize| {
+                    toks[si - 1]
+                        .get(start)
+                        .is_some_and(|t| matches!(lower(&t.word).as_str(), "his" | "her" | "their"))
+                };
                 let previous = &per_sentence[si - 1];
-                chosen = previous
-                    .iter()
-                    .filter(|(start, _, _)| !aside.get(*start).copied().unwrap_or(false))
-                    .map(|&(_, _, e)| e)
-                    .find(|&e| fits(e))
-                    .or_else(|| previous.iter().map(|&(_, _, e)| e).find(|&e| fits(e)));
+                // "…, Ivo Lind said. … , he added": a speaking pronoun goes on
+                // with the previous sentence's speaker.
+                let speaker = |start: usize, end: usize| {
+                    let ts = &toks[si - 1];
+                    speaks(ts, end) || start.checked_sub(1).is_some_and(|k| is_speech_word(&ts[k]))
+                };
+                if speaks(ts, ti + 1) {
+                    chosen = previous
+                        .iter()
+                        .filter(|&&(start, end, _)| !spoken(start) && speaker(start, end))
+                        .map(|&(_, _, e)| e)
+                        .find(|&e| fits(e));
+                }
+                chosen = chosen.or_else(|| {
+                    previous
+                        .iter()
+                        .filter(|(start, _, _)| !aside.get(*start).copied().unwrap_or(false))
+                        .filter(|(start, _, _)| !spoken(*start) && !possessive(*start))
+                        .map(|&(_, _, e)| e)
+                        .find(|&e| fits(e))
+                        .or_else(|| {
+                            previous
+                                .iter()
+                                .filter(|(start, _, _)| !spoken(*start))
+                                .map(|&(_, _, e)| e)
+                                .find(|&e| fits(e))
+                        })
+                });
             }
             let Some(e) = chosen else { continue };
             gender[e] = Some(masculine);
@@ -1626,6 +1734,27 @@ mod tests {
                 "he"@61 -> 1
                 "He"@78 -> 1
                 "he"@108 -> 1
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_speaking_pronoun_goes_on_with_the_speaker_not_a_name_in_a_quote() {
+        // A name inside the quote is not who "he" is; a possessive is not the
+        // previous sentence's subject; "he added" goes on with the last speaker.
+        check(
+            "Talks went well, Ivo Lind said. \u{201c}I hope to meet Pavel Dorin soon,\u{201d} he added. \
+             Later his aide, Marko Tamm, said the vote was close. He added that it could slip. \
+             Ana Berg would then call, Tamm reportedly said. The delay was short, he added.",
+            expect_test::expect![[r#"
+                0 Person "Ivo Lind"
+                1 Person "Pavel Dorin"
+                2 Person "Marko Tamm" aliases=["Marko Tamm", "Tamm"]
+                3 Person "Ana Berg"
+                "he"@71 -> 0
+                "his"@87 -> 0
+                "He"@134 -> 2
+                "he"@232 -> 2
             "#]],
         );
     }
