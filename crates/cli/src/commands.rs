@@ -697,10 +697,16 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<u8> {
             let v = analysis_json(&doc, &a, &doc.origin);
             all.push(json!({"document": v["document"], "attributions": v["attributions"]}));
         } else {
+            // The outlet and heading as the brief names them.
+            let heading = doc
+                .title
+                .clone()
+                .or_else(|| fusion::brief::first_sentence(&doc.text))
+                .unwrap_or_else(|| doc.origin.clone());
             println!(
                 "\n{} — {} ({} attributions)",
-                doc.outlet.as_ref().map(|o| o.name.as_str()).unwrap_or("?"),
-                doc.title.as_deref().unwrap_or(&doc.origin),
+                fusion::brief::outlet_name(&doc),
+                heading,
                 a.attributions.len()
             );
             for at in &a.attributions {

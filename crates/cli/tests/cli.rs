@@ -340,6 +340,12 @@ fn quotes_of_one_story() {
     let q = stdout(&quotes);
     assert!(q.contains("Tomas Wren"), "{q}");
     assert!(!q.contains("Mara Quill"), "{q}");
+    // A page without an outlet is headed as the brief names it (its file name).
+    let all = stdout(&run(&["quotes"], &store));
+    assert!(
+        all.contains("\nferry \u{2014} Ferry strike halts crossings to Orlan ("),
+        "{all}"
+    );
     let missing = run(&["quotes", "--story", "99"], &store);
     assert!(!missing.status.success());
     assert!(

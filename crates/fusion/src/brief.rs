@@ -500,8 +500,9 @@ pub fn contested_spellings(entities: &[CrossEntity]) -> Vec<&CrossEntity> {
         .collect()
 }
 
-/// The first sentence of `text`, cut at a word boundary to at most 200 bytes.
-fn first_sentence(text: &str) -> Option<String> {
+/// The first sentence of `text`, cut at a word boundary to at most 200 bytes (a
+/// document's heading when it has no title).
+pub fn first_sentence(text: &str) -> Option<String> {
     let span = text::split_sentences(text).into_iter().next()?;
     let s = span.slice(text).trim();
     if s.is_empty() {
