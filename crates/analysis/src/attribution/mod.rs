@@ -1693,8 +1693,24 @@ impl<'a> Analyzer<'a> {
             }
             if let Some(hit) = self.verb_at(i) {
                 if let Some((d, consumed)) = self.verb_cue(ui, u, i, hit, &out[first_draft..]) {
+                    // "A US official that I've asked about … has said": a cue in a
+                    // relative clause leaves the main verb after it to be read.
+                    let in_relative = d.source.is_some_and(|s| {
+                        let k = self.tok_at(s.start);
+                        k > u.t0 + 1
+                            && matches!(self.toks[k - 1].lower.as_str(), "that" | "whom")
+                            && self.toks[u.t0..k - 1].iter().all(|t| t.word)
+                    });
+                    // "… reports - that the US has threatened … - has said this": a
+                    // cue inside an aside between dashes reads no further than it.
+                    let open_dash = (u.t0..i).rev().find(|&k| is_dash(self.toks[k].text));
+                    let close_dash = (i + hit.len..u.t1).find(|&k| is_dash(self.toks[k].text));
+                    consumed_until = match (open_dash, close_dash) {
+                        _ if in_relative => i + hit.len,
+                        (Some(_), Some(c)) => consumed.min(c),
+                        _ => consumed,
+                    };
                     out.push(d);
-                    consumed_until = consumed;
                 } else if let Some(d) = self.nominal_that_cue(ui, u, i) {
                     // "his claim that …": a verb form used as a noun.
                     out.push(d);
@@ -3412,12 +3428,30 @@ impl<'a> Analyzer<'a> {
             let impersonal = b == a + 1
                 && self.toks[a].lower == "it"
                 && matches!(verb.forms[0], "seem" | "appear");
-            let content = self.content_after(u, cue_end, verb.class);
-            let ends_with_colon = self.toks[after..u.t1]
-                .iter()
-                .all(|t| matches!(t.text, ":" | "," | "."))
+            // "… has said this:" / "… said the following:" announce the quote
+            // that comes next, like a bare colon.
+            let announces = |t: &Tok| {
+                matches!(t.text, ":" | "," | ".")
+                    || matches!(t.lower.as_str(), "this" | "the" | "following")
+            };
+            let ends_with_colon = self.toks[after..u.t1].iter().all(announces)
                 && self.toks[after..u.t1].iter().any(|t| t.text == ":");
+            let content = if ends_with_colon {
+                None
+            } else {
+                self.content_after(u, cue_end, verb.class)
+            };
             if content.is_none() && !ends_with_colon {
+                return None;
+            }
+            // "… - who asked not to be named - …": a condition of anonymity, not a
+            // statement.
+            if verb.forms[0] == "ask"
+                && content.is_some_and(|c| {
+                    let t = c.slice(self.text).to_lowercase();
+                    t.starts_with("not to be ") || t.starts_with("for anonymity")
+                })
+            {
                 return None;
             }
             // Verbs that report speech only with a clause ("maintained that …"),
@@ -3986,6 +4020,22 @@ impl<'a> Analyzer<'a> {
         let open = (close.saturating_sub(40).max(u.t0 + 1)..close)
             .rev()
             .find(|&k| is_dash(self.toks[k].text))?;
+        // "A US official that I've asked about the reports - that … - has said
+        // this:": the sentence's opening noun phrase, before a relative clause
+        // that runs up to the aside.
+        let relative = (open.saturating_sub(12).max(u.t0 + 1)..open)
+            .rev()
+            .take_while(|&k| {
+                let t = &self.toks[k];
+                t.quote.is_none() && !matches!(t.text, "," | ";" | ":" | "(" | ")")
+            })
+            .filter(|&k| matches!(self.toks[k].lower.as_str(), "that" | "who" | "whom"))
+            .last();
+        if let Some((a, b)) = relative.and_then(|k| self.left_np(u, k)) {
+            if a == u.t0 {
+                return Some((a, b));
+            }
+        }
         let (a, b) = self.left_np(u, open)?;
         self.toks[a..b]
             .iter()

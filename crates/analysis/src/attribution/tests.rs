@@ -1527,3 +1527,19 @@ fn a_quote_someone_should_have_said_is_not_theirs() {
         "#]],
     );
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_and_an_aside_announces_the_next_quote() {
+    // "has said this:" announces the quote of the next paragraph, like a bare
+    // colon; the subject is the opening noun phrase, past a relative clause and an
+    // aside between dashes whose own cue reads no further than the aside.
+    check_rules(
+        "A port official that I've asked about the same reports - that the union has threatened to strike over pay - has said this:\n\n\u{201c}We do not comment on talks. Both sides are working to end the dispute.\u{201d}\n\nA ministry spokeswoman - who asked not to be named - said the following:\n\n\u{201c}The talks go on.\u{201d}",
+        expect![[r#"
+            Indirect [I've] cue=[asked about] content=[the same reports - that the union has threatened to strike over pay]
+            Indirect [the union] (descriptor) cue=[has threatened] content=[to strike over pay] stance=Warns
+            Direct [A port official] (descriptor) cue=[has said] content=[“We do not comment on talks. Both sides are working to end the dispute.”]
+            Direct [A ministry spokeswoman] (descriptor) cue=[said] content=[“The talks go on.”]
+        "#]],
+    );
+}
