@@ -1500,7 +1500,8 @@ fn said_similar(a: &SaidStatement, b: &SaidStatement) -> bool {
 /// or a question ("If Ukraine rejects these terms, ...", "whether Kyiv accepts"):
 /// a hypothetical is nobody's position; nor is a stance the sentence dates years
 /// before the document ("In 1994, Ukraine agreed …", see
-/// [`DocContext::tells_of_years_before`]). Falls back to the stance in the
+/// [`DocContext::tells_of_years_before`]), nor a conditional one another source
+/// reports ([`conditional_reported_by_another`]). Falls back to the stance in the
 /// speaker's own words ([`stance_in_own_words`]).
 pub(crate) fn reported_stance(ctx: &DocContext, a: &model::Attribution) -> Option<Stance> {
     if let Some(cue) = a.cue {
@@ -1527,12 +1528,37 @@ pub(crate) fn reported_stance(ctx: &DocContext, a: &model::Attribution) -> Optio
             || before.trim_end().ends_with('?')
             || is_title_case(sentence.slice(ctx.text()))
             || ctx.tells_of_years_before(sentence)
+            || conditional_reported_by_another(ctx, a, cue)
         {
             return None;
         }
     }
     a.stance
         .or_else(|| stance_in_own_words(&a.content_text, a.kind))
+}
+
+/// "Ukraine would agree to halve its army, according to the FT": a conditional
+/// stance (would / could / might) inside what another source reports is a plan's
+/// term or a forecast, not the actor's position. "Smith said she would back the
+/// bill" keeps its stance: the one reporting it is the actor.
+fn conditional_reported_by_another(ctx: &DocContext, a: &model::Attribution, cue: Span) -> bool {
+    let conditional = a
+        .cue_text
+        .as_deref()
+        .and_then(|c| c.split_whitespace().next())
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "would" | "could" | "might"));
+    let Some(source) = a.source.as_ref().filter(|_| conditional) else {
+        return false;
+    };
+    let same = |o: &model::AttributionSource| {
+        (o.entity.is_some() && o.entity == source.entity)
+            || o.text.eq_ignore_ascii_case(&source.text)
+    };
+    ctx.input.analysis.attributions.iter().any(|o| {
+        o.cue != a.cue
+            && o.content.iter().any(|c| c.contains(cue))
+            && o.source.as_ref().is_some_and(|s| !same(s))
+    })
 }
 
 /// The year of a DATE value ("1994", "2025-11-27"); none for "XXXX-11-19" or

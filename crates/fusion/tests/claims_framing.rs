@@ -1034,6 +1034,53 @@ fn a_stance_dated_years_before_the_page_is_history_not_a_position() {
 }
 
 #[test]
+fn a_conditional_stance_another_source_reports_is_not_a_position() {
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "Under the draft, Brenland would accept the border forts plan, according to the Daily Lark. \
+             Peter Lind said he would back the border forts plan.",
+        )
+        .said(
+            "Brenland",
+            "the border forts plan, according",
+            AttributionKind::Indirect,
+            Some(Stance::Accepts),
+        )
+        .cue("would accept")
+        .said(
+            "the Daily Lark",
+            "Under the draft, Brenland would accept the border forts plan",
+            AttributionKind::Indirect,
+            None,
+        )
+        .cue("according to")
+        .said(
+            "Peter Lind",
+            "he would back the border forts plan",
+            AttributionKind::Indirect,
+            None,
+        )
+        .cue("said")
+        .said(
+            "Peter Lind",
+            "the border forts plan.",
+            AttributionKind::Indirect,
+            Some(Stance::Supports),
+        )
+        .cue("would back");
+    let table = positions(&story.inputs());
+    let rows: Vec<String> = table
+        .positions
+        .iter()
+        .map(|p| format!("{} {:?}", p.actor, p.stance))
+        .collect();
+    // The draft's term, reported by the Lark, is not Brenland's position; Lind
+    // reporting his own intention is his.
+    expect!["Peter Lind Supports"].assert_eq(&rows.join("\n"));
+}
+
+#[test]
 fn framing_profiles_per_outlet() {
     check_framing(
         Story::default()
