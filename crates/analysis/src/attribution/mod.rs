@@ -4761,12 +4761,40 @@ impl<'a> Analyzer<'a> {
                     .and_then(|(_, o)| o.source)
             })
             .collect();
+        // The last singular descriptor source ("A source for The Bell …"): where it
+        // was and what it says.
+        let mut last_descriptor: Option<(usize, String)> = None;
         for (d, line_speaker) in drafts.into_iter().zip(line_speakers) {
             let mut source = d.source.map(|s| self.make_source(s, &named));
             if let (Some(src), Some(outer)) = (source.as_mut(), line_speaker) {
                 let outer = self.make_source(outer, &named);
                 src.text = outer.text;
                 src.entity = outer.entity;
+            }
+            // "A source for The Bell said …. …, he said.": a pronoun no name
+            // resolves goes on with the descriptor that spoke just before (this
+            // paragraph or the one before).
+            if let (Some(src), Some((at, desc))) = (source.as_mut(), &last_descriptor) {
+                let bare = src.entity.is_none()
+                    && matches!(src.text.to_lowercase().as_str(), "he" | "she");
+                let near = src
+                    .span
+                    .is_some_and(|s| self.para_of(s.start) <= self.para_of(*at) + 1);
+                if bare && near {
+                    src.text = desc.clone();
+                    src.is_descriptor = true;
+                }
+            }
+            if let Some(src) = source.as_ref().filter(|s| s.is_descriptor) {
+                let lower = src.text.to_lowercase();
+                if let (Some(span), true) = (
+                    src.span,
+                    lower.starts_with("a ") || lower.starts_with("an "),
+                ) {
+                    last_descriptor = Some((span.start, src.text.clone()));
+                }
+            } else if source.as_ref().is_some_and(|s| s.entity.is_some()) {
+                last_descriptor = None;
             }
             if let Some(src) = &source {
                 if !src.is_descriptor {

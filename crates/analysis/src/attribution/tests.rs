@@ -1543,3 +1543,15 @@ fn a_subject_with_a_relative_clause_and_an_aside_announces_the_next_quote() {
         "#]],
     );
 }
+
+#[test]
+fn a_pronoun_after_a_descriptor_speaker_is_that_speaker() {
+    // No name before "he": the descriptor that spoke just before says it.
+    check_rules(
+        "A source close to the port authority said the deal was \"not a plan, but a wish list.\"\n\nBut the deal is a step forward, he said.",
+        expect![[r#"
+            Mixed [A source close to the port authority] (descriptor) cue=[said] content=[the deal was "not a plan, but a wish list."]
+            Indirect [he]=A source close to the port authority (descriptor) cue=[said] content=[But the deal is a step forward]
+        "#]],
+    );
+}
