@@ -2559,8 +2559,11 @@ fn push_claim(
     unit: Option<String>,
     topic: Vec<String>,
     speaker: Option<String>,
-    statements: Vec<Statement>,
+    mut statements: Vec<Statement>,
 ) -> String {
+    // A sentence that speaks to the reader ("You can head here to catch up on the
+    // 28-point plan") is the weakest evidence: it goes last.
+    statements.sort_by_key(|s| crate::timeline::addresses_reader(&s.evidence.text));
     let id = format!("claim-{}", set.claims.len() + 1);
     let outlets: BTreeSet<String> = statements
         .iter()

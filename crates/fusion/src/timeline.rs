@@ -461,7 +461,7 @@ pub fn build_timeline_with(items: &[DatedSentence], opts: &TimelineOptions) -> V
 }
 
 /// The sentence speaks to the reader ("you", "your") outside quotation marks.
-fn addresses_reader(sentence: &str) -> bool {
+pub(crate) fn addresses_reader(sentence: &str) -> bool {
     let mut quoted = false;
     let mut outside = String::with_capacity(sentence.len());
     for c in sentence.chars() {

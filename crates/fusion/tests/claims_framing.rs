@@ -1081,6 +1081,25 @@ fn a_conditional_stance_another_source_reports_is_not_a_position() {
 }
 
 #[test]
+fn a_sentence_speaking_to_the_reader_is_the_last_evidence() {
+    check(
+        Story::default()
+            .doc(
+                "Alpha",
+                "You can read all about the 12-point ferry plan here. \
+                 The ferry board adopted a 12-point ferry plan on Monday.",
+            )
+            .doc("Beta", "The ferry board's 12-point ferry plan was leaked."),
+        expect![[r#"
+            claim-1 Quantity [point: ferry, plan, board]
+              "12-point" Stated <Alpha> The ferry board adopted a 12-point ferry plan on Monday.
+              "12-point" Stated <Beta> The ferry board's 12-point ferry plan was leaked.
+              "12-point" Stated <Alpha> You can read all about the 12-point ferry plan here.
+        "#]],
+    );
+}
+
+#[test]
 fn framing_profiles_per_outlet() {
     check_framing(
         Story::default()

@@ -40,10 +40,19 @@ th{background:#f1f3f8;font-size:13px}.muted{color:var(--muted)}.tag{display:inli
 fn evidence_html(o: &mut String, outlet: &str, text: &str) {
     let _ = write!(
         o,
-        "<div class=ev>{}: <q>{}</q></div>",
+        "<div class=ev>{}: {}</div>",
         esc(outlet),
-        esc(&shorten(text, 240))
+        quote_html(&shorten(text, 240))
     );
+}
+
+/// A sentence in quotation marks (`<q>`), unless it opens with its own.
+pub(crate) fn quote_html(text: &str) -> String {
+    if crate::opens_with_quote(text) {
+        esc(text)
+    } else {
+        format!("<q>{}</q>", esc(text))
+    }
 }
 
 /// The whole page.
@@ -120,10 +129,10 @@ pub fn page(b: &Brief) -> String {
         for c in &e.conflicting {
             let _ = write!(
                 o,
-                "<div class=warn>⚠ {} date this {}: <q>{}</q></div>",
+                "<div class=warn>⚠ {} date this {}: {}</div>",
                 esc(&c.outlets_other.join(", ")),
                 c.other_date,
-                esc(&shorten(&c.other.text, 200))
+                quote_html(&shorten(&c.other.text, 200))
             );
         }
         o.push_str("</div>");

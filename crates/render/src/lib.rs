@@ -48,12 +48,18 @@ pub(crate) fn shorten(s: &str, n: usize) -> String {
 }
 
 /// `text` in quote marks, unless it opens with its own (a direct quote).
-fn quoted(text: &str) -> String {
-    if text.starts_with(['"', '\u{201c}', '\'', '\u{2018}', '\u{ab}']) {
+pub(crate) fn quoted(text: &str) -> String {
+    if opens_with_quote(text) {
         text.to_string()
     } else {
         format!("\u{201c}{text}\u{201d}")
     }
+}
+
+/// True when `text` starts with its own quote mark (a sentence that opens with a
+/// quote, a direct quote): shown as it is, without a second pair.
+pub(crate) fn opens_with_quote(text: &str) -> bool {
+    text.starts_with(['"', '\u{201c}', '\'', '\u{2018}', '\u{ab}'])
 }
 
 /// A statement's value as a short phrase.
@@ -109,15 +115,15 @@ pub(crate) fn vague_note(side: &fusion::claims::DisagreementSide) -> &'static st
 
 pub(crate) fn statement_line(s: &Statement) -> String {
     format!(
-        "{} — {}: “{}”",
+        "{} — {}: {}",
         value_text(&s.value),
         s.reported_by.display,
-        shorten(&s.evidence.text, 160)
+        quoted(&shorten(&s.evidence.text, 160))
     )
 }
 
 pub(crate) fn evidence_line(e: &Evidence) -> String {
-    format!("{}: “{}”", e.outlet, shorten(&e.text, 160))
+    format!("{}: {}", e.outlet, quoted(&shorten(&e.text, 160)))
 }
 
 /// Claims worth showing first: reported by several outlets, or with several statements.
@@ -261,10 +267,10 @@ fn text(brief: &Brief, md: bool) -> String {
         for c in &e.conflicting {
             let _ = writeln!(
                 o,
-                "{sub}⚠ {} date it {}: “{}”",
+                "{sub}⚠ {} date it {}: {}",
                 c.outlets_other.join(", "),
                 c.other_date,
-                shorten(&c.other.text, 120)
+                quoted(&shorten(&c.other.text, 120))
             );
         }
     }
@@ -446,9 +452,9 @@ fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
         for s in side.statements.iter().take(2) {
             let _ = writeln!(
                 o,
-                "{sub}    {}: “{}”",
+                "{sub}    {}: {}",
                 s.reported_by.display,
-                shorten(&s.evidence.text, 150)
+                quoted(&shorten(&s.evidence.text, 150))
             );
         }
     }
@@ -468,5 +474,28 @@ mod quoting_tests {
         assert_eq!(quoted("\"We will win,\""), "\"We will win,\"");
         assert_eq!(quoted("“We will win”"), "“We will win”");
         assert_eq!(quoted("that the plan is dead"), "“that the plan is dead”");
+    }
+
+    #[test]
+    fn an_evidence_sentence_opening_with_a_quote_gets_no_second_pair() {
+        let e = model::Evidence {
+            doc: "d".to_string(),
+            outlet: "Lark".to_string(),
+            post: None,
+            span: model::Span::new(0, 10),
+            text: "“We will sail again,” the union said.".to_string(),
+        };
+        assert_eq!(
+            super::evidence_line(&e),
+            "Lark: “We will sail again,” the union said."
+        );
+        assert_eq!(
+            crate::html::quote_html("“We will sail,” she said."),
+            "“We will sail,” she said."
+        );
+        assert_eq!(
+            crate::html::quote_html("The ferry sailed."),
+            "<q>The ferry sailed.</q>"
+        );
     }
 }
