@@ -114,19 +114,21 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
                 continue;
             }
             let at = a.content.first().map(|s| s.start).unwrap_or(0);
-            let name = ctx.source_name(source);
-            stated.push(Stated {
-                actor_key: ctx.speaker_key(source),
-                actor_name: name.clone(),
-                terms,
-                statement: PositionStatement {
-                    stance,
-                    content: a.content_text.clone(),
-                    evidence: ctx.evidence_at(at),
-                    reported_by: ctx
-                        .reported_by(Some(name), a.via.as_ref().map(|v| v.text.clone())),
-                },
-            });
+            for actor in coordinated_actors(ctx, source) {
+                let name = ctx.source_name(&actor);
+                stated.push(Stated {
+                    actor_key: ctx.speaker_key(&actor),
+                    actor_name: name.clone(),
+                    terms: terms.clone(),
+                    statement: PositionStatement {
+                        stance,
+                        content: a.content_text.clone(),
+                        evidence: ctx.evidence_at(at),
+                        reported_by: ctx
+                            .reported_by(Some(name), a.via.as_ref().map(|v| v.text.clone())),
+                    },
+                });
+            }
         }
     }
 
@@ -174,9 +176,12 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
 
     // Actors and their positions.
     let mut by_actor: BTreeMap<String, String> = BTreeMap::new();
+    // The fullest name, preferring one that is not a coordination ("Port officials
+    // and Brenland" keys as Brenland).
+    let rank = |n: &str| (!n.contains(" and "), n.len());
     for s in &stated {
         let name = by_actor.entry(s.actor_key.clone()).or_default();
-        if s.actor_name.len() > name.len() {
+        if name.is_empty() || rank(&s.actor_name) > rank(name) {
             *name = s.actor_name.clone();
         }
     }
@@ -226,6 +231,58 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
         .collect();
     table.actors.sort_by(|a, b| a.name.cmp(&b.name));
     table
+}
+
+/// "the US and Ukraine agree to …": each member of a coordinated source of names
+/// takes the position. Only names are split (every word of each part capitalised
+/// after an optional "the", at most three words); "European leaders and Kyiv" and
+/// an organisation or place whose own name holds "and" stay whole.
+fn coordinated_actors(
+    ctx: &crate::claims::DocContext,
+    source: &model::AttributionSource,
+) -> Vec<model::AttributionSource> {
+    let whole = vec![source.clone()];
+    // One organisation or place named with "and" ("Bosnia and Herzegovina") is
+    // one entity; a person entity never is.
+    let one_named_thing = source
+        .entity
+        .and_then(|e| ctx.input.analysis.entities.get(e))
+        .is_some_and(|e| e.kind != model::EntityKind::Person && e.name.contains(" and "));
+    if source.is_descriptor || one_named_thing {
+        return whole;
+    }
+    let parts: Vec<&str> = source
+        .text
+        .split(" and ")
+        .flat_map(|p| p.split(", "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let is_name = |p: &str| {
+        let words: Vec<&str> = p
+            .strip_prefix("the ")
+            .or_else(|| p.strip_prefix("The "))
+            .unwrap_or(p)
+            .split_whitespace()
+            .collect();
+        !words.is_empty()
+            && words.len() <= 3
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    if parts.len() < 2 || !parts.iter().all(|p| is_name(p)) {
+        return whole;
+    }
+    parts
+        .into_iter()
+        .map(|p| model::AttributionSource {
+            span: None,
+            text: p.to_string(),
+            entity: None,
+            is_descriptor: false,
+        })
+        .collect()
 }
 
 fn issue_number(id: &str) -> usize {

@@ -1100,6 +1100,43 @@ fn a_sentence_speaking_to_the_reader_is_the_last_evidence() {
 }
 
 #[test]
+fn each_named_member_of_a_coordinated_source_takes_the_position() {
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "The Velorian Union and Brenland accepted the border forts plan. \
+             Port officials and Brenland rejected the ferry levy plan.",
+        )
+        .said(
+            "The Velorian Union and Brenland",
+            "the border forts plan",
+            AttributionKind::Indirect,
+            Some(Stance::Accepts),
+        )
+        .cue("accepted")
+        .said(
+            "Port officials and Brenland",
+            "the ferry levy plan",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        )
+        .cue("rejected");
+    let table = positions(&story.inputs());
+    let rows: Vec<String> = table
+        .positions
+        .iter()
+        .map(|p| format!("{} {:?} on {}", p.actor, p.stance, p.issue))
+        .collect();
+    // Names split. "Port officials and Brenland" is not split (a common noun),
+    // but keys as Brenland, and the actor is shown by its plain name.
+    expect![[r#"
+        Brenland Accepts on issue-1
+        Brenland Rejects on issue-2
+        The Velorian Union Accepts on issue-1"#]]
+    .assert_eq(&rows.join("\n"));
+}
+
+#[test]
 fn framing_profiles_per_outlet() {
     check_framing(
         Story::default()
