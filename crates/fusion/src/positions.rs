@@ -251,6 +251,9 @@ fn coordinated_actors(
     if source.is_descriptor || one_named_thing {
         return whole;
     }
+    if let Some(first) = neither_partner(ctx, source) {
+        return vec![first, source.clone()];
+    }
     let parts: Vec<&str> = source
         .text
         .split(" and ")
@@ -283,6 +286,34 @@ fn coordinated_actors(
             is_descriptor: false,
         })
         .collect()
+}
+
+/// "Neither Ukraine nor Europe is willing to accept this": the source found is the
+/// name after "nor"; the name between "Neither" and "nor" shares its position.
+fn neither_partner(
+    ctx: &crate::claims::DocContext,
+    source: &model::AttributionSource,
+) -> Option<model::AttributionSource> {
+    let span = source.span?;
+    let before = ctx.text().get(..span.start)?.trim_end();
+    let before = before.strip_suffix("nor")?.trim_end();
+    // The partner: the words back to "Neither" (a name of at most three words).
+    let at = before
+        .rfind("Neither ")
+        .or_else(|| before.rfind("neither "))?;
+    let name = before[at + "neither ".len()..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_name = !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    is_name.then(|| model::AttributionSource {
+        span: None,
+        text: name.to_string(),
+        entity: None,
+        is_descriptor: false,
+    })
 }
 
 fn issue_number(id: &str) -> usize {

@@ -1105,7 +1105,8 @@ fn each_named_member_of_a_coordinated_source_takes_the_position() {
         .doc(
             "Alpha",
             "The Velorian Union and Brenland accepted the border forts plan. \
-             Port officials and Brenland rejected the ferry levy plan.",
+             Port officials and Brenland rejected the ferry levy plan. \
+             Neither Osterholm nor Varn is willing to accept the ferry levy plan.",
         )
         .said(
             "The Velorian Union and Brenland",
@@ -1120,7 +1121,15 @@ fn each_named_member_of_a_coordinated_source_takes_the_position() {
             AttributionKind::Indirect,
             Some(Stance::Rejects),
         )
-        .cue("rejected");
+        .cue("rejected")
+        // The finder gives the name after "nor"; the one after "Neither" shares it.
+        .said(
+            "Varn",
+            "the ferry levy plan.",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        )
+        .cue("is willing to accept");
     let table = positions(&story.inputs());
     let rows: Vec<String> = table
         .positions
@@ -1132,7 +1141,9 @@ fn each_named_member_of_a_coordinated_source_takes_the_position() {
     expect![[r#"
         Brenland Accepts on issue-1
         Brenland Rejects on issue-2
-        The Velorian Union Accepts on issue-1"#]]
+        Osterholm Rejects on issue-2
+        The Velorian Union Accepts on issue-1
+        Varn Rejects on issue-2"#]]
     .assert_eq(&rows.join("\n"));
 }
 
