@@ -169,11 +169,7 @@ fn document_days(d: &Document, a: &DocumentAnalysis) -> Vec<(Span, NaiveDate)> {
     let year = if d.published.is_some() {
         None
     } else {
-        a.timexes
-            .iter()
-            .filter(|t| t.kind == TimexType::Date)
-            .filter_map(|t| t.value.get(..4)?.parse::<i32>().ok())
-            .max()
+        crate::claims::writing_year(d, a)
     };
     a.timexes
         .iter()

@@ -614,6 +614,8 @@ pub(crate) struct DocContext<'a> {
     pub(crate) tokens: Vec<Token<'a>>,
     /// The document's proper names, lower-cased (see [`document_names`]).
     pub(crate) names: HashSet<String>,
+    /// The year the document is written in (see [`writing_year`]).
+    writing_year: Option<i32>,
 }
 
 impl<'a> DocContext<'a> {
@@ -630,6 +632,7 @@ impl<'a> DocContext<'a> {
             sentences,
             tokens,
             names,
+            writing_year: writing_year(input.doc, input.analysis),
         }
     }
 
@@ -644,27 +647,11 @@ impl<'a> DocContext<'a> {
         self.tokens.get(first..last.max(first)).unwrap_or(&[])
     }
 
-    /// The year the document is written in: its publication year, else the latest
-    /// year it writes out (as undated pages read their year-less days).
-    pub(crate) fn writing_year(&self) -> Option<i32> {
-        match &self.input.doc.published {
-            Some(p) => Some(chrono::Datelike::year(&p.at.utc)),
-            None => self
-                .input
-                .analysis
-                .timexes
-                .iter()
-                .filter(|t| t.kind == TimexType::Date)
-                .filter_map(|t| timex_year(&t.value))
-                .max(),
-        }
-    }
-
     /// True when `sentence` dates what it tells two or more calendar years before
     /// the document was written ("In 1994, Ukraine agreed to give up …"): history
     /// the story recalls, not a stance taken in it.
     pub(crate) fn tells_of_years_before(&self, sentence: Span) -> bool {
-        let Some(now) = self.writing_year() else {
+        let Some(now) = self.writing_year else {
             return false;
         };
         self.input.analysis.timexes.iter().any(|t| {
@@ -1559,6 +1546,20 @@ fn conditional_reported_by_another(ctx: &DocContext, a: &model::Attribution, cue
             && o.content.iter().any(|c| c.contains(cue))
             && o.source.as_ref().is_some_and(|s| !same(s))
     })
+}
+
+/// The year a document is written in: its publication year, else the latest year
+/// it writes out (the year an undated page's year-less days take).
+pub(crate) fn writing_year(doc: &model::Document, analysis: &DocumentAnalysis) -> Option<i32> {
+    match &doc.published {
+        Some(p) => Some(chrono::Datelike::year(&p.at.utc)),
+        None => analysis
+            .timexes
+            .iter()
+            .filter(|t| t.kind == TimexType::Date)
+            .filter_map(|t| timex_year(&t.value))
+            .max(),
+    }
 }
 
 /// The year of a DATE value ("1994", "2025-11-27"); none for "XXXX-11-19" or
@@ -2563,7 +2564,7 @@ fn push_claim(
 ) -> String {
     // A sentence that speaks to the reader ("You can head here to catch up on the
     // 28-point plan") is the weakest evidence: it goes last.
-    statements.sort_by_key(|s| crate::timeline::addresses_reader(&s.evidence.text));
+    statements.sort_by_cached_key(|s| crate::timeline::addresses_reader(&s.evidence.text));
     let id = format!("claim-{}", set.claims.len() + 1);
     let outlets: BTreeSet<String> = statements
         .iter()

@@ -261,31 +261,35 @@ fn coordinated_actors(
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    let is_name = |p: &str| {
-        let words: Vec<&str> = p
-            .strip_prefix("the ")
-            .or_else(|| p.strip_prefix("The "))
-            .unwrap_or(p)
-            .split_whitespace()
-            .collect();
-        !words.is_empty()
-            && words.len() <= 3
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
-    if parts.len() < 2 || !parts.iter().all(|p| is_name(p)) {
+    if parts.len() < 2 || !parts.iter().all(|p| is_short_name(p)) {
         return whole;
     }
-    parts
-        .into_iter()
-        .map(|p| model::AttributionSource {
-            span: None,
-            text: p.to_string(),
-            entity: None,
-            is_descriptor: false,
-        })
-        .collect()
+    parts.into_iter().map(named_source).collect()
+}
+
+/// A name of at most three words, each capitalised (after an optional "the").
+fn is_short_name(p: &str) -> bool {
+    let words: Vec<&str> = p
+        .strip_prefix("the ")
+        .or_else(|| p.strip_prefix("The "))
+        .unwrap_or(p)
+        .split_whitespace()
+        .collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A source that is only a name read from the text (no span, no entity).
+fn named_source(name: &str) -> model::AttributionSource {
+    model::AttributionSource {
+        span: None,
+        text: name.to_string(),
+        entity: None,
+        is_descriptor: false,
+    }
 }
 
 /// "Neither Ukraine nor Europe is willing to accept this": the source found is the
@@ -302,18 +306,7 @@ fn neither_partner(
         .rfind("Neither ")
         .or_else(|| before.rfind("neither "))?;
     let name = before[at + "neither ".len()..].trim();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let is_name = !words.is_empty()
-        && words.len() <= 3
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    is_name.then(|| model::AttributionSource {
-        span: None,
-        text: name.to_string(),
-        entity: None,
-        is_descriptor: false,
-    })
+    is_short_name(name).then(|| named_source(name))
 }
 
 fn issue_number(id: &str) -> usize {

@@ -975,14 +975,13 @@ impl<'a> Analyzer<'a> {
         // "he should have acknowledged “…”": the quote is not his words; "could
         // have requested a recount" is said of him but takes no stance. (After the
         // filter, which was trained on the candidates as they were.)
-        drafts.retain(|d| {
-            self.kind_of(&d.content) == AttributionKind::Indirect || !self.is_counterfactual(d.cue)
-        });
-        for d in drafts.iter_mut() {
-            if d.stance.is_some() && self.is_counterfactual(d.cue) {
-                d.stance = None;
+        drafts.retain_mut(|d| {
+            if !self.is_counterfactual(d.cue) {
+                return true;
             }
-        }
+            d.stance = None;
+            self.kind_of(&d.content) == AttributionKind::Indirect
+        });
         self.finish(drafts)
     }
 

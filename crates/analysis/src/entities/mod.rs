@@ -1410,8 +1410,10 @@ fn resolve_pronouns(
     }
     let mut gender: Vec<Option<bool>> = vec![None; entities.len()];
     let mut out = Vec::new();
+    // Which tokens of each sentence lie inside quotation marks (read once).
+    let in_quotes: Vec<Vec<bool>> = toks.iter().map(|ts| quoted(text, ts)).collect();
     for (si, ts) in toks.iter().enumerate() {
-        let quotes_here = quoted(text, ts);
+        let quotes_here = &in_quotes[si];
         for (ti, t) in ts.iter().enumerate() {
             if inside[si][ti] {
                 continue;
@@ -1500,7 +1502,7 @@ fn resolve_pronouns(
             // Anna Berg - I asked Ivo Lind if he ...").
             if chosen.is_none() && si > 0 {
                 let aside = asides(text, &toks[si - 1]);
-                let quoted_before = quoted(text, &toks[si - 1]);
+                let quoted_before = &in_quotes[si - 1];
                 let spoken = |start: usize| {
                     outside_quote && quoted_before.get(start).copied().unwrap_or(false)
                 };
