@@ -19,11 +19,12 @@
 //!
 //! The embedded model `crates/analysis/models/cues.bin` is trained on the PolNeAR
 //! training split, on the units where the rules find nothing (each annotation file
-//! one example, a tenth of the articles held out to pick the epoch by the cue F1 at
-//! the outside-tag bias used, averaged over five neighbouring epochs since the curve
-//! is flat, a bias of -30 folded into the transitions to favour
-//! recall, the cue filter taking back the doubtful ones; fixed shuffle seed,
-//! byte-for-byte reproducible, about 12 s; 40 epochs at most, 11 picked). The models are
+//! one example; the epoch picked by five-fold cross-validation over the articles,
+//! by the pooled held-out cue F1 at the outside-tag bias used, averaged over five
+//! neighbouring epochs since the curve is flat; a bias of -30 folded into the
+//! transitions to favour recall, the cue filter taking back the doubtful ones;
+//! fixed shuffle seed, byte-for-byte reproducible, about 30 s; 40 epochs at most,
+//! 32 picked). The models are
 //! retrained in this order, each reading the one before (the files are compiled
 //! in, so each `cargo run` rebuilds with the file written by the step before):
 //!

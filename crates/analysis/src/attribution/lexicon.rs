@@ -1758,6 +1758,54 @@ pub(crate) const SPEAKS_FOR: &[&str] = &[
     "envoy",
 ];
 
+/// Media and occasions of speaking: after "in", "on", "during" or "at" they
+/// belong to the verb, not to a source named after it ("said Ann Lee in a
+/// statement", "said Ann Lee at a news conference").
+pub(crate) const SPEECH_OCCASIONS: &[&str] = &[
+    "statement",
+    "statements",
+    "interview",
+    "interviews",
+    "tweet",
+    "tweets",
+    "speech",
+    "email",
+    "e-mail",
+    "letter",
+    "post",
+    "posting",
+    "release",
+    "conference",
+    "briefing",
+    "call",
+    "appearance",
+    "rally",
+    "debate",
+    "op-ed",
+    "memo",
+    "video",
+    "message",
+    "remarks",
+    "podcast",
+    "broadcast",
+    "column",
+    "editorial",
+    "essay",
+    "hearing",
+    "testimony",
+    "event",
+    "meeting",
+    "hall",
+    "show",
+    "program",
+    "programme",
+    "address",
+    "blog",
+    "filing",
+    "twitter",
+    "facebook",
+];
+
 /// Time words that may sit between a cue and its content ("said on Tuesday that").
 pub(crate) const TIME_WORDS: &[&str] = &[
     "monday",

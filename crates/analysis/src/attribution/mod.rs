@@ -55,8 +55,8 @@ use model::{Attribution, AttributionKind, AttributionSource, Entity, EntityKind,
 use model::{Post, Span, Stance};
 
 use lexicon::{
-    VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, SPEAKS_FOR, TIME_WORDS, UNRELIABLE_FORMS,
-    VERBS,
+    VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, SPEAKS_FOR, SPEECH_OCCASIONS, TIME_WORDS,
+    UNRELIABLE_FORMS, VERBS,
 };
 use quotes::Quote;
 
@@ -2926,16 +2926,29 @@ impl<'a> Analyzer<'a> {
                 }
                 if k + 1 < cs - 1 {
                     let source = self.span_of(k + 1, cs - 1);
-                    let via = self
-                        .left_np(u, self.chain_start(u, k))
-                        .map(|(a, b)| self.span_of(a, b));
-                    let content = self.content_after(u, cue_end, verb.class);
+                    let via_toks = self.left_np(u, self.chain_start(u, k));
+                    let via = via_toks.map(|(a, b)| self.span_of(a, b));
+                    // "“…,” Axios cited Yermak as saying.": with nothing after the
+                    // cue, what was said stands before the reporter.
+                    let content: Vec<Span> = match self.content_after(u, cue_end, verb.class) {
+                        Some(c) => vec![c],
+                        None => via_toks
+                            .filter(|&(a, _)| a > u.t0)
+                            .map(|(a, _)| {
+                                let mut b = a - 1;
+                                if self.toks[b].text == "," && b > u.t0 {
+                                    b -= 1;
+                                }
+                                self.content_before(u, b)
+                            })
+                            .unwrap_or_default(),
+                    };
                     let cue = self.span_of(cs - 1, after);
                     return Some((
                         Draft {
                             source: Some(source),
                             via,
-                            content: content.into_iter().collect(),
+                            content,
                             cue,
                             ..base
                         },
@@ -3200,14 +3213,25 @@ impl<'a> Analyzer<'a> {
                                             self.toks[k].lower.as_str(),
                                             "who" | "whose" | "which"
                                         ))
+                                    // After a quote, "said one owner of a shop that
+                                    // sells …": a relative clause on the source.
+                                    || (after_quote
+                                        && k > a + 1
+                                        && self.toks[k].lower == "that"
+                                        && self.toks[k - 1].word
+                                        && !self.toks[k - 1].cap)
                             })
                             .unwrap_or(b);
                         let head = &self.toks[a..head_end];
                         let clause_like = head.iter().enumerate().any(|(k, t)| {
                             (is_aux_verb(&t.lower) && !self.aux_in_name(u, a + k))
                             // "said the videos show …": a present reporting verb
-                            // makes the right side a clause.
-                            || (k > 0 && self.verb_at(a + k).is_some_and(|h| h.form <= 1))
+                            // makes the right side a clause; as the head's last
+                            // word it is a noun ("said another leading Supreme
+                            // Court advocate, Andrew Pincus").
+                            || (k > 0
+                                && a + k + 1 < head_end
+                                && self.verb_at(a + k).is_some_and(|h| h.form <= 1))
                             || t.lower == "that"
                             || (k > 0
                                 && matches!(
@@ -3445,10 +3469,15 @@ impl<'a> Analyzer<'a> {
             }
             // "… - who asked not to be named - …": a condition of anonymity, not a
             // statement.
-            if verb.forms[0] == "ask"
+            // "who declined to be identified" likewise.
+            // ("requested anonymity to discuss …" stays: it tells what was said.)
+            if matches!(verb.forms[0], "ask" | "decline" | "refuse" | "want")
                 && content.is_some_and(|c| {
                     let t = c.slice(self.text).to_lowercase();
-                    t.starts_with("not to be ") || t.starts_with("for anonymity")
+                    t.starts_with("not to be ")
+                        || t.starts_with("to be named")
+                        || t.starts_with("to be identified")
+                        || t.starts_with("for anonymity")
                 })
             {
                 return None;
@@ -4090,8 +4119,12 @@ impl<'a> Analyzer<'a> {
             } {
                 g += 1;
             }
+            // A passive after "be" is no cue of its own ("who asked not to be
+            // named").
+            let passive =
+                |j: usize| matches!(self.toks[j - 1].lower.as_str(), "be" | "been" | "being");
             if (g..cs).any(|j| {
-                self.verb_at(j).is_some()
+                (self.verb_at(j).is_some() && !passive(j))
                     || matches!(
                         self.toks[j].lower.as_str(),
                         "he" | "she" | "they" | "we" | "i" | "it" | "and" | "or" | "but"
@@ -4306,6 +4339,19 @@ impl<'a> Analyzer<'a> {
             if t.quote.is_some() || t.text == ";" || t.text == ":" {
                 break;
             }
+            // "said Sean Spicer in a Friday tweet", "said Smith on Tuesday": the
+            // medium or the time belongs to the verb, not to the source.
+            // Only in the head phrase, not in an apposition or relative clause
+            // after it ("Ann Lee, who spoke at a rally on Tuesday").
+            if end > start
+                && self.verb_adjunct_at(end)
+                && !self.toks[start..end].iter().any(|t| {
+                    matches!(t.text, "," | "(")
+                        || matches!(t.lower.as_str(), "who" | "which" | "that")
+                })
+            {
+                break;
+            }
             if t.text == ","
                 && self.toks.get(end + 1).is_some_and(|n| n.lower == "who")
                 && self.verb_at(end + 2).is_some()
@@ -4354,6 +4400,80 @@ impl<'a> Analyzer<'a> {
             end -= 1;
         }
         (end > start).then_some((start, end))
+    }
+
+    /// Token `k` opens an adjunct of a speech verb rather than a part of the
+    /// phrase before it: a time ("Tuesday", "on Friday", "last week") or a
+    /// preposition before a medium or occasion of speaking ("in a statement", "in a
+    /// Friday tweet", "during his speech", "at a news conference").
+    fn verb_adjunct_at(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        let w = t.lower.as_str();
+        let is_day = |w: &str| {
+            matches!(
+                w,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+            )
+        };
+        // A bare time follows a name ("said Ann Lee Tuesday", "said Ann Lee last
+        // week"), not a determiner ("a Wednesday editorial") or a verb ("experts
+        // I spoke to this week").
+        let after_name = k
+            .checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .is_some_and(|p| p.cap && p.word);
+        if after_name && (is_day(w) || matches!(w, "earlier" | "later" | "recently" | "previously"))
+        {
+            return true;
+        }
+        let next = |j: usize| self.toks.get(k + j).map(|n| n.lower.as_str());
+        if after_name
+            && matches!(w, "last" | "this")
+            && next(1).is_some_and(|n| is_day(n) || matches!(n, "week" | "month" | "year"))
+        {
+            return true;
+        }
+        if !matches!(w, "in" | "on" | "during" | "at") {
+            return false;
+        }
+        if w == "on" && next(1).is_some_and(is_day) {
+            return true;
+        }
+        let mut j = 1;
+        if next(j).is_some_and(|n| {
+            matches!(
+                n,
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "this"
+            )
+        }) {
+            j += 1;
+        }
+        // Up to three modifiers before the medium ("a Friday tweet", "a
+        // telephone interview", "a Fox News interview").
+        for _ in 0..4 {
+            let Some(n) = self.toks.get(k + j) else {
+                return false;
+            };
+            if !n.word || n.quote.is_some() {
+                return false;
+            }
+            if SPEECH_OCCASIONS.contains(&n.lower.as_str()) {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// The span holds a word (a stray ")" or "—" is nothing said).

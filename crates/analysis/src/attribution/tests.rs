@@ -630,7 +630,7 @@ fn learned_cues_outside_the_lexicon() {
         "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
         expect![[r#"
             Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
-            Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
+            Indirect [Senator Ann Dorn] cue=[is supporting the plan] content=[to close the Varn depot]
         "#]],
     );
 }
@@ -1552,6 +1552,50 @@ fn a_pronoun_after_a_descriptor_speaker_is_that_speaker() {
         expect![[r#"
             Mixed [A source close to the port authority] (descriptor) cue=[said] content=[the deal was "not a plan, but a wish list."]
             Indirect [he]=A source close to the port authority (descriptor) cue=[said] content=[But the deal is a step forward]
+        "#]],
+    );
+}
+
+#[test]
+fn inverted_source_stops_before_the_verbs_adjuncts() {
+    // The medium or the time of speaking belongs to the verb; a relative clause
+    // or a role noun that looks like a verb stays in the source.
+    check_rules(
+        "“The plan is dead,” said port spokesman Olaf Brandt in a Friday tweet.\n\n“We will build it,” said Mayor Ann Lee on Tuesday.\n\n“The fee is too high,” said Tom Ruiz during his speech.\n\n\"Nobody comes here now,\" said one owner of a shop that sells lamps.\n\n“It is over,” said another leading consumer advocate, Pia Sand of the Tenants Union.\n\n“We heard it,” said a professor at the Harbour Institute.",
+        expect![[r#"
+            Direct [port spokesman Olaf Brandt] cue=[said] content=[“The plan is dead,”]
+            Direct [Mayor Ann Lee] cue=[said] content=[“We will build it,”]
+            Direct [Tom Ruiz] cue=[said] content=[“The fee is too high,”]
+            Direct [one owner of a shop that sells lamps] (descriptor) cue=[said] content=["Nobody comes here now,"]
+            Direct [another leading consumer advocate, Pia Sand of the Tenants Union] (descriptor) cue=[said] content=[“It is over,”]
+            Direct [a professor at the Harbour Institute] (descriptor) cue=[said] content=[“We heard it,”]
+        "#]],
+    );
+}
+
+#[test]
+fn anonymity_is_no_statement() {
+    // Asking or declining to be named says nothing; the speaker's main verb
+    // after such a relative clause still speaks.
+    check_rules(
+        "A clerk who asked not to be named said the office was closed.\n\n“The offer was cut,” said a manager, who declined to be identified.\n\nA driver, who did not want to be named, said the road was shut.",
+        expect![[r#"
+            Indirect [A clerk who asked not to be named] (descriptor) cue=[said] content=[the office was closed]
+            Direct [a manager] (descriptor) cue=[said] content=[“The offer was cut,”]
+            Indirect [A driver] (descriptor) cue=[said] content=[the road was shut]
+        "#]],
+    );
+}
+
+#[test]
+fn nested_source_after_the_quote() {
+    // "“…,” Axios cited Yermak as saying.": the quote before the reporter is
+    // what the nested source said.
+    check_rules(
+        "The mayor’s plan was “unacceptable,” the Courier cited Ann Lee as saying. “My proposal is to forget it.”\n\n“We are ready,” the agency quoted Tom Ruiz as saying.",
+        expect![[r#"
+            Mixed [Ann Lee] cue=[as saying] content=[The mayor’s plan was “unacceptable,” | “My proposal is to forget it.”] via=[the Courier]
+            Direct [Tom Ruiz] cue=[as saying] content=[“We are ready,”] via=[the agency]
         "#]],
     );
 }
