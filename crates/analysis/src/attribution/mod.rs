@@ -5029,7 +5029,34 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        if matches!(lower.as_str(), "he" | "she" | "who" | "i" | "his" | "her") {
+        // "I" is who the entity pass says it is (a quote's speaker), else the
+        // writer: the post's author when the live blog names one, else it stays
+        // "I" (not the last name written before it).
+        if lower == "i" {
+            if let Some((e, ent)) = self
+                .entity_at(span)
+                .and_then(|e| self.entities.get(e).map(|ent| (e, ent)))
+            {
+                return AttributionSource {
+                    span: Some(span),
+                    text: ent.name.clone(),
+                    entity: Some(e),
+                    is_descriptor: false,
+                };
+            }
+            let author = self
+                .posts
+                .iter()
+                .find(|p| p.span.start <= span.start && span.start < p.span.end)
+                .and_then(|p| p.author.clone());
+            return AttributionSource {
+                span: Some(span),
+                text: author.unwrap_or_else(|| written.to_string()),
+                entity: None,
+                is_descriptor: false,
+            };
+        }
+        if matches!(lower.as_str(), "he" | "she" | "who" | "his" | "her") {
             let (name, ent) = self
                 .resolve_pronoun(span, named)
                 .unwrap_or_else(|| (written.to_string(), entity));
@@ -5247,8 +5274,10 @@ impl<'a> Analyzer<'a> {
                 || self.text[self.toks[k - 1].span.end..t.span.start].contains('\n');
             if t.cap && t.word && t.quote.is_none() && !NAME_STOPWORDS.contains(&t.lower.as_str()) {
                 let mut e = k + 1;
+                // A name does not run over a line break ("Talks\n\nOn 17 October").
                 while e < b
                     && self.toks[e].quote.is_none()
+                    && !self.text[self.toks[e - 1].span.end..self.toks[e].span.start].contains('\n')
                     && ((self.toks[e].cap && self.toks[e].word)
                         || (self.toks[e].text == "."
                             && TITLE_ABBREVIATIONS.contains(&self.toks[e - 1].lower.as_str())))

@@ -1599,3 +1599,16 @@ fn nested_source_after_the_quote() {
         "#]],
     );
 }
+
+#[test]
+fn first_person_is_the_writer() {
+    // "I" outside a quote is the writer, not the last capitalised words before
+    // it (here a headline run into the first line: "Talks\n\nOn").
+    check_rules(
+        "Talks\n\nOn 17 October I asked the minister whether he would sign. He said the deal was dead.",
+        expect![[r#"
+            Indirect [I] cue=[asked] content=[the minister whether he would sign]
+            Indirect [He] cue=[said] content=[the deal was dead]
+        "#]],
+    );
+}
