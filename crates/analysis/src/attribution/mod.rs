@@ -3586,12 +3586,20 @@ impl<'a> Analyzer<'a> {
         }
         if limit == 30 {
             // "“…,” Smith said when asked whether …": anything but another quote.
-            for t in &self.toks[after..u.t1] {
+            // A full stop before the next quote ends the adjunct ("“…,” she said
+            // on X. “…”", where the splitter took "X." for an initial).
+            for (k, t) in self.toks[after..u.t1].iter().enumerate() {
                 if t.text == "," {
                     return true;
                 }
                 if t.quote.is_some() || is_double_quote_mark(t.text) {
                     return false;
+                }
+                if matches!(t.text, "." | "!" | "?")
+                    && k > 0
+                    && self.is_open_quote_tok(after + k + 1)
+                {
+                    return true;
                 }
             }
             return true;
@@ -3632,10 +3640,16 @@ impl<'a> Analyzer<'a> {
         while j < u.t1 && j < k + 4 && self.toks[j].word && self.toks[j].quote.is_none() {
             j += 1;
         }
-        if j < u.t1 && !matches!(self.toks[j].text, "," | ":") && j > k {
+        // "“…,” she said on X. “…”": a full stop the splitter took for an
+        // initial's, then the next quote.
+        let stop_then_quote = j < u.t1 && self.toks[j].text == "." && self.is_open_quote_tok(j + 1);
+        if j < u.t1 && !matches!(self.toks[j].text, "," | ":") && j > k && !stop_then_quote {
             return None;
         }
-        while j < u.t1 && matches!(self.toks[j].text, "," | ":") {
+        while j < u.t1
+            && (matches!(self.toks[j].text, "," | ":")
+                || (stop_then_quote && self.toks[j].text == "."))
+        {
             j += 1;
         }
         if j < u.t1 && self.is_open_quote_tok(j) {
@@ -4678,6 +4692,18 @@ impl<'a> Analyzer<'a> {
                 while m < u.t1 && TIME_WORDS.contains(&self.toks[m].lower.as_str()) {
                     m += 1;
                 }
+                // "“…,” he said on X. “…”": the platform ends the sentence; what
+                // was said is not after it.
+                if m > j && self.toks[m - 1].lower == "on" {
+                    let mut n = m;
+                    while n < u.t1 && n < m + 3 && self.toks[n].cap && self.toks[n].word {
+                        n += 1;
+                    }
+                    let ends = n == u.t1 || matches!(self.toks[n].text, "." | "!" | "?");
+                    if n > m && ends {
+                        return None;
+                    }
+                }
                 if m > j && m < u.t1 && self.toks[m].text == "," {
                     m += 1;
                 }
@@ -5232,9 +5258,25 @@ impl<'a> Analyzer<'a> {
             (None, Some((_, run_text, _))) => return Some((run_text, None)),
             (None, None) => {}
         }
+        // A single capitalised word after a preposition is a place, outlet or
+        // platform ("said on X", "told CNN", "wrote on Telegram"), not a person.
+        let after_preposition = |at: usize| {
+            let k = self.tok_at(at);
+            k > 0 && PREPOSITIONS.contains(&self.toks[k - 1].lower.as_str())
+        };
+        let tell_object = |at: usize| {
+            let k = self.tok_at(at);
+            k > 0
+                && self
+                    .verb_at(k - 1)
+                    .is_some_and(|h| VERBS[h.verb].class == VerbClass::Tell)
+        };
         if let Some((_, name, _)) = self
             .last_name_run(Span::new(lower_bound, span.start))
-            .filter(|(at, _, _)| !(personal && typed_not_person(*at)))
+            .filter(|(at, _, words)| {
+                !(personal && typed_not_person(*at))
+                    && !(personal && *words == 1 && (after_preposition(*at) || tell_object(*at)))
+            })
         {
             return Some((name, None));
         }

@@ -630,7 +630,7 @@ fn learned_cues_outside_the_lexicon() {
         "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
         expect![[r#"
             Indirect [Mayor Ilg] cue=[has long opposed] content=[the new bridge tax] stance=Rejects
-            Indirect [Senator Ann Dorn] cue=[is supporting the plan] content=[to close the Varn depot]
+            Indirect [Senator Ann Dorn] cue=[is supporting] content=[the plan to close the Varn depot]
         "#]],
     );
 }
@@ -1609,6 +1609,21 @@ fn first_person_is_the_writer() {
         expect![[r#"
             Indirect [I] cue=[asked] content=[the minister whether he would sign]
             Indirect [He] cue=[said] content=[the deal was dead]
+        "#]],
+    );
+}
+
+#[test]
+fn platform_after_said_is_no_content_or_speaker() {
+    // "“…,” he said on X.": X is where it was said, not what; and a pronoun
+    // after it does not mean the platform, an outlet told or a place.
+    check_rules(
+        "Ann Lee reported from the port.\n\n“We are ready,” she said on X. “Talks go on.”\n\nTom Ruiz spoke to reporters.\n\n“We are ready,” he told CNN. “We will sign,” he added.",
+        expect![[r#"
+            Indirect [Ann Lee] cue=[reported] content=[from the port]
+            Direct [she]=Ann Lee cue=[said] content=[“We are ready,” | “Talks go on.”]
+            Direct [he]=Tom Ruiz cue=[told] content=[“We are ready,”]
+            Direct [he] cue=[added] content=[“We will sign,”]
         "#]],
     );
 }
