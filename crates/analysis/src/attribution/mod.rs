@@ -997,14 +997,14 @@ impl<'a> Analyzer<'a> {
         })
     }
 
-    /// Never filtered: a stance attribution inside another attribution's content
-    /// (the positions table reads them), a report relayed by another holder ("Axios
+    /// Never filtered: a stance attribution (the positions table reads them), a
+    /// report relayed by another holder ("Axios
     /// cited Smith as saying") and one whose content quotes (a quote is rarely
     /// misattributed, and transcripts and signed quotes are too rare in the
     /// training corpus to judge).
     fn filter_protected(&self, drafts: &[Draft], di: usize) -> bool {
         let d = &drafts[di];
-        (d.stance.is_some() && self.nested_in_other(drafts, di))
+        d.stance.is_some()
             || d.via.is_some()
             || self.kind_of(&d.content) != AttributionKind::Indirect
     }
@@ -1587,7 +1587,23 @@ impl<'a> Analyzer<'a> {
                             "and" | "or" | "but" | "all" | "both" | "half" | "of"
                         )
                 });
+                // "28 points of · proposed plan": a phrase cut after its preposition;
+                // "… by relaxing restrictions and removing · demands": a gerund
+                // after a preposition or "and" makes it a clause.
+                let cut_short = s1.checked_sub(1).is_some_and(|k| {
+                    let w = self.toks[k].lower.as_str();
+                    PREPOSITIONS.contains(&w) || matches!(w, "and" | "or" | "but")
+                });
+                let gerund_clause = (s0 + 1..s1).any(|k| {
+                    let t = &self.toks[k];
+                    !t.cap && t.lower.len() > 5 && t.lower.ends_with("ing") && {
+                        let p = self.toks[k - 1].lower.as_str();
+                        PREPOSITIONS.contains(&p) || matches!(p, "and" | "or")
+                    }
+                });
                 if clause
+                    || cut_short
+                    || gerund_clause
                     || (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word)
                     || s1
                         .checked_sub(1)
@@ -4490,6 +4506,58 @@ impl<'a> Analyzer<'a> {
         false
     }
 
+    /// Token `k` is a time word ("Tuesday", "last", "week") or a capitalised
+    /// month ("agreed last October to …"; "May" only after "last", "next", "this",
+    /// "in", "since" or "early"/"late", where it is no name or modal).
+    fn is_time_tok(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        // "this week" is a time; "accept this:" is an object.
+        if t.lower == "this" {
+            return self.toks.get(k + 1).is_some_and(|n| {
+                TIME_WORDS.contains(&n.lower.as_str()) && n.lower != "on" && n.lower != "this"
+                    || matches!(
+                        n.lower.as_str(),
+                        "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter"
+                    )
+            });
+        }
+        if TIME_WORDS.contains(&t.lower.as_str()) {
+            return true;
+        }
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        if !t.cap || !MONTHS.contains(&t.lower.as_str()) {
+            return false;
+        }
+        t.lower != "may"
+            || k.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    self.toks[p].lower.as_str(),
+                    "last" | "next" | "this" | "in" | "since" | "early" | "late"
+                )
+            })
+    }
+
+    /// Token `k` opens a possessive ending ("’s", "'s").
+    fn possessive_at(&self, k: usize) -> bool {
+        k + 1 < self.toks.len()
+            && matches!(self.toks[k].text, "'" | "\u{2019}")
+            && self.toks[k + 1].lower == "s"
+            && self.toks[k].span.end == self.toks[k + 1].span.start
+    }
+
     /// The span holds a word (a stray ")" or "—" is nothing said).
     fn has_words(&self, span: Span) -> bool {
         span.slice(self.text).chars().any(char::is_alphanumeric)
@@ -4604,6 +4672,15 @@ impl<'a> Analyzer<'a> {
         if colon || comma_quote {
             j += 1;
         }
+        // "said this: …" announces what follows; "accept this: …" keeps "this"
+        // (its object) with the explanation after the colon.
+        if j + 1 < u.t1
+            && self.toks[j].lower == "this"
+            && self.toks[j + 1].text == ":"
+            && class != VerbClass::Attitude
+        {
+            j += 2;
+        }
         if j < u.t1 && self.toks[j].quote.is_none() {
             // A complementiser within a short stretch of adjuncts/objects.
             let limit = (j + 12).min(u.t1);
@@ -4677,8 +4754,13 @@ impl<'a> Analyzer<'a> {
                 {
                     m -= 1;
                 }
-                while m < u.t1 && TIME_WORDS.contains(&self.toks[m].lower.as_str()) {
+                while m < u.t1 && self.is_time_tok(m) {
                     m += 1;
+                }
+                // "told reporters Saturday’s vote …": a possessive time is part of
+                // what follows.
+                if self.possessive_at(m) {
+                    m = j;
                 }
                 if m < u.t1 && matches!(self.toks[m].text, ":" | ",") {
                     m += 1;
@@ -4689,8 +4771,13 @@ impl<'a> Analyzer<'a> {
             } else {
                 // Skip plain time adjuncts: "said Tuesday the plan…".
                 let mut m = j;
-                while m < u.t1 && TIME_WORDS.contains(&self.toks[m].lower.as_str()) {
+                while m < u.t1 && self.is_time_tok(m) {
                     m += 1;
+                }
+                // "said November’s election …": a possessive time is part of what
+                // follows.
+                if self.possessive_at(m) {
+                    m = j;
                 }
                 // "“…,” he said on X. “…”": the platform ends the sentence; what
                 // was said is not after it.

@@ -1627,3 +1627,31 @@ fn platform_after_said_is_no_content_or_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn month_after_the_cue_is_a_time() {
+    // "agreed last October to …": the month is when, not what. ("in May" stays
+    // in the content: the rule skips bare times only, not prepositional ones.)
+    check_rules(
+        "The union says the ministry agreed last October to a 6% rise for port staff.\n\nAnn Lee said in May she would run.",
+        expect![[r#"
+            Indirect [The union] (descriptor) cue=[says] content=[the ministry agreed last October to a 6% rise for port staff]
+            Indirect [the ministry] (descriptor) cue=[agreed] content=[to a 6% rise for port staff] stance=Accepts
+            Indirect [Ann Lee] cue=[said] content=[in May she would run]
+        "#]],
+    );
+}
+
+#[test]
+fn this_before_a_colon() {
+    // "said this:" announces what follows; "accept this:" keeps its object with
+    // the explanation after the colon; "this week" is a time.
+    check_rules(
+        "Neither Vestia nor Orvale is willing to accept this: no country gives up its land.\n\nThe mayor said this: the bridge will reopen.\n\nThe mayor said this week the bridge will reopen.",
+        expect![[r#"
+            Indirect [Orvale] cue=[is willing to accept] content=[this: no country gives up its land] stance=Accepts
+            Indirect [The mayor] (descriptor) cue=[said] content=[the bridge will reopen]
+            Indirect [The mayor] (descriptor) cue=[said] content=[the bridge will reopen]
+        "#]],
+    );
+}
