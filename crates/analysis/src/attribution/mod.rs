@@ -4442,19 +4442,8 @@ impl<'a> Analyzer<'a> {
         };
         let w = t.lower.as_str();
         let is_day = |w: &str| {
-            matches!(
-                w,
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-            )
+            text::calendar::weekday_number(w).is_some()
+                || matches!(w, "yesterday" | "today" | "tonight")
         };
         // A bare time follows a name ("said Ann Lee Tuesday", "said Ann Lee last
         // week"), not a determiner ("a Wednesday editorial") or a verb ("experts
@@ -4524,21 +4513,10 @@ impl<'a> Analyzer<'a> {
         if TIME_WORDS.contains(&t.lower.as_str()) {
             return true;
         }
-        const MONTHS: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        if !t.cap || !MONTHS.contains(&t.lower.as_str()) {
+        // Full month names only: "Mar", "Jan" are words or names too.
+        let full_month = text::calendar::month_number(&t.lower).is_some()
+            && (t.lower.len() > 4 || matches!(t.lower.as_str(), "may" | "june" | "july"));
+        if !t.cap || !full_month {
             return false;
         }
         t.lower != "may"
