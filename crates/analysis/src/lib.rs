@@ -6,6 +6,7 @@ pub mod attribution;
 pub mod entities;
 pub mod pipeline;
 pub mod quantity;
+mod quotes;
 pub mod sequence;
 pub mod timex;
 

@@ -45,7 +45,6 @@ pub mod cue_filter;
 pub mod cue_model;
 mod lexicon;
 mod negation;
-mod quotes;
 pub mod word_clusters;
 
 use std::collections::HashMap;
@@ -54,11 +53,11 @@ use std::sync::OnceLock;
 use model::{Attribution, AttributionKind, AttributionSource, Entity, EntityKind, Mention};
 use model::{Post, Span, Stance};
 
+use crate::quotes::{self, Quote};
 use lexicon::{
     VerbClass, AUX, BE, NP_STOP, PREPOSITIONS, PRONOUNS, SPEAKS_FOR, SPEECH_OCCASIONS, TIME_WORDS,
     UNRELIABLE_FORMS, VERBS,
 };
-use quotes::Quote;
 
 use cue_filter::{CueCandidate, CueFilter};
 use cue_model::{CueModel, CueSequence, CueWeights, FeatureHash};

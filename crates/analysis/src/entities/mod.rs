@@ -1322,29 +1322,18 @@ fn speaks(ts: &[Tok], end: usize) -> bool {
     }
 }
 
-/// For each token of a sentence, whether it lies between quotation marks (curly,
-/// guillemets or straight; the marks themselves are outside).
-fn quoted(text: &str, ts: &[Tok]) -> Vec<bool> {
-    let mut out = Vec::with_capacity(ts.len());
-    let mut open = false;
-    for t in ts {
-        match t.span.slice(text) {
-            "\u{201c}" | "\u{ab}" => {
-                open = true;
-                out.push(false);
-            }
-            "\u{201d}" | "\u{bb}" => {
-                open = false;
-                out.push(false);
-            }
-            "\"" => {
-                open = !open;
-                out.push(false);
-            }
-            _ => out.push(open),
-        }
-    }
-    out
+/// For each token of a sentence, whether it lies inside a quote region of the
+/// text (`crate::quotes`: any quote-mark style, quotes that run over
+/// paragraphs; the marks themselves are outside).
+fn quoted(regions: &[crate::quotes::Quote], ts: &[Tok]) -> Vec<bool> {
+    ts.iter()
+        .map(|t| {
+            regions.iter().any(|q| {
+                q.span.start < t.span.start
+                    && (t.span.end < q.span.end || (!q.closed && t.span.end <= q.span.end))
+            })
+        })
+        .collect()
 }
 
 fn asides(text: &str, ts: &[Tok]) -> Vec<bool> {
@@ -1411,7 +1400,8 @@ fn resolve_pronouns(
     let mut gender: Vec<Option<bool>> = vec![None; entities.len()];
     let mut out = Vec::new();
     // Which tokens of each sentence lie inside quotation marks (read once).
-    let in_quotes: Vec<Vec<bool>> = toks.iter().map(|ts| quoted(text, ts)).collect();
+    let regions = crate::quotes::find_quotes(text, &crate::quotes::paragraphs(text));
+    let in_quotes: Vec<Vec<bool>> = toks.iter().map(|ts| quoted(&regions, ts)).collect();
     for (si, ts) in toks.iter().enumerate() {
         let quotes_here = &in_quotes[si];
         for (ti, t) in ts.iter().enumerate() {
