@@ -981,7 +981,40 @@ impl<'a> Analyzer<'a> {
             d.stance = None;
             self.kind_of(&d.content) == AttributionKind::Indirect
         });
+        // "You can watch what the prime minister had to say below": the page
+        // speaking to its reader. (Also after the filter; PolNeAR annotates "you
+        // can see for yourself that …", which stays.)
+        drafts.retain(|d| !self.addresses_reader(d));
         self.finish(drafts)
+    }
+
+    /// A draft whose holder is the reader, told where to watch, read or listen
+    /// ("You can watch … below", "you can read more here").
+    fn addresses_reader(&self, d: &Draft) -> bool {
+        let Some(source) = d.source else {
+            return false;
+        };
+        if !source.slice(self.text).eq_ignore_ascii_case("you") {
+            return false;
+        }
+        let cue = d.cue.slice(self.text).to_lowercase();
+        let media_verb = ["watch", "read", "listen", "follow", "find", "hear"]
+            .iter()
+            .any(|v| cue.split_whitespace().any(|w| w == *v));
+        let last_word = |c: &Span| {
+            c.slice(self.text)
+                .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .map(str::to_lowercase)
+        };
+        let pointer = d
+            .content
+            .last()
+            .and_then(last_word)
+            .is_some_and(|w| matches!(w.as_str(), "below" | "above" | "here" | "there"))
+            || d.content.is_empty();
+        cue.contains("can") && media_verb && pointer
     }
 
     /// The draft's cue lies inside another holder's content.

@@ -1655,3 +1655,15 @@ fn this_before_a_colon() {
         "#]],
     );
 }
+
+#[test]
+fn reader_address_is_no_attribution() {
+    // The page telling its reader where to watch is no statement; "you can see
+    // for yourself that …" (an argument to the reader) stays.
+    check_rules(
+        "You can watch what the mayor had to say below.\n\nYou can see for yourself that the bridge is closed.",
+        expect![[r#"
+            Indirect [You] cue=[can see] content=[for yourself that the bridge is closed]
+        "#]],
+    );
+}
