@@ -1757,6 +1757,19 @@ impl<'a> Analyzer<'a> {
                         (Some(_), Some(c)) => consumed.min(c),
                         _ => consumed,
                     };
+                    // Its content ends with the aside too ("- which Russia claims to
+                    // have seized - Putin says …").
+                    let mut d = d;
+                    if let (Some(_), Some(c), false) = (open_dash, close_dash, in_relative) {
+                        let cut = self.toks[c].span.start;
+                        for span in d.content.iter_mut() {
+                            if span.start < cut && cut < span.end {
+                                if let Some(t) = self.trim_span(span.start, cut) {
+                                    *span = t;
+                                }
+                            }
+                        }
+                    }
                     out.push(d);
                 } else if let Some(d) = self.nominal_that_cue(ui, u, i) {
                     // "his claim that …": a verb form used as a noun.

@@ -1667,3 +1667,18 @@ fn reader_address_is_no_attribution() {
         "#]],
     );
 }
+
+#[test]
+fn content_inside_a_dash_aside_ends_with_it() {
+    // A cue inside an aside set off by spaced dashes says no more than the aside;
+    // a hyphen inside a word is no dash ("the Orvale-Vestia deal").
+    check_rules(
+        "Citing the fate of the town of Varn - which Orvale claims to have seized - Ann Lee says the scenario there \"will be repeated\" again.\n\nThe union - which says the Orvale-Vestia deal is dead - wants talks.",
+        expect![[r#"
+            Indirect [Orvale] cue=[claims] content=[to have seized] stance=Claims
+            Mixed [Ann Lee] cue=[says] content=[the scenario there "will be repeated" again]
+            Indirect [which] cue=[says] content=[the Orvale-Vestia deal is dead]
+            Indirect [The union] (descriptor) cue=[wants] content=[talks]
+        "#]],
+    );
+}
