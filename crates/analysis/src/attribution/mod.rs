@@ -1633,9 +1633,14 @@ impl<'a> Analyzer<'a> {
                         PREPOSITIONS.contains(&p) || matches!(p, "and" | "or")
                     }
                 });
+                // "gave his backing to the White House plan saying …": the object of
+                // a preposition is no holder.
+                let prepositional_object =
+                    s0 > u.t0 && PREPOSITIONS.contains(&self.toks[s0 - 1].lower.as_str());
                 if clause
                     || cut_short
                     || gerund_clause
+                    || prepositional_object
                     || (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word)
                     || s1
                         .checked_sub(1)

@@ -1682,3 +1682,16 @@ fn content_inside_a_dash_aside_ends_with_it() {
         "#]],
     );
 }
+
+#[test]
+fn learned_cue_holder_is_no_prepositional_object() {
+    // The tagger's cue needs a holder before it; the object of a preposition is
+    // none ("… backing to the city plan saying …"). (The rules find the
+    // sentence's own cue; this checks the learned part adds no second holder.)
+    check(
+        "Not long ago, Mayor Ilse Brandt gave her backing to the harbour board plan saying it can \"end the strike\" in Orvale",
+        expect![[r#"
+            Mixed [Mayor Ilse Brandt] cue=[gave her backing] content=[to the harbour board plan saying it can "end the strike" in Orvale]
+        "#]],
+    );
+}
