@@ -25,28 +25,10 @@ fn is_double_close(c: char) -> bool {
     matches!(c, '\u{201d}' | '\u{bb}')
 }
 
-/// The paragraphs of `text`: maximal runs of non-empty lines are split at every
-/// newline (clean text puts each paragraph on its own line).
+/// The paragraphs of `text`: its non-empty lines, trimmed (clean text puts each
+/// paragraph on its own line).
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            push_trimmed(text, start, i, &mut out);
-            start = i + 1;
-        }
-    }
-    push_trimmed(text, start, text.len(), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(Span::new(start + lead, end - trail));
-    }
+    text::sentences::lines(text)
 }
 
 /// Finds the quote regions of `text` (top level only: a quote inside a quote is

@@ -95,6 +95,20 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// The non-empty lines of `text`, trimmed of surrounding white space.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            push_trimmed(text, start, i, &mut out);
+            start = i + 1;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
@@ -128,5 +142,13 @@ mod tests {
             "He said: \u{201c}We agree.\u{201d} Later Donald J. Trump spoke.\n\nNew para",
             expect_test::expect!["He said: “We agree.”|Later Donald J. Trump spoke.|New para"],
         );
+    }
+
+    #[test]
+    fn lines_are_trimmed_and_blank_ones_dropped() {
+        let text = "  First line \n\n\t\nSecond. Still second\n last";
+        let got: Vec<&str> = lines(text).iter().map(|s| s.slice(text)).collect();
+        expect_test::expect![[r#"["First line", "Second. Still second", "last"]"#]]
+            .assert_eq(&format!("{got:?}"));
     }
 }
