@@ -311,6 +311,19 @@ fn check_framing(story: Story, expect: Expect) {
 // Invented stories
 // ---------------------------------------------------------------------------
 
+/// The story's positions table, one line per row that `row` makes of a position.
+fn position_rows(
+    story: &Story,
+    row: impl Fn(&fusion::positions::Position) -> Vec<String>,
+) -> String {
+    positions(&story.inputs())
+        .positions
+        .iter()
+        .flat_map(row)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn army_size_figures_conflict_across_outlets() {
     check(
@@ -966,20 +979,15 @@ fn a_stance_in_a_condition_is_nobodys_position() {
             Some(Stance::Accepts),
         )
         .cue("said");
-    let table = positions(&story.inputs());
-    let rows: Vec<String> = table
-        .positions
-        .iter()
-        .map(|p| {
-            format!(
-                "{} {:?} ({} statements)",
-                p.actor,
-                p.stance,
-                p.statements.len()
-            )
-        })
-        .collect();
-    expect!["its minister Accepts (1 statements)"].assert_eq(&rows.join("\n"));
+    let rows = position_rows(&story, |p| {
+        vec![format!(
+            "{} {:?} ({} statements)",
+            p.actor,
+            p.stance,
+            p.statements.len()
+        )]
+    });
+    expect!["its minister Accepts (1 statements)"].assert_eq(&rows);
 }
 
 #[test]
@@ -1015,22 +1023,18 @@ fn a_stance_dated_years_before_the_page_is_history_not_a_position() {
             Some(Stance::Accepts),
         )
         .cue("accepted the border");
-    let table = positions(&story.inputs());
-    let rows: Vec<String> = table
-        .positions
-        .iter()
-        .flat_map(|p| {
-            p.statements
-                .iter()
-                .map(move |s| format!("{} {:?}: {}", p.actor, s.stance, s.content))
-        })
-        .collect();
+    let rows = position_rows(&story, |p| {
+        p.statements
+            .iter()
+            .map(|s| format!("{} {:?}: {}", p.actor, s.stance, s.content))
+            .collect()
+    });
     // 2012 is two or more years before the page's 2031: history. The year before
     // (2030) still counts.
     expect![[r#"
         Brenland Rejects: the ceasefire plan for the border forts
         Brenland Accepts: the border forts plan in talks"#]]
-    .assert_eq(&rows.join("\n"));
+    .assert_eq(&rows);
 }
 
 #[test]
@@ -1069,15 +1073,10 @@ fn a_conditional_stance_another_source_reports_is_not_a_position() {
             Some(Stance::Supports),
         )
         .cue("would back");
-    let table = positions(&story.inputs());
-    let rows: Vec<String> = table
-        .positions
-        .iter()
-        .map(|p| format!("{} {:?}", p.actor, p.stance))
-        .collect();
+    let rows = position_rows(&story, |p| vec![format!("{} {:?}", p.actor, p.stance)]);
     // The draft's term, reported by the Lark, is not Brenland's position; Lind
     // reporting his own intention is his.
-    expect!["Peter Lind Supports"].assert_eq(&rows.join("\n"));
+    expect!["Peter Lind Supports"].assert_eq(&rows);
 }
 
 #[test]
@@ -1130,12 +1129,9 @@ fn each_named_member_of_a_coordinated_source_takes_the_position() {
             Some(Stance::Rejects),
         )
         .cue("is willing to accept");
-    let table = positions(&story.inputs());
-    let rows: Vec<String> = table
-        .positions
-        .iter()
-        .map(|p| format!("{} {:?} on {}", p.actor, p.stance, p.issue))
-        .collect();
+    let rows = position_rows(&story, |p| {
+        vec![format!("{} {:?} on {}", p.actor, p.stance, p.issue)]
+    });
     // Names split. "Port officials and Brenland" is not split (a common noun),
     // but keys as Brenland, and the actor is shown by its plain name.
     expect![[r#"
@@ -1144,7 +1140,7 @@ fn each_named_member_of_a_coordinated_source_takes_the_position() {
         Osterholm Rejects on issue-2
         The Velorian Union Accepts on issue-1
         Varn Rejects on issue-2"#]]
-    .assert_eq(&rows.join("\n"));
+    .assert_eq(&rows);
 }
 
 #[test]

@@ -1600,52 +1600,7 @@ impl<'a> Analyzer<'a> {
                 let Some(source) = source else {
                     continue;
                 };
-                // "The claim that …": a bare determiner is no holder; "everything
-                // you need to know": the reader is no source.
-                let (s0, s1) = (self.tok_at(source.start), self.tok_at(source.end));
-                // "European countries introduce an alternative framework
-                // emphasizing …": a verb with its object is a clause, no holder
-                // (a lower-case word other than a preposition, conjunction or
-                // quantifier right before an article).
-                let clause = (s0 + 1..s1).any(|k| {
-                    let prev = &self.toks[k - 1];
-                    matches!(self.toks[k].lower.as_str(), "a" | "an" | "the")
-                        && prev.word
-                        && !prev.cap
-                        && !PREPOSITIONS.contains(&prev.lower.as_str())
-                        && !is_determiner(&prev.lower)
-                        && !matches!(
-                            prev.lower.as_str(),
-                            "and" | "or" | "but" | "all" | "both" | "half" | "of"
-                        )
-                });
-                // "28 points of · proposed plan": a phrase cut after its preposition;
-                // "… by relaxing restrictions and removing · demands": a gerund
-                // after a preposition or "and" makes it a clause.
-                let cut_short = s1.checked_sub(1).is_some_and(|k| {
-                    let w = self.toks[k].lower.as_str();
-                    PREPOSITIONS.contains(&w) || matches!(w, "and" | "or" | "but")
-                });
-                let gerund_clause = (s0 + 1..s1).any(|k| {
-                    let t = &self.toks[k];
-                    !t.cap && t.lower.len() > 5 && t.lower.ends_with("ing") && {
-                        let p = self.toks[k - 1].lower.as_str();
-                        PREPOSITIONS.contains(&p) || matches!(p, "and" | "or")
-                    }
-                });
-                // "gave his backing to the White House plan saying …": the object of
-                // a preposition is no holder.
-                let prepositional_object =
-                    s0 > u.t0 && PREPOSITIONS.contains(&self.toks[s0 - 1].lower.as_str());
-                if clause
-                    || cut_short
-                    || gerund_clause
-                    || prepositional_object
-                    || (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word)
-                    || s1
-                        .checked_sub(1)
-                        .is_some_and(|k| self.toks[k].lower == "you")
-                {
+                if !self.is_learned_holder(u, source) {
                     continue;
                 }
                 added.push(Draft {
@@ -1671,6 +1626,55 @@ impl<'a> Analyzer<'a> {
         }
         drafts.extend(added);
         margins
+    }
+
+    /// The phrase before a learned cue can hold it: not a clause, a phrase cut
+    /// after a preposition, a preposition's object, a bare determiner or the
+    /// reader.
+    fn is_learned_holder(&self, u: &Unit, source: Span) -> bool {
+        let (s0, s1) = (self.tok_at(source.start), self.tok_at(source.end));
+        // "European countries introduce an alternative framework
+        // emphasizing …": a verb with its object is a clause, no holder
+        // (a lower-case word other than a preposition, conjunction or
+        // quantifier right before an article).
+        let clause = (s0 + 1..s1).any(|k| {
+            let prev = &self.toks[k - 1];
+            matches!(self.toks[k].lower.as_str(), "a" | "an" | "the")
+                && prev.word
+                && !prev.cap
+                && !PREPOSITIONS.contains(&prev.lower.as_str())
+                && !is_determiner(&prev.lower)
+                && !matches!(
+                    prev.lower.as_str(),
+                    "and" | "or" | "but" | "all" | "both" | "half" | "of"
+                )
+        });
+        // "28 points of · proposed plan": a phrase cut after its preposition;
+        // "… by relaxing restrictions and removing · demands": a gerund
+        // after a preposition or "and" makes it a clause.
+        let cut_short = s1.checked_sub(1).is_some_and(|k| {
+            let w = self.toks[k].lower.as_str();
+            PREPOSITIONS.contains(&w) || matches!(w, "and" | "or" | "but")
+        });
+        let gerund_clause = (s0 + 1..s1).any(|k| {
+            let t = &self.toks[k];
+            !t.cap && t.lower.len() > 5 && t.lower.ends_with("ing") && {
+                let p = self.toks[k - 1].lower.as_str();
+                PREPOSITIONS.contains(&p) || matches!(p, "and" | "or")
+            }
+        });
+        // "gave his backing to the White House plan saying …": the object of
+        // a preposition is no holder.
+        let prepositional_object =
+            s0 > u.t0 && PREPOSITIONS.contains(&self.toks[s0 - 1].lower.as_str());
+        // "The claim that …": a bare determiner is no holder; "everything
+        // you need to know": the reader is no source.
+        let bare_determiner =
+            (s0..s1).all(|k| is_determiner(&self.toks[k].lower) || !self.toks[k].word);
+        let reader = s1
+            .checked_sub(1)
+            .is_some_and(|k| self.toks[k].lower == "you");
+        !(clause || cut_short || gerund_clause || prepositional_object || bare_determiner || reader)
     }
 
     /// The rest of unit `u` from token `k`, without the final punctuation.
