@@ -507,6 +507,17 @@ const LABEL_WORDS: &[&str] = &[
     "bottom",
     "fact",
     "facts",
+    // Form fields of a profile or a contact box ("Name: …", "Age: 27", "EMAIL: …").
+    "name",
+    "age",
+    "city",
+    "job",
+    "pay",
+    "email",
+    "phone",
+    "address",
+    "website",
+    "contact",
 ];
 
 const TITLE_ABBREVIATIONS: &[&str] = &[
@@ -1593,7 +1604,7 @@ impl<'a> Analyzer<'a> {
                     }
                 }
                 content.retain(|&c| self.has_words(c));
-                if content.is_empty() {
+                if content.is_empty() || content.iter().any(|&c| self.asks_anonymity(c)) {
                     continue;
                 }
                 let source = self.left_np(u, a).map(|(s, e)| self.span_of(s, e));
@@ -1675,6 +1686,17 @@ impl<'a> Analyzer<'a> {
             .checked_sub(1)
             .is_some_and(|k| self.toks[k].lower == "you");
         !(clause || cut_short || gerund_clause || prepositional_object || bare_determiner || reader)
+    }
+
+    /// "… - who asked not to be named - …", "who declined to be identified": the
+    /// content of a condition of anonymity, not of a statement. ("requested
+    /// anonymity to discuss …" is not one: it tells what was said.)
+    fn asks_anonymity(&self, content: Span) -> bool {
+        let t = content.slice(self.text).to_lowercase();
+        t.starts_with("not to be ")
+            || t.starts_with("to be named")
+            || t.starts_with("to be identified")
+            || t.starts_with("for anonymity")
     }
 
     /// The rest of unit `u` from token `k`, without the final punctuation.
@@ -1805,14 +1827,66 @@ impl<'a> Analyzer<'a> {
                 out.push(d);
             }
         }
-        if out[first_draft..]
-            .iter()
-            .all(|d| d.content.is_empty() && !d.wants_next_quote)
-        {
-            if let Some(d) = self.poll_cue(ui, u).or_else(|| self.reportedly_cue(ui, u)) {
-                out.push(d);
-            }
+        if let Some(d) = self.perspective_cue(ui, u) {
+            out.push(d);
         }
+        let bare = out[first_draft..]
+            .iter()
+            .all(|d| d.content.is_empty() && !d.wants_next_quote);
+        match self.poll_cue(ui, u) {
+            // "In a new Ridge survey, 40 percent said …": a poll that opens the
+            // sentence frames everything after it, reports inside included.
+            Some((d, true)) => out.push(d),
+            Some((d, false)) if bare => out.push(d),
+            _ if bare => out.extend(self.reportedly_cue(ui, u)),
+            _ => {}
+        }
+    }
+
+    /// "To Ms. Reyes, the vote was a warning.": a sentence told from a named
+    /// person's view. The cue is "To", the source the name and the content the
+    /// clause after the comma (after a "who …," aside when one follows the name).
+    fn perspective_cue(&self, ui: usize, u: &Unit) -> Option<Draft> {
+        let first = self.toks.get(u.t0)?;
+        if first.text != "To" || first.quote.is_some() || self.title_case(u) {
+            return None;
+        }
+        let mut k = u.t0 + 1;
+        while k < u.t1 && k < u.t0 + 6 {
+            let t = &self.toks[k];
+            let title_dot = t.text == "."
+                && self.toks[k - 1].cap
+                && self.toks[k - 1].text.len() <= 3
+                && k > u.t0 + 1;
+            let name_word = t.word && t.cap && t.quote.is_none();
+            if !(name_word || title_dot) {
+                break;
+            }
+            k += 1;
+        }
+        if k == u.t0 + 1 || k >= u.t1 || self.toks[k].text != "," {
+            return None;
+        }
+        let source = self.span_of(u.t0 + 1, k);
+        let mut rest = k + 1;
+        if self
+            .toks
+            .get(rest)
+            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "whose"))
+        {
+            rest = (rest..u.t1).find(|&j| self.toks[j].text == ",")? + 1;
+        }
+        let next = self.toks.get(rest).filter(|_| rest < u.t1)?;
+        let content = self.trim_span(next.span.start, u.span.end)?;
+        Some(Draft {
+            unit: ui,
+            source: Some(source),
+            cue: self.span_of(u.t0, u.t0 + 1),
+            content: vec![content],
+            stance: None,
+            via: None,
+            wants_next_quote: false,
+        })
     }
 
     /// "The firm reportedly paid $2 million": a report with no stated source; the
@@ -1846,14 +1920,16 @@ impl<'a> Analyzer<'a> {
     /// A finding placed in a poll: "In a new Ridge County survey, 40 percent
     /// backed …", "Smith leads in the polls". The cue is "in", the source the
     /// poll phrase and the content the rest of the clause.
-    fn poll_cue(&self, ui: usize, u: &Unit) -> Option<Draft> {
+    /// Also says whether the poll phrase opens the sentence.
+    fn poll_cue(&self, ui: usize, u: &Unit) -> Option<(Draft, bool)> {
         let i = (u.t0..u.t1).find(|&i| {
             let t = &self.toks[i];
             t.lower == "in" && t.quote.is_none() && self.poll_head(u, i + 1).is_some()
         })?;
         let mut src_end = self.poll_head(u, i + 1)? + 1;
         let cue = self.span_of(i, i + 1);
-        let content = if i == u.t0 || (i == u.t0 + 1 && !self.toks[u.t0].word) {
+        let fronted = i == u.t0 || (i == u.t0 + 1 && !self.toks[u.t0].word);
+        let content = if fronted {
             // Fronted: the source runs to the comma, the content follows it.
             while src_end < u.t1
                 && !matches!(self.toks[src_end].text, "," | ";" | ":")
@@ -1887,7 +1963,7 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
-        Some(Draft {
+        let draft = Draft {
             unit: ui,
             source: Some(self.span_of(i + 1, src_end)),
             cue,
@@ -1895,7 +1971,8 @@ impl<'a> Analyzer<'a> {
             stance: None,
             via: None,
             wants_next_quote: false,
-        })
+        };
+        Some((draft, fronted))
     }
 
     /// The token index of "poll"/"survey" ending a short noun phrase that starts at
@@ -2360,6 +2437,9 @@ impl<'a> Analyzer<'a> {
         }
         let end = if para_start { para.end } else { u.span.end };
         let content = self.trim_span(next.span.start, end)?;
+        if is_roster(content.slice(self.text)) {
+            return None;
+        }
         let finding = finding && !content.slice(self.text).trim_end().ends_with('?');
         if !finding
             && names
@@ -3537,18 +3617,8 @@ impl<'a> Analyzer<'a> {
             if content.is_none() && !ends_with_colon {
                 return None;
             }
-            // "… - who asked not to be named - …": a condition of anonymity, not a
-            // statement.
-            // "who declined to be identified" likewise.
-            // ("requested anonymity to discuss …" stays: it tells what was said.)
             if matches!(verb.forms[0], "ask" | "decline" | "refuse" | "want")
-                && content.is_some_and(|c| {
-                    let t = c.slice(self.text).to_lowercase();
-                    t.starts_with("not to be ")
-                        || t.starts_with("to be named")
-                        || t.starts_with("to be identified")
-                        || t.starts_with("for anonymity")
-                })
+                && content.is_some_and(|c| self.asks_anonymity(c))
             {
                 return None;
             }
@@ -5465,6 +5535,25 @@ impl<'a> Analyzer<'a> {
 /// The spans a learned cue must stay out of: the draft's cue, source and content,
 /// and the stretch from its "via" holder to its cue ("Axios cited Smith as saying").
 /// The first `n` words of `text`, lower-cased (apostrophes kept: "don't").
+/// "Tim Albrecht, Brad Anderson, Rob Barron, …": a list of four or more names
+/// (each item one to four capitalised words), which no one says.
+fn is_roster(text: &str) -> bool {
+    let items: Vec<&str> = text
+        .trim_end_matches(['.', ' ', '\n'])
+        .split([',', ';'])
+        .map(|s| s.trim())
+        .map(|s| s.strip_prefix("and ").unwrap_or(s))
+        .collect();
+    items.len() >= 4
+        && items.iter().all(|item| {
+            let words: Vec<&str> = item.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
 fn first_words(text: &str, n: usize) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())

@@ -1695,3 +1695,32 @@ fn learned_cue_holder_is_no_prepositional_object() {
         "#]],
     );
 }
+
+#[test]
+fn perspective_and_fronted_poll() {
+    // "To <name>," frames the sentence as that person's view (after a "who …"
+    // aside too); "To date" is no one. A poll that opens the sentence frames the
+    // report inside it, which keeps its own source (rules alone: the filter's view
+    // of a rare cue word changes with each retrained model).
+    check_rules(
+        "Voters are angry.\n\nTo Ms. Reyes, the vote was a warning.\n\nTo Ilse Varga, who has studied the port for years, the strike is a turning point.\n\nTo date, nothing has changed.\n\nIn a new Ridge Herald poll released Sunday, 40 percent said they back the mayor.",
+        expect![[r#"
+            Indirect [Ms. Reyes] cue=[To] content=[the vote was a warning]
+            Indirect [Ilse Varga] cue=[To] content=[the strike is a turning point]
+            Indirect [a new Ridge Herald poll released Sunday] (descriptor) cue=[In] content=[40 percent said they back the mayor]
+            Indirect [40 percent] (descriptor) cue=[said] content=[they back the mayor]
+        "#]],
+    );
+}
+
+#[test]
+fn rosters_and_form_fields_say_nothing() {
+    // A label before a list of names, and the fields of a profile box, are not
+    // speakers; a speaker label before a sentence still is.
+    check_rules(
+        "Those who took part:\n\nOhio: Ann Berg, Tom Vale, Rita Moss, Joe Lind.\n\nName: Gabi Torres Age: 27\n\nEMAIL: desk@example.org\n\nMARETT: We ran out of time.",
+        expect![[r#"
+            Indirect [MARETT] cue=[:] content=[We ran out of time]
+        "#]],
+    );
+}
