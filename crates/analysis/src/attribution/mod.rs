@@ -1770,6 +1770,10 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             if let Some(hit) = self.verb_at(i) {
+                if self.reduced_relative(u, i, hit) {
+                    i += hit.len;
+                    continue;
+                }
                 if let Some((d, consumed)) = self.verb_cue(ui, u, i, hit, &out[first_draft..]) {
                     // "A US official that I've asked about … has said": a cue in a
                     // relative clause leaves the main verb after it to be read.
@@ -1783,14 +1787,28 @@ impl<'a> Analyzer<'a> {
                     // cue inside an aside between dashes reads no further than it.
                     let open_dash = (u.t0..i).rev().find(|&k| is_dash(self.toks[k].text));
                     let close_dash = (i + hit.len..u.t1).find(|&k| is_dash(self.toks[k].text));
+                    // "Ann Ross, who calls the plan “a trap,” said …", "Ross, citing
+                    // the memo, said …": a cue inside an aside between commas ends
+                    // with the aside, and the main verb after it is read.
+                    let aside = self.comma_aside_end(u, i, hit);
                     consumed_until = match (open_dash, close_dash) {
                         _ if in_relative => i + hit.len,
+                        _ if aside.is_some() => aside.map_or(consumed, |(k, _)| k),
                         (Some(_), Some(c)) => consumed.min(c),
                         _ => consumed,
                     };
+                    let mut d = d;
+                    if let Some((_, cut)) = aside {
+                        for span in d.content.iter_mut() {
+                            if span.start < cut && cut < span.end {
+                                if let Some(t) = self.trim_span(span.start, cut) {
+                                    *span = t;
+                                }
+                            }
+                        }
+                    }
                     // Its content ends with the aside too ("- which Russia claims to
                     // have seized - Putin says …").
-                    let mut d = d;
                     if let (Some(_), Some(c), false) = (open_dash, close_dash, in_relative) {
                         let cut = self.toks[c].span.start;
                         for span in d.content.iter_mut() {
@@ -1887,6 +1905,81 @@ impl<'a> Analyzer<'a> {
             via: None,
             wants_next_quote: false,
         })
+    }
+
+    /// "A statement posted on the website said …": a past participle right after
+    /// the subject's noun, with a preposition after it and a reporting verb later
+    /// in the clause, modifies the noun; it is no cue of its own.
+    fn reduced_relative(&self, u: &Unit, i: usize, hit: VerbHit) -> bool {
+        if hit.form != 2 || hit.len != 1 || i < u.t0 + 2 {
+            return false;
+        }
+        let noun = &self.toks[i - 1];
+        let det = &self.toks[i - 2];
+        let subject_np = noun.word
+            && !noun.cap
+            && !is_determiner(&noun.lower)
+            && !AUX.contains(&noun.lower.as_str())
+            && !is_pronoun_text(noun.text)
+            && matches!(det.lower.as_str(), "a" | "an" | "the")
+            && i - 2 == u.t0;
+        let preposition = self
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| PREPOSITIONS.contains(&t.lower.as_str()) || t.lower == "by");
+        subject_np
+            && preposition
+            && (i + 2..(i + 14).min(u.t1))
+                .take_while(|&k| !matches!(self.toks[k].text, "," | ";" | ":"))
+                .any(|k| self.verb_at(k).is_some_and(|h| h.form == 1 || h.form == 2))
+    }
+
+    /// The whole subject "A statement posted on the website" when the verb at `cs`
+    /// follows such a reduced relative clause (see `reduced_relative`).
+    fn reduced_relative_subject(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
+        let p = u.t0 + 2;
+        if p + 1 >= cs {
+            return None;
+        }
+        let hit = self.verb_at(p)?;
+        let plain = (u.t0..cs).all(|k| {
+            let t = &self.toks[k];
+            t.quote.is_none() && !matches!(t.text, "," | ";" | ":" | "(" | ")")
+        });
+        (plain && self.reduced_relative(u, p, hit)).then_some((u.t0, cs))
+    }
+
+    /// For a cue opening an aside between commas after the subject (", who calls
+    /// …," / ", which argues …," / ", citing …,"), when the aside's closing comma
+    /// is followed by a reporting verb outside quote marks: the token to read on
+    /// from (that verb) and the byte offset the aside's content ends at (after a
+    /// closing quote mark that follows the comma).
+    fn comma_aside_end(&self, u: &Unit, i: usize, hit: VerbHit) -> Option<(usize, usize)> {
+        let before = |k: usize| (k > u.t0).then(|| &self.toks[k - 1]);
+        let opens = match before(i) {
+            Some(p) if p.text == "," => hit.form == 3,
+            Some(p) if matches!(p.lower.as_str(), "who" | "which") => {
+                before(i - 1).is_some_and(|q| q.text == ",")
+            }
+            _ => false,
+        };
+        if !opens {
+            return None;
+        }
+        let comma = (i + hit.len..u.t1).find(|&k| self.toks[k].text == ",")?;
+        let mut next = comma + 1;
+        let mut end = self.toks[comma].span.start;
+        // Closing marks after the comma (“…,” or ''…,'').
+        while next < u.t1 && is_quote_char(self.toks[next].text) && self.toks[next].quote.is_some()
+        {
+            end = self.toks[next].span.end;
+            next += 1;
+        }
+        let verb = self.toks.get(next).filter(|_| next < u.t1)?;
+        if verb.quote.is_some() || self.verb_at(next).is_none() {
+            return None;
+        }
+        Some((next, end))
     }
 
     /// "The firm reportedly paid $2 million": a report with no stated source; the
@@ -3432,9 +3525,11 @@ impl<'a> Analyzer<'a> {
         }
 
         let left = self
-            .relative_subject(u, cs)
+            .reduced_relative_subject(u, cs)
+            .or_else(|| self.relative_subject(u, cs))
             .or_else(|| self.left_np(u, cs))
             .or_else(|| self.before_dash_aside(u, cs))
+            .or_else(|| self.before_comma_aside(u, cs))
             .or_else(|| self.apposition_source(u, cs))
             .or_else(|| self.long_subject(u, cs, prev));
         // Coordinated: "She blamed … and said it was …"; also when the phrase left
@@ -4304,6 +4399,26 @@ impl<'a> Analyzer<'a> {
 
     /// "Ann Smith, a senator from Utah, said": the subject with its apposition,
     /// trailing comma included, when the cue follows a comma.
+    /// "Ann Ross, who calls the plan “a trap,” said …", "Ross, citing the memo,
+    /// said …": the subject before an aside between commas that opens with a
+    /// relative pronoun or a participle (the aside's own cue is read separately).
+    fn before_comma_aside(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
+        let mut close = cs.checked_sub(1).filter(|&k| k > u.t0)?;
+        while close > u.t0 && is_quote_char(self.toks[close].text) {
+            close -= 1;
+        }
+        if self.toks[close].text != "," {
+            return None;
+        }
+        let open = (u.t0 + 1..close).rev().find(|&j| {
+            self.toks[j].text == ","
+                && self.toks[j].quote.is_none()
+                && (matches!(self.toks[j + 1].lower.as_str(), "who" | "which")
+                    || self.verb_at(j + 1).is_some_and(|h| h.form == 3))
+        })?;
+        self.left_np(u, open)
+    }
+
     fn apposition_source(&self, u: &Unit, cs: usize) -> Option<(usize, usize)> {
         let comma = cs.checked_sub(1).filter(|&p| p >= u.t0)?;
         if self.toks[comma].text != "," || self.toks[comma].quote.is_some() {
@@ -4793,7 +4908,18 @@ impl<'a> Analyzer<'a> {
                     that = Some(m);
                     break;
                 }
+                // "said on the MSNBC show “Morning Joe” that …": the occasion.
+                // (A noun: "wants to show that …" is a verb.)
+                let occasion_at = |n: usize| {
+                    SPEECH_OCCASIONS.contains(&self.toks[n].lower.as_str())
+                        && n > j
+                        && self.toks[n - 1].lower != "to"
+                };
+                let occasion = occasion_at(m)
+                    || (matches!(t.lower.as_str(), "on" | "the" | "his" | "her" | "their")
+                        && (m + 1..limit).any(occasion_at));
                 let adjunct = t.cap
+                    || occasion
                     || TIME_WORDS.contains(&t.lower.as_str())
                     || OBJECT_WORDS.contains(&t.lower.as_str())
                     || matches!(

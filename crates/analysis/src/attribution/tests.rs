@@ -1724,3 +1724,23 @@ fn rosters_and_form_fields_say_nothing() {
         "#]],
     );
 }
+
+#[test]
+fn comma_asides_reduced_relatives_and_occasions() {
+    // A cue inside ", who …," or ", citing …," ends with the aside, and the main
+    // verb after it takes the subject before the aside; a participle after the
+    // subject's noun ("A notice posted on …") is part of the subject; the occasion
+    // before "that" ("said on the radio show that") is not content.
+    check_rules(
+        "Ilse Varga, who calls the plan “a trap,” said she will vote against it.\n\nMr. Brandt, citing ''the harbour's own figures,'' said the port could not cope.\n\nA notice posted on the union's website said the strike will go on.\n\nOlek Brandt, who, after a long meeting with the mayor, said on the radio show that talks had failed.",
+        expect![[r#"
+            Mixed [who]=Ilse Varga cue=[calls] content=[the plan “a trap,”]
+            Indirect [Ilse Varga] cue=[said] content=[she will vote against it]
+            Indirect [she]=Ilse Varga cue=[will vote against] content=[it] stance=Rejects
+            Direct [Mr. Brandt] cue=[citing] content=[''the harbour's own figures,'']
+            Indirect [Mr. Brandt] cue=[said] content=[the port could not cope]
+            Indirect [A notice posted on the union's website] (descriptor) cue=[said] content=[the strike will go on]
+            Indirect [Olek Brandt] cue=[said] content=[that talks had failed]
+        "#]],
+    );
+}
