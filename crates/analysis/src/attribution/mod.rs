@@ -1790,7 +1790,9 @@ impl<'a> Analyzer<'a> {
                     // "Ann Ross, who calls the plan “a trap,” said …", "Ross, citing
                     // the memo, said …": a cue inside an aside between commas ends
                     // with the aside, and the main verb after it is read.
-                    let aside = self.comma_aside_end(u, i, hit);
+                    let aside = self
+                        .comma_aside_end(u, i, hit)
+                        .or_else(|| self.subordinate_clause_end(u, &d));
                     consumed_until = match (open_dash, close_dash) {
                         _ if in_relative => i + hit.len,
                         _ if aside.is_some() => aside.map_or(consumed, |(k, _)| k),
@@ -1947,6 +1949,36 @@ impl<'a> Analyzer<'a> {
             t.quote.is_none() && !matches!(t.text, "," | ";" | ":" | "(" | ")")
         });
         (plain && self.reduced_relative(u, p, hit)).then_some((u.t0, cs))
+    }
+
+    /// "While Mayor Oduya said the plan was fair, unions disagreed": a report in a
+    /// clause opened by a subordinator ends at the clause's comma. Returns the
+    /// token after the comma and the byte offset of the comma.
+    fn subordinate_clause_end(&self, u: &Unit, d: &Draft) -> Option<(usize, usize)> {
+        let s0 = self.tok_at(d.source?.start);
+        let opener = s0.checked_sub(1).filter(|&k| k >= u.t0)?;
+        let opens = matches!(
+            self.toks[opener].lower.as_str(),
+            "while"
+                | "if"
+                | "when"
+                | "although"
+                | "though"
+                | "after"
+                | "before"
+                | "since"
+                | "because"
+                | "unless"
+                | "until"
+                | "whereas"
+                | "once"
+        ) && (opener == u.t0 || self.toks[opener - 1].text == ",");
+        if !opens || self.kind_of(&d.content) != AttributionKind::Indirect {
+            return None;
+        }
+        let comma = (self.tok_at(d.cue.end)..u.t1)
+            .find(|&k| self.toks[k].text == "," && self.toks[k].quote.is_none())?;
+        (comma + 1 < u.t1).then(|| (comma + 1, self.toks[comma].span.start))
     }
 
     /// For a cue opening an aside between commas after the subject (", who calls
@@ -4087,8 +4119,11 @@ impl<'a> Analyzer<'a> {
             }
             // "Theresa May said", "Will Hurd said": a capitalised word inside a
             // name is part of it.
-            let in_name = (t.cap && a >= u.t0 + 2 && self.toks[a - 2].cap && self.toks[a - 2].word)
-                || self.aux_in_name(u, a - 1);
+            // (Only a verb-like word can be a name: "Will", "May"; "If Ukraine
+            // rejects …" opens a clause.)
+            let in_name = (is_aux_verb(w) || AUX.contains(&w))
+                && ((t.cap && a >= u.t0 + 2 && self.toks[a - 2].cap && self.toks[a - 2].word)
+                    || self.aux_in_name(u, a - 1));
             if (NP_STOP.contains(&w) || is_aux_verb(w)) && !in_name {
                 break;
             }

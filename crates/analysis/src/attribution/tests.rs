@@ -1744,3 +1744,18 @@ fn comma_asides_reduced_relatives_and_occasions() {
         "#]],
     );
 }
+
+#[test]
+fn subordinator_opens_no_source() {
+    // "If", "As", "While" before a name open a clause; only a verb-like word
+    // ("Will", "May") can be part of a name.
+    check_rules(
+        "The port is closed.\n\nIf Brenland rejects these terms, it risks losing its ships.\n\nAs Reuters reported, the talks failed.\n\nWhile Mayor Oduya said the plan was fair, unions disagreed.\n\nWill Hurd said the vote was close.",
+        expect![[r#"
+            Indirect [Brenland] cue=[rejects] content=[these terms] stance=Rejects
+            Indirect [Reuters] cue=[reported] content=[the talks failed]
+            Indirect [Mayor Oduya] cue=[said] content=[the plan was fair]
+            Indirect [Will Hurd] cue=[said] content=[the vote was close]
+        "#]],
+    );
+}
