@@ -520,6 +520,26 @@ const LABEL_WORDS: &[&str] = &[
     "contact",
 ];
 
+/// Sentence adverbs that may stand before a source phrase ("Even Lindsey Graham
+/// said").
+const LEADING_ADVERBS: &[&str] = &[
+    "even",
+    "now",
+    "already",
+    "still",
+    "also",
+    "ultimately",
+    "eventually",
+    "meanwhile",
+    "however",
+    "instead",
+    "whereas",
+    "including",
+    "then",
+    "finally",
+    "indeed",
+];
+
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "prof", "lt", "col", "sgt", "capt",
     "jr", "sr", "adm", "maj", "pres", "rev", "hon",
@@ -954,6 +974,9 @@ impl<'a> Analyzer<'a> {
         let margins = self.learned_cues(&mut drafts);
         drafts.sort_by_key(|d| (d.cue.start, d.cue.end));
         drafts.dedup_by(|b, a| a.cue == b.cue);
+        for d in drafts.iter_mut() {
+            self.cut_contrast_tail(d);
+        }
         self.drop_nested_attitudes(&mut drafts);
         let learned = drafts
             .iter()
@@ -1979,6 +2002,33 @@ impl<'a> Analyzer<'a> {
         let comma = (self.tok_at(d.cue.end)..u.t1)
             .find(|&k| self.toks[k].text == "," && self.toks[k].quote.is_none())?;
         (comma + 1 < u.t1).then(|| (comma + 1, self.toks[comma].span.start))
+    }
+
+    /// "… said the plan was fair, but did not vote for it": a contrasting clause
+    /// after a comma (but / while / although / though / whereas, not followed by
+    /// "that") is the writer's, not part of what was reported. Unquoted
+    /// stretches only.
+    fn cut_contrast_tail(&self, d: &mut Draft) {
+        for c in d.content.iter_mut() {
+            let (k0, k1) = (
+                self.tok_at(c.start),
+                self.tok_at(c.end).min(self.toks.len()),
+            );
+            let cut = (k0 + 1..k1.saturating_sub(2)).find(|&k| {
+                self.toks[k].text == ","
+                    && self.toks[k].quote.is_none()
+                    && matches!(
+                        self.toks[k + 1].lower.as_str(),
+                        "but" | "while" | "although" | "though" | "whereas"
+                    )
+                    && self.toks[k + 2].lower != "that"
+            });
+            if let Some(k) = cut {
+                if let Some(t) = self.trim_span(c.start, self.toks[k].span.start) {
+                    *c = t;
+                }
+            }
+        }
     }
 
     /// For a cue opening an aside between commas after the subject (", who calls
@@ -3694,7 +3744,22 @@ impl<'a> Analyzer<'a> {
             {
                 let content = self.content_before(u, a - 1);
                 let mut content = content;
-                if !content.is_empty() {
+                // "Later, the union agreed to resume talks": a lone adverbial before
+                // the comma is no content.
+                let adverbial = content.len() == 1 && {
+                    let (k0, k1) = (self.tok_at(content[0].start), self.tok_at(content[0].end));
+                    let words: Vec<usize> = (k0..k1).filter(|&k| self.toks[k].word).collect();
+                    words.iter().all(|&k| {
+                        let w = self.toks[k].lower.as_str();
+                        self.is_time_tok(k)
+                            || w.ends_with("ly")
+                            || TIME_WORDS.contains(&w)
+                            || LEADING_ADVERBS.contains(&w)
+                            || PREPOSITIONS.contains(&w)
+                            || is_determiner(w)
+                    })
+                };
+                if !content.is_empty() && !adverbial {
                     if let Some(q) = self.quote_after(u, cue_end) {
                         content.push(q);
                     } else if let Some(rest) = self.parenthetical_rest(u, after) {
@@ -4006,6 +4071,64 @@ impl<'a> Analyzer<'a> {
 
     /// The noun phrase ending right before token `end` (exclusive), walking left.
     fn left_np(&self, u: &Unit, end: usize) -> Option<(usize, usize)> {
+        let (mut a, mut b) = self.left_np_with_adverbs(u, end)?;
+        // "Trump, Huckabee and Christie all said": the quantifier after a
+        // coordination is not part of it, and the list's earlier names are.
+        if b > a + 1 && matches!(self.toks[b - 1].lower.as_str(), "all" | "both") {
+            b -= 1;
+        }
+        if (a..b).any(|k| self.toks[k].lower == "and") {
+            while a >= u.t0 + 2 && self.toks[a - 1].text == "," {
+                let comma = a - 1;
+                let mut start = comma;
+                while start > u.t0 {
+                    let t = &self.toks[start - 1];
+                    let title_dot = t.text == "."
+                        && start >= u.t0 + 2
+                        && TITLE_ABBREVIATIONS.contains(&self.toks[start - 2].lower.as_str());
+                    if (t.word && t.cap && t.quote.is_none()) || title_dot {
+                        start -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                let opens = start == u.t0 || self.toks[start - 1].text == ",";
+                let plain_name = (start..comma).all(|k| {
+                    let w = self.toks[k].lower.as_str();
+                    !PREPOSITIONS.contains(&w)
+                        && !NP_STOP.contains(&w)
+                        && !TIME_WORDS.contains(&w)
+                        && !LEADING_ADVERBS.contains(&w)
+                        && !self.is_time_tok(k)
+                });
+                // "Subsequently, the US and Ukraine agree": one capitalised word
+                // opening the sentence before a comma is a sentence adverb.
+                let lone_opener = start == u.t0 && comma - start == 1;
+                let adverb = (start..comma).any(|k| self.toks[k].lower.ends_with("ly"));
+                if start == comma
+                    || comma - start > 4
+                    || !opens
+                    || !plain_name
+                    || lone_opener
+                    || adverb
+                {
+                    break;
+                }
+                a = start;
+            }
+        }
+        // "Even Lindsey Graham said", "Ultimately 54.6 percent of the electorate
+        // backed …": a sentence adverb before the phrase is not part of it.
+        while a + 1 < b
+            && self.toks[a].word
+            && LEADING_ADVERBS.contains(&self.toks[a].lower.as_str())
+        {
+            a += 1;
+        }
+        Some((a, b))
+    }
+
+    fn left_np_with_adverbs(&self, u: &Unit, end: usize) -> Option<(usize, usize)> {
         if end <= u.t0 {
             return None;
         }
@@ -4085,6 +4208,15 @@ impl<'a> Analyzer<'a> {
                                     && self.toks[a].word))
                     }
                     "&" | "%" | "$" => a < end || t.text == "%",
+                    // "A USA Today/Suffolk University poll": a slash inside a name.
+                    "/" => {
+                        a < end
+                            && a >= u.t0 + 2
+                            && self.toks[a].word
+                            && self.toks[a - 2].word
+                            && self.toks[a - 2].span.end == t.span.start
+                            && t.span.end == self.toks[a].span.start
+                    }
                     ")" => {
                         // "Sen. Ann Smith (D-Utah) said": jump over a short parenthesis.
                         if let Some(open) = (a.saturating_sub(8).max(u.t0)..a - 1)
@@ -4121,7 +4253,7 @@ impl<'a> Analyzer<'a> {
             // name is part of it.
             // (Only a verb-like word can be a name: "Will", "May"; "If Ukraine
             // rejects …" opens a clause.)
-            let in_name = (is_aux_verb(w) || AUX.contains(&w))
+            let in_name = is_aux_verb(w)
                 && ((t.cap && a >= u.t0 + 2 && self.toks[a - 2].cap && self.toks[a - 2].word)
                     || self.aux_in_name(u, a - 1));
             if (NP_STOP.contains(&w) || is_aux_verb(w)) && !in_name {

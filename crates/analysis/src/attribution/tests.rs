@@ -1759,3 +1759,43 @@ fn subordinator_opens_no_source() {
         "#]],
     );
 }
+
+#[test]
+fn source_edges() {
+    // A sentence adverb before the source is not part of it; a slash joins a
+    // poll's sponsors; a coordinated list keeps its earlier names and drops the
+    // quantifier after it.
+    check_rules(
+        "The port is closed.\n\nEven Mayor Oduya said the plan was unfair.\n\nA Tribune/Coast Radio poll found that most residents back the strike.\n\nIlse Varga, Olek Brandt and Dana Holm all said the port must reopen.",
+        expect![[r#"
+            Indirect [Mayor Oduya] cue=[said] content=[the plan was unfair]
+            Indirect [A Tribune/Coast Radio poll] (descriptor) cue=[found] content=[that most residents back the strike]
+            Indirect [Ilse Varga, Olek Brandt and Dana Holm] cue=[said] content=[the port must reopen]
+        "#]],
+    );
+}
+
+#[test]
+fn contrasting_clause_ends_content() {
+    // ", but did not …" is the writer's; ", but that …" goes on reporting.
+    check_rules(
+        "The port is closed.\n\nMayor Oduya said the plan was fair, but did not vote for it.\n\nIlse Varga said the strike was legal, but that talks must resume.",
+        expect![[r#"
+            Indirect [Mayor Oduya] cue=[said] content=[the plan was fair]
+            Indirect [Ilse Varga] cue=[said] content=[the strike was legal, but that talks must resume]
+        "#]],
+    );
+}
+
+#[test]
+fn sentence_adverb_is_no_list_member() {
+    // "Subsequently," / "Later," before a comma opens the sentence: it is neither
+    // a member of the coordinated source nor the content of its cue.
+    check_rules(
+        "The port is closed.\n\nSubsequently, the union and the council agree to resume talks.\n\nLater, the union agreed to resume talks.",
+        expect![[r#"
+            Indirect [the union and the council] (descriptor) cue=[agree] content=[to resume talks] stance=Accepts
+            Indirect [the union] (descriptor) cue=[agreed] content=[to resume talks] stance=Accepts
+        "#]],
+    );
+}
