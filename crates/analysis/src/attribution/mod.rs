@@ -4275,7 +4275,14 @@ impl<'a> Analyzer<'a> {
                 // noun.
                 let gerund_noun =
                     h.form == 3 && a >= u.t0 + 2 && is_determiner(&self.toks[a - 2].lower);
-                if (!VERBS[h.verb].noun_like || h.form >= 2) && !gerund_noun {
+                // "the Ridge Herald reported": a capitalised verb form after a
+                // capitalised word, outside a title-case line, is part of a name.
+                let in_name = t.cap
+                    && a >= u.t0 + 2
+                    && self.toks[a - 2].cap
+                    && self.toks[a - 2].word
+                    && !self.title_case(u);
+                if (!VERBS[h.verb].noun_like || h.form >= 2) && !gerund_noun && !in_name {
                     break;
                 }
             }

@@ -1012,6 +1012,7 @@ fn sources_with_ties_and_pronouns_that_are_people() {
         .collect();
     expect![[r#"
         [
+            "the Valmora Herald <- reported",
             "She <- said",
         ]
     "#]]
@@ -1796,6 +1797,19 @@ fn sentence_adverb_is_no_list_member() {
         expect![[r#"
             Indirect [the union and the council] (descriptor) cue=[agree] content=[to resume talks] stance=Accepts
             Indirect [the union] (descriptor) cue=[agreed] content=[to resume talks] stance=Accepts
+        "#]],
+    );
+}
+
+#[test]
+fn outlet_names_with_verb_words() {
+    // "Herald", "Express", "Record" are verb forms in the lexicon, but after a
+    // capitalised word (outside a title-case line) they are part of a name.
+    check_rules(
+        "The port is closed.\n\nAs the Ridge Herald reported, the talks failed.\n\nThe Coastal Express reported that the talks failed.",
+        expect![[r#"
+            Indirect [the Ridge Herald] cue=[reported] content=[the talks failed]
+            Indirect [The Coastal Express] cue=[reported] content=[that the talks failed]
         "#]],
     );
 }
