@@ -5,7 +5,8 @@
 //! compared as claims and disputes instead). Issues are discovered from the
 //! text, not taken from a list: the key words of each attributed content (common
 //! words and names, with stance verbs left out) are compared, and contents that
-//! share enough of them form one issue, labelled by its most frequent words.
+//! share enough of them form one issue, labelled by its most frequent words
+//! (on a tie, first the words more of the story's statements use).
 //! Actors are matched across documents and spellings by their name key.
 
 use std::collections::BTreeMap;
@@ -32,7 +33,8 @@ pub struct PositionTable {
 pub struct Issue {
     /// `issue-1`, ... in order of first mention.
     pub id: String,
-    /// The issue's most frequent key words, joined ("border, ceasefire, plan").
+    /// The issue's most frequent key words, joined ("border, ceasefire, plan");
+    /// on a tie, the words more of the story's statements use come first.
     pub label: String,
     pub terms: Vec<String>,
 }
@@ -141,6 +143,23 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
             }
         }
     }
+    // How many statements of the story hold each common key word: among words
+    // an issue's own statements hold equally often, the label prefers the ones
+    // the story keeps returning to ("territory") over incidental ones.
+    // (Each statement once, however many actors a coordination gave it.)
+    let mut story_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut seen: std::collections::BTreeSet<(&str, usize)> = Default::default();
+    for st in &stated {
+        let ev = &st.statement.evidence;
+        if !seen.insert((ev.doc.as_str(), ev.span.start)) {
+            continue;
+        }
+        for (t, proper) in &st.terms {
+            if !*proper {
+                *story_counts.entry(t.as_str()).or_default() += 1;
+            }
+        }
+    }
     let mut table = PositionTable::default();
     let mut issue_of = vec![String::new(); stated.len()];
     for members in groups.members() {
@@ -153,7 +172,12 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
             }
         }
         let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let in_story = |t: &str| story_counts.get(t).copied().unwrap_or(0);
+        ranked.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(in_story(b.0).cmp(&in_story(a.0)))
+                .then(a.0.cmp(b.0))
+        });
         let top = ranked.first().map(|r| r.1).unwrap_or(0);
         let need = if members.len() > 1 { 2.min(top) } else { 1 };
         let mut terms: Vec<String> = ranked

@@ -1482,3 +1482,40 @@ fn a_group_named_by_an_adjective_has_no_opposite_stances() {
         "#]],
     );
 }
+
+#[test]
+fn an_issue_label_prefers_the_words_the_story_returns_to() {
+    // A statement on an issue of its own: its words tie on count, so the label
+    // takes first the one the story's other statements also use ("harbour"),
+    // instead of the alphabet's first three ("deal, fleets, foreign").
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "Brenland rejects any deal that hands over the harbour to foreign fleets. \
+             Varnia proposes a tax on grain shipped through the harbour each winter.",
+        )
+        .said(
+            "Brenland",
+            "any deal that hands over the harbour to foreign fleets",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        )
+        .cue("rejects")
+        .said(
+            "Varnia",
+            "a tax on grain shipped through the harbour each winter",
+            AttributionKind::Indirect,
+            Some(Stance::Proposes),
+        )
+        .cue("proposes");
+    let table = positions(&story.inputs());
+    let labels: Vec<String> = table
+        .issues
+        .iter()
+        .map(|i| format!("{}: {}", i.id, i.label))
+        .collect();
+    expect![[r#"
+        issue-1: deal, fleets, harbour
+        issue-2: grain, harbour, shipped"#]]
+    .assert_eq(&labels.join("\n"));
+}
