@@ -1754,13 +1754,7 @@ impl<'a> Analyzer<'a> {
                     // Their contents stop before the signature.
                     let sign = d.source.map_or(d.cue.start, |s| s.start.min(d.cue.start));
                     for o in &mut out[before..] {
-                        for c in &mut o.content {
-                            if c.end > sign && c.start < sign {
-                                if let Some(t) = self.trim_span(c.start, sign) {
-                                    *c = t;
-                                }
-                            }
-                        }
+                        self.cut_contents_at(&mut o.content, sign);
                     }
                     return;
                 }
@@ -1824,25 +1818,12 @@ impl<'a> Analyzer<'a> {
                     };
                     let mut d = d;
                     if let Some((_, cut)) = aside {
-                        for span in d.content.iter_mut() {
-                            if span.start < cut && cut < span.end {
-                                if let Some(t) = self.trim_span(span.start, cut) {
-                                    *span = t;
-                                }
-                            }
-                        }
+                        self.cut_contents_at(&mut d.content, cut);
                     }
                     // Its content ends with the aside too ("- which Russia claims to
                     // have seized - Putin says …").
                     if let (Some(_), Some(c), false) = (open_dash, close_dash, in_relative) {
-                        let cut = self.toks[c].span.start;
-                        for span in d.content.iter_mut() {
-                            if span.start < cut && cut < span.end {
-                                if let Some(t) = self.trim_span(span.start, cut) {
-                                    *span = t;
-                                }
-                            }
-                        }
+                        self.cut_contents_at(&mut d.content, self.toks[c].span.start);
                     }
                     out.push(d);
                 } else if let Some(d) = self.nominal_that_cue(ui, u, i) {
@@ -2024,8 +2005,18 @@ impl<'a> Analyzer<'a> {
                     && self.toks[k + 2].lower != "that"
             });
             if let Some(k) = cut {
-                if let Some(t) = self.trim_span(c.start, self.toks[k].span.start) {
-                    *c = t;
+                self.cut_contents_at(std::slice::from_mut(c), self.toks[k].span.start);
+            }
+        }
+    }
+
+    /// Ends every content span that runs across byte offset `cut` there (trimmed
+    /// of the punctuation before it).
+    fn cut_contents_at(&self, content: &mut [Span], cut: usize) {
+        for span in content.iter_mut() {
+            if span.start < cut && cut < span.end {
+                if let Some(t) = self.trim_span(span.start, cut) {
+                    *span = t;
                 }
             }
         }
@@ -4078,44 +4069,7 @@ impl<'a> Analyzer<'a> {
             b -= 1;
         }
         if (a..b).any(|k| self.toks[k].lower == "and") {
-            while a >= u.t0 + 2 && self.toks[a - 1].text == "," {
-                let comma = a - 1;
-                let mut start = comma;
-                while start > u.t0 {
-                    let t = &self.toks[start - 1];
-                    let title_dot = t.text == "."
-                        && start >= u.t0 + 2
-                        && TITLE_ABBREVIATIONS.contains(&self.toks[start - 2].lower.as_str());
-                    if (t.word && t.cap && t.quote.is_none()) || title_dot {
-                        start -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                let opens = start == u.t0 || self.toks[start - 1].text == ",";
-                let plain_name = (start..comma).all(|k| {
-                    let w = self.toks[k].lower.as_str();
-                    !PREPOSITIONS.contains(&w)
-                        && !NP_STOP.contains(&w)
-                        && !TIME_WORDS.contains(&w)
-                        && !LEADING_ADVERBS.contains(&w)
-                        && !self.is_time_tok(k)
-                });
-                // "Subsequently, the US and Ukraine agree": one capitalised word
-                // opening the sentence before a comma is a sentence adverb.
-                let lone_opener = start == u.t0 && comma - start == 1;
-                let adverb = (start..comma).any(|k| self.toks[k].lower.ends_with("ly"));
-                if start == comma
-                    || comma - start > 4
-                    || !opens
-                    || !plain_name
-                    || lone_opener
-                    || adverb
-                {
-                    break;
-                }
-                a = start;
-            }
+            a = self.list_start(u, a);
         }
         // "Even Lindsey Graham said", "Ultimately 54.6 percent of the electorate
         // backed …": a sentence adverb before the phrase is not part of it.
@@ -4128,6 +4082,49 @@ impl<'a> Analyzer<'a> {
         Some((a, b))
     }
 
+    /// "Hillary Clinton, Bernie Sanders and Martin O'Malley": from the start `a` of
+    /// a coordination, the start of the list of names before it, each item after
+    /// a comma (a name of at most four words, not a time, a preposition or a
+    /// sentence adverb).
+    fn list_start(&self, u: &Unit, mut a: usize) -> usize {
+        while a >= u.t0 + 2 && self.toks[a - 1].text == "," {
+            let comma = a - 1;
+            let mut start = comma;
+            while start > u.t0 {
+                let t = &self.toks[start - 1];
+                let title_dot = t.text == "."
+                    && start >= u.t0 + 2
+                    && TITLE_ABBREVIATIONS.contains(&self.toks[start - 2].lower.as_str());
+                if (t.word && t.cap && t.quote.is_none()) || title_dot {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let opens = start == u.t0 || self.toks[start - 1].text == ",";
+            let plain_name = (start..comma).all(|k| {
+                let w = self.toks[k].lower.as_str();
+                !PREPOSITIONS.contains(&w)
+                    && !NP_STOP.contains(&w)
+                    && !TIME_WORDS.contains(&w)
+                    && !LEADING_ADVERBS.contains(&w)
+                    && !self.is_time_tok(k)
+            });
+            // "Subsequently, the US and Ukraine agree": one capitalised word
+            // opening the sentence before a comma is a sentence adverb.
+            let lone_opener = start == u.t0 && comma - start == 1;
+            let adverb = (start..comma).any(|k| self.toks[k].lower.ends_with("ly"));
+            if start == comma || comma - start > 4 || !opens || !plain_name || lone_opener || adverb
+            {
+                break;
+            }
+            a = start;
+        }
+        a
+    }
+
+    /// [`Analyzer::left_np`] before its edges are settled: a sentence adverb
+    /// opening the phrase is still in, a list's earlier names are not yet.
     fn left_np_with_adverbs(&self, u: &Unit, end: usize) -> Option<(usize, usize)> {
         if end <= u.t0 {
             return None;
