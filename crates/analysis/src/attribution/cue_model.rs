@@ -3,8 +3,10 @@
 //!
 //! It finds cue words the rule lexicon misses ("failed to prosecute", "criticism
 //! of", "supporting"). The attribution rules keep their own cues; a learned cue is
-//! used only outside every rule attribution (its cue, source and content) and only
-//! when a noun phrase stands before it as the source (see `Analyzer::learned_cues`).
+//! used only outside every rule attribution (its cue, source and content). A noun
+//! phrase before it is its source when it can hold one; with none, a participle
+//! takes the main clause's subject and any other cue stands without a source
+//! (see `Analyzer::learned_holder`).
 //!
 //! Features of a token: its lower-cased form, crude stem and suffixes, shape,
 //! neighbours ±2 and two bigrams, whether it starts (or continues) a form of the

@@ -1630,16 +1630,12 @@ impl<'a> Analyzer<'a> {
                 if content.is_empty() || content.iter().any(|&c| self.asks_anonymity(c)) {
                     continue;
                 }
-                let source = self.left_np(u, a).map(|(s, e)| self.span_of(s, e));
-                let Some(source) = source else {
+                let Some(source) = self.learned_holder(u, a) else {
                     continue;
                 };
-                if !self.is_learned_holder(u, source) {
-                    continue;
-                }
                 added.push(Draft {
                     unit: ui,
-                    source: Some(source),
+                    source,
                     cue,
                     content,
                     stance: None,
@@ -1660,6 +1656,36 @@ impl<'a> Analyzer<'a> {
         }
         drafts.extend(added);
         margins
+    }
+
+    /// The holder of a learned cue that starts at token `a`: `None` drops the
+    /// cue, `Some(None)` keeps it without a source.
+    ///
+    /// - A noun phrase before the cue is its source when it can hold one
+    ///   (`is_learned_holder`), else the cue is dropped.
+    /// - With no noun phrase before it, a participle after a comma or a verb
+    ///   after "and" takes the main clause's subject ("Mayor Ilg spoke for an
+    ///   hour, praising the bridge" → "Mayor Ilg").
+    /// - Otherwise the cue stands without a source ("Citing the tolls, …",
+    ///   "has faced sharp criticism for …"), as PolNeAR annotates such cues. On
+    ///   PolNeAR train, keeping them raised the cue filter's out-of-fold F1 from
+    ///   0.7758 to 0.7846.
+    fn learned_holder(&self, u: &Unit, a: usize) -> Option<Option<Span>> {
+        match self.left_np(u, a) {
+            Some((s, e)) => {
+                let source = self.span_of(s, e);
+                self.is_learned_holder(u, source).then_some(Some(source))
+            }
+            None => {
+                let prev = (a > u.t0).then(|| self.toks[a - 1].lower.as_str());
+                let participle = prev == Some(",") && self.toks[a].lower.ends_with("ing");
+                Some(if participle || prev == Some("and") {
+                    self.main_subject(u, a)
+                } else {
+                    None
+                })
+            }
+        }
     }
 
     /// The phrase before a learned cue can hold it: not a clause, a phrase cut
@@ -3135,8 +3161,21 @@ impl<'a> Analyzer<'a> {
                             .get(1)
                             .is_some_and(|t| t.lower.ends_with("ing") || t.lower == "according")))
                     && (cs.saturating_sub(12).max(u.t0 + 1)..cs).any(|k| self.toks[k].text == ",");
+            // "…, notes the news outlet Varta.", "…, reports Reuters.": an
+            // inverted cue whose source runs to the end of the sentence.
+            let inverted_tail = prev.is_some_and(|t| t.text == ",")
+                && cs > u.t0 + 2
+                && next.is_some_and(|t| {
+                    (t.cap && t.word) || matches!(t.lower.as_str(), "the" | "a" | "an")
+                })
+                && self.right_np(u, after).is_some_and(|(_, b)| {
+                    self.toks[b..u.t1]
+                        .iter()
+                        .all(|t| matches!(t.text, "." | "!" | "?"))
+                });
             // "Sanders, meanwhile, hopes that …", "Her aide, Jake Sullivan, calls …".
             let subject_ok = subject_ok
+                || inverted_tail
                 || ((trailing || object_ok)
                     && prev.is_some_and(|t| t.text == ",")
                     && self.apposition_source(u, cs).is_some());

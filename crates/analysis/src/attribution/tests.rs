@@ -624,8 +624,8 @@ fn passive_quoted_as_saying_and_long_held_views() {
 #[test]
 fn learned_cues_outside_the_lexicon() {
     // "opposed" is a lexicon verb (the rules give it a stance); "is supporting" is
-    // not in the lexicon and comes from the embedded tagger, which is used only in
-    // sentences where the rules found nothing and only with a holder before the cue.
+    // not in the lexicon and comes from the embedded tagger, which is used only
+    // outside what the rules found (who holds its cues: `learned_cue_holders`).
     check(
         "Mayor Ilg has long opposed the new bridge tax. Senator Ann Dorn is supporting the plan to close the Varn depot. The bridge opened in May.",
         expect![[r#"
@@ -1810,6 +1810,77 @@ fn outlet_names_with_verb_words() {
         expect![[r#"
             Indirect [the Ridge Herald] cue=[reported] content=[the talks failed]
             Indirect [The Coastal Express] cue=[reported] content=[that the talks failed]
+        "#]],
+    );
+}
+
+#[test]
+fn learned_cue_holders() {
+    // Who holds a cue the tagger proposes at a given word (the tagger itself is
+    // not run: its verdicts move with each retrain). `-` drops the cue, `(none)`
+    // keeps it without a source.
+    fn holder(input: &str, cue_word: &str) -> String {
+        let sentences = text::split_sentences(input);
+        let analyzer = super::Analyzer::new(input, &sentences, &[], &[], &[]);
+        let at = input.find(cue_word).expect("cue word is in the input");
+        let a = analyzer.tok_at(at);
+        let u = analyzer
+            .units
+            .iter()
+            .find(|u| u.t0 <= a && a < u.t1)
+            .expect("a unit holds the cue");
+        match analyzer.learned_holder(u, a) {
+            None => "-".to_string(),
+            Some(None) => "(none)".to_string(),
+            Some(Some(s)) => s.slice(input).to_string(),
+        }
+    }
+    let cases = [
+        ("Senator Ann Dorn is supporting the plan.", "is supporting"),
+        (
+            "Mayor Ilg spoke for an hour, praising the new bridge.",
+            "praising",
+        ),
+        (
+            "Tova Lind is wary of the tolls and expects them to rise.",
+            "expects",
+        ),
+        ("Citing the bridge tolls, the board walked out.", "Citing"),
+        (
+            "The harbour board has faced sharp criticism for the tolls.",
+            "sharp criticism",
+        ),
+        (
+            "She gave her backing to the city plan saying it works.",
+            "saying",
+        ),
+    ];
+    let got: Vec<String> = cases
+        .iter()
+        .map(|(input, cue)| format!("{cue} → {}", holder(input, cue)))
+        .collect();
+    expect![[r#"
+        is supporting → Senator Ann Dorn
+        praising → Mayor Ilg
+        expects → Tova Lind
+        Citing → (none)
+        sharp criticism → (none)
+        saying → -"#]]
+    .assert_eq(&got.join("\n"));
+}
+
+#[test]
+fn inverted_noun_like_cues() {
+    // "notes" and "reports" are nouns too; after a comma, with a name or a
+    // determiner phrase running to the end of the sentence, they are inverted
+    // cues. "notes in hand" and "reports show" stay nouns.
+    check_rules(
+        "The toll rose, notes Varta. The toll rose, reports the Guardian. The toll rose, notes the news outlet Varta. He left, notes in hand. The tolls, reports show, rose.",
+        expect![[r#"
+            Indirect [Varta] cue=[notes] content=[The toll rose]
+            Indirect [the Guardian] cue=[reports] content=[The toll rose]
+            Indirect [the news outlet Varta] cue=[notes] content=[The toll rose]
+            Indirect [reports] (descriptor) cue=[show] content=[rose]
         "#]],
     );
 }
