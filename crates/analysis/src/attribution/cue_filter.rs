@@ -16,8 +16,8 @@
 //! The embedded model `crates/analysis/models/cue_filter.bin` is trained on the
 //! PolNeAR training split (label: the candidate's cue overlaps a gold cue of the
 //! annotation file; every annotation file one example; the number of epochs and
-//! the threshold picked out of fold over five folds of articles; fixed shuffle
-//! seed, byte for byte reproducible) by
+//! the threshold picked out of fold over five folds of articles; the weights
+//! averaged over five fixed shuffle seeds, byte for byte reproducible) by
 //!
 //! ```text
 //! cargo run --release -p eval --example train_cue_filter -- \

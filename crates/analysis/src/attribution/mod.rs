@@ -1627,7 +1627,11 @@ impl<'a> Analyzer<'a> {
                     }
                 }
                 content.retain(|&c| self.has_words(c));
-                if content.is_empty() || content.iter().any(|&c| self.asks_anonymity(c)) {
+                if content.is_empty()
+                    || content.iter().any(|&c| {
+                        self.asks_anonymity(c) || self.relative_that(self.tok_at(c.start))
+                    })
+                {
                     continue;
                 }
                 let Some(source) = self.learned_holder(u, a) else {
@@ -1665,7 +1669,9 @@ impl<'a> Analyzer<'a> {
     ///   (`is_learned_holder`), else the cue is dropped.
     /// - With no noun phrase before it, a participle after a comma or a verb
     ///   after "and" takes the main clause's subject ("Mayor Ilg spoke for an
-    ///   hour, praising the bridge" → "Mayor Ilg").
+    ///   hour, praising the bridge" → "Mayor Ilg"), and a cue after an
+    ///   apposition takes the phrase it describes ("Ann Dorn, the port's
+    ///   lawyer, sharply rebuked …" → "Ann Dorn, the port's lawyer,").
     /// - Otherwise the cue stands without a source ("Citing the tolls, …",
     ///   "has faced sharp criticism for …"), as PolNeAR annotates such cues. On
     ///   PolNeAR train, keeping them raised the cue filter's out-of-fold F1 from
@@ -1679,18 +1685,22 @@ impl<'a> Analyzer<'a> {
             None => {
                 let prev = (a > u.t0).then(|| self.toks[a - 1].lower.as_str());
                 let participle = prev == Some(",") && self.toks[a].lower.ends_with("ing");
-                Some(if participle || prev == Some("and") {
+                let source = if participle || prev == Some("and") {
                     self.main_subject(u, a)
+                } else if prev == Some(",") {
+                    self.apposition_source(u, a)
+                        .map(|(s, e)| self.span_of(s, e))
                 } else {
                     None
-                })
+                };
+                Some(source.filter(|&s| self.is_learned_holder(u, s)))
             }
         }
     }
 
     /// The phrase before a learned cue can hold it: not a clause, a phrase cut
-    /// after a preposition, a preposition's object, a bare determiner or the
-    /// reader.
+    /// after a preposition, a preposition's object, a bare determiner, the
+    /// reader or a lone opener ("Besides").
     fn is_learned_holder(&self, u: &Unit, source: Span) -> bool {
         let (s0, s1) = (self.tok_at(source.start), self.tok_at(source.end));
         // "European countries introduce an alternative framework
@@ -1734,7 +1744,19 @@ impl<'a> Analyzer<'a> {
         let reader = s1
             .checked_sub(1)
             .is_some_and(|k| self.toks[k].lower == "you");
-        !(clause || cut_short || gerund_clause || prepositional_object || bare_determiner || reader)
+        // "Besides promising talks and continued aid, …": one word that opens
+        // an adverbial phrase is no holder.
+        let lone_opener = s1 == s0 + 1 && {
+            let w = self.toks[s0].lower.as_str();
+            NP_STOP.contains(&w) || PREPOSITIONS.contains(&w)
+        };
+        !(clause
+            || cut_short
+            || gerund_clause
+            || prepositional_object
+            || bare_determiner
+            || reader
+            || lone_opener)
     }
 
     /// "… - who asked not to be named - …", "who declined to be identified": the
@@ -2317,6 +2339,19 @@ impl<'a> Analyzer<'a> {
     /// A report named by a noun with its clause: "his claim that …", "Smith's
     /// assertion that …". The cue is the noun, the source the possessive before it,
     /// the content the "that" clause.
+    /// "the claim that was made": the "that" at token `that` is the subject of
+    /// a relative clause (its next token is no word, an auxiliary, a form of
+    /// "be" or a past form), not the opening of a reported clause.
+    fn relative_that(&self, that: usize) -> bool {
+        self.toks.get(that).is_some_and(|t| t.lower == "that")
+            && self.toks.get(that + 1).is_some_and(|after| {
+                !after.word
+                    || is_aux_verb(&after.lower)
+                    || BE.contains(&after.lower.as_str())
+                    || after.lower.ends_with("ed")
+            })
+    }
+
     fn nominal_that_cue(&self, ui: usize, u: &Unit, i: usize) -> Option<Draft> {
         let t = &self.toks[i];
         if !t.word || t.cap || !REPORT_NOUNS.contains(&t.lower.as_str()) {
@@ -2326,13 +2361,7 @@ impl<'a> Analyzer<'a> {
         if that + 2 >= u.t1 || self.toks[that].lower != "that" {
             return None;
         }
-        // "the claim that was made": "that" is the subject of a relative clause.
-        let after_that = &self.toks[that + 1];
-        if !after_that.word
-            || is_aux_verb(&after_that.lower)
-            || BE.contains(&after_that.lower.as_str())
-            || after_that.lower.ends_with("ed")
-        {
+        if self.relative_that(that) {
             return None;
         }
         // The possessive: "his claim", "Smith's repeated claim".

@@ -1845,7 +1845,15 @@ fn learned_cue_holders() {
             "Tova Lind is wary of the tolls and expects them to rise.",
             "expects",
         ),
+        (
+            "Ann Dorn, the port's lawyer, sharply rebuked the board.",
+            "sharply rebuked",
+        ),
         ("Citing the bridge tolls, the board walked out.", "Citing"),
+        (
+            "Besides promising talks and continued aid, the board did little.",
+            "continued",
+        ),
         (
             "The harbour board has faced sharp criticism for the tolls.",
             "sharp criticism",
@@ -1863,7 +1871,9 @@ fn learned_cue_holders() {
         is supporting → Senator Ann Dorn
         praising → Mayor Ilg
         expects → Tova Lind
+        sharply rebuked → Ann Dorn, the port's lawyer,
         Citing → (none)
+        continued → (none)
         sharp criticism → (none)
         saying → -"#]]
     .assert_eq(&got.join("\n"));
