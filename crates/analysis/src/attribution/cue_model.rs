@@ -26,7 +26,7 @@
 //! neighbouring epochs since the curve is flat; a bias of -30 folded into the
 //! transitions to favour recall, the cue filter taking back the doubtful ones;
 //! fixed shuffle seed, byte-for-byte reproducible, about 30 s; 40 epochs at most,
-//! 28 picked). The models are
+//! 33 picked). The models are
 //! retrained in this order, each reading the one before (the files are compiled
 //! in, so each `cargo run` rebuilds with the file written by the step before):
 //!

@@ -1744,11 +1744,14 @@ impl<'a> Analyzer<'a> {
         let reader = s1
             .checked_sub(1)
             .is_some_and(|k| self.toks[k].lower == "you");
-        // "Besides promising talks and continued aid, …": one word that opens
-        // an adverbial phrase is no holder.
+        // "Besides promising talks and continued aid, …", "Perhaps recognizing
+        // …": one word that opens an adverbial phrase is no holder.
         let lone_opener = s1 == s0 + 1 && {
             let w = self.toks[s0].lower.as_str();
-            NP_STOP.contains(&w) || PREPOSITIONS.contains(&w)
+            NP_STOP.contains(&w)
+                || PREPOSITIONS.contains(&w)
+                || LEADING_ADVERBS.contains(&w)
+                || matches!(w, "perhaps" | "maybe" | "probably" | "possibly")
         };
         !(clause
             || cut_short
@@ -3124,6 +3127,16 @@ impl<'a> Analyzer<'a> {
             {
                 return None;
             }
+        }
+        // "a controversial comment that angered …", "left little doubt that …":
+        // the noun, before a relative "that" or after a quantifier.
+        if verb.noun_like
+            && hit.form <= 1
+            && !has_aux
+            && (self.relative_that(after)
+                || matches!(prev_lower, "little" | "no" | "much" | "any" | "without"))
+        {
+            return None;
         }
         if verb.noun_like && hit.form <= 1 && !has_aux {
             let clause_next = next.is_some_and(|t| {
@@ -5039,22 +5052,27 @@ impl<'a> Analyzer<'a> {
                 || k > u.t0 && finite_next)
     }
 
+    /// Token `k` reads as a finite verb: an auxiliary, a present or past form of
+    /// a lexicon verb, a common verb, or a lower-case word in "-ed" after a word.
+    fn is_finite_at(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        if t.quote.is_some() || !t.word {
+            return false;
+        }
+        let w = t.lower.as_str();
+        is_aux_verb(w)
+            || self.verb_at(k).is_some_and(|h| matches!(h.form, 1 | 2))
+            || COMMON_VERBS.contains(&w) && w != "to"
+            || (!t.cap && k > 0 && w.len() > 3 && w.ends_with("ed") && self.toks[k - 1].word)
+    }
+
     /// The first noun phrase of a unit (subject of its main clause).
     /// The subject of the unit's main clause, for a participle or coordinated cue
     /// at `cs`: the phrase before the first finite verb ("Trump was blunt,
     /// claiming …" → "Trump"), else the first name of the unit.
     fn main_subject(&self, u: &Unit, cs: usize) -> Option<Span> {
         for k in u.t0 + 1..cs {
-            let t = &self.toks[k];
-            if t.quote.is_some() || !t.word {
-                continue;
-            }
-            let w = t.lower.as_str();
-            let finite = is_aux_verb(w)
-                || self.verb_at(k).is_some_and(|h| matches!(h.form, 1 | 2))
-                || COMMON_VERBS.contains(&w) && w != "to"
-                || (!t.cap && w.len() > 3 && w.ends_with("ed") && self.toks[k - 1].word);
-            if finite {
+            if self.is_finite_at(k) {
                 let start = self.chain_start(u, k);
                 if let Some((a, b)) = self.left_np(u, start) {
                     return Some(self.span_of(a, b));

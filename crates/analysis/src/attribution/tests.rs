@@ -1851,6 +1851,10 @@ fn learned_cue_holders() {
         ),
         ("Citing the bridge tolls, the board walked out.", "Citing"),
         (
+            "Perhaps recognizing the risk, the board walked out.",
+            "recognizing",
+        ),
+        (
             "Besides promising talks and continued aid, the board did little.",
             "continued",
         ),
@@ -1873,6 +1877,7 @@ fn learned_cue_holders() {
         expects → Tova Lind
         sharply rebuked → Ann Dorn, the port's lawyer,
         Citing → (none)
+        recognizing → -
         continued → (none)
         sharp criticism → (none)
         saying → -"#]]
@@ -1891,6 +1896,19 @@ fn inverted_noun_like_cues() {
             Indirect [the Guardian] cue=[reports] content=[The toll rose]
             Indirect [the news outlet Varta] cue=[notes] content=[The toll rose]
             Indirect [reports] (descriptor) cue=[show] content=[rose]
+        "#]],
+    );
+}
+
+#[test]
+fn report_nouns_are_not_verbs() {
+    // "comment" and "doubt" are verbs too; before a relative "that" or after a
+    // quantifier they are nouns, with no holder before them. "They doubt that …"
+    // stays a cue.
+    check_rules(
+        "He did make a controversial comment that angered the union. The report left little doubt that the port was failing. Traders doubt that the port will reopen.",
+        expect![[r#"
+            Indirect [Traders] cue=[doubt] content=[that the port will reopen]
         "#]],
     );
 }
