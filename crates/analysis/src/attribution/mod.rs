@@ -1671,7 +1671,8 @@ impl<'a> Analyzer<'a> {
     ///   after "and" takes the main clause's subject ("Mayor Ilg spoke for an
     ///   hour, praising the bridge" → "Mayor Ilg"), and a cue after an
     ///   apposition takes the phrase it describes ("Ann Dorn, the port's
-    ///   lawyer, sharply rebuked …" → "Ann Dorn, the port's lawyer,").
+    ///   lawyer, sharply rebuked …" → "Ann Dorn, the port's lawyer,"); a
+    ///   phrase found so that cannot hold a cue leaves it without a source.
     /// - Otherwise the cue stands without a source ("Citing the tolls, …",
     ///   "has faced sharp criticism for …"), as PolNeAR annotates such cues. On
     ///   PolNeAR train, keeping them raised the cue filter's out-of-fold F1 from
