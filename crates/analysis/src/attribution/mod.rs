@@ -3130,12 +3130,12 @@ impl<'a> Analyzer<'a> {
             }
         }
         // "a controversial comment that angered …", "left little doubt that …":
-        // the noun, before a relative "that" or after a quantifier.
+        // the noun, before a relative "that" or after a quantifier (after a
+        // determiner such as "no" or "any", the subject test below refuses it).
         if verb.noun_like
             && hit.form <= 1
             && !has_aux
-            && (self.relative_that(after)
-                || matches!(prev_lower, "little" | "no" | "much" | "any" | "without"))
+            && (self.relative_that(after) || matches!(prev_lower, "little" | "much" | "without"))
         {
             return None;
         }
