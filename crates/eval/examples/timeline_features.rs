@@ -18,7 +18,9 @@
 //! Environment: `W="w1,w2,...;..."` scores linear weightings; `DIV=a` keeps chosen
 //! dates at least a * range/l days apart; `SHIFT=n` moves every candidate by n days
 //! (an alignment check); `DEBUG=<timeline>` prints the top dates and each gold
-//! date's rank.
+//! date's rank; `DUMP=<file>` appends every mention (timeline, document, publication
+//! date, date, sentence index and text) and each timeline's gold dates as JSON lines,
+//! for studies outside Rust.
 //!
 //! The leave-one-topic-out rankers (a logistic regression and a grid of linear
 //! weights) are trained on the timelines of every other topic (topic = folder name
@@ -59,6 +61,7 @@ struct Mention {
     month_only: bool,
     sentence: usize,
     dates_in_sentence: usize,
+    text: String,
 }
 
 fn mentions(
@@ -125,6 +128,7 @@ fn mentions(
                     month_only,
                     sentence: si,
                     dates_in_sentence: n.max(1),
+                    text: a.text[span.start..span.end].to_string(),
                 });
             }
         }
@@ -436,6 +440,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .filter(|m| !m.month_only && m.date >= first && m.date <= last)
                     .map(|m| m.date)
                     .collect();
+            if let Ok(dump) = std::env::var("DUMP") {
+                use std::io::Write;
+                let mut out = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&dump)?;
+                for m in &ms.0 {
+                    let row = serde_json::json!({"tl": tl.name, "doc": m.doc,
+                        "pub": m.published.to_string(), "date": m.date.to_string(),
+                        "month": m.month_only, "sent": m.sentence, "text": m.text});
+                    writeln!(out, "{row}")?;
+                }
+                let row = serde_json::json!({"tl": tl.name, "gold": tl.dates.iter().map(|d| d.to_string()).collect::<Vec<_>>(), "first": first.to_string(), "last": last.to_string()});
+                writeln!(out, "{row}")?;
+            }
             let reach = tl.dates.iter().filter(|d| cands.contains(d)).count();
             println!(
                 "{}: gold {} candidates {} gold reachable {}",

@@ -398,6 +398,11 @@ impl Lexicon {
         }
     }
 
+    /// True for a word (lower case) that carries no topic on its own.
+    pub(crate) fn is_stop(&self, lower: &str) -> bool {
+        self.stop.contains(lower)
+    }
+
     /// The concept a common word stands for: its related-word group or its stem.
     pub(crate) fn concept(&self, word: &str) -> Option<String> {
         let lower = word.to_lowercase();

@@ -8,6 +8,7 @@ pub mod claims;
 mod disputes;
 pub mod framing;
 pub mod lineage;
+mod phrases;
 pub mod positions;
 pub mod stories;
 pub mod timeline;

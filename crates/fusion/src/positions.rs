@@ -5,8 +5,11 @@
 //! compared as claims and disputes instead). Issues are discovered from the
 //! text, not taken from a list: the key words of each attributed content (common
 //! words and names, with stance verbs left out) are compared, and contents that
-//! share enough of them form one issue, labelled by its most frequent words
-//! (on a tie, first the words more of the story's statements use).
+//! share enough of them form one issue. An issue is labelled in the statements'
+//! own words when it can be (`phrases`: the phrase they share, "peace plan", or the
+//! short phrase a single statement opens with, "being left out of NATO"), else by
+//! its most frequent key words (on a tie, first the words more of the story's
+//! statements use).
 //! Actors are matched across documents and spellings by their name key.
 
 use std::collections::BTreeMap;
@@ -18,6 +21,7 @@ use text::tokenize;
 use crate::claims::{
     is_negative, is_positive, reported_stance, DocInput, Groups, Reading, ReportedBy,
 };
+use crate::phrases;
 
 /// Actors × issues with each actor's stance and its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -33,9 +37,12 @@ pub struct PositionTable {
 pub struct Issue {
     /// `issue-1`, ... in order of first mention.
     pub id: String,
-    /// The issue's most frequent key words, joined ("border, ceasefire, plan");
-    /// on a tie, the words more of the story's statements use come first.
+    /// The phrase the issue's statements share ("ceasefire plan"), the short
+    /// phrase its one statement opens with ("new elections in the capital"), or
+    /// else its most frequent key words joined ("border, ceasefire, plan"; on a
+    /// tie, the words more of the story's statements use come first).
     pub label: String,
+    /// The key words (up to three of the most frequent), in alphabetical order.
     pub terms: Vec<String>,
 }
 
@@ -187,15 +194,18 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
             .map(|(t, _)| (*t).to_string())
             .collect();
         terms.sort();
+        // In the statements' own words when they share a phrase, or when the one
+        // thing said opens with a short one; else the key words.
+        let contents: Vec<&str> = members
+            .iter()
+            .map(|&m| stated[m].statement.content.as_str())
+            .collect();
+        let label = phrases::phrase_label(lex, &contents).unwrap_or_else(|| surface.label(&terms));
         let id = format!("issue-{}", table.issues.len() + 1);
         for &m in &members {
             issue_of[m] = id.clone();
         }
-        table.issues.push(Issue {
-            id,
-            label: surface.label(&terms),
-            terms,
-        });
+        table.issues.push(Issue { id, label, terms });
     }
 
     // Actors and their positions.

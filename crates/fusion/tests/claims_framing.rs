@@ -948,8 +948,8 @@ fn positions_by_actor_and_issue() {
         );
     }
     expect![[r#"
-        issue-1 [border, ceasefire, plan]
-        issue-2 [capital, elections]
+        issue-1 [ceasefire plan]
+        issue-2 [new elections in the capital]
         Koval on issue-1: Accepts (1 statements)
         Peter Lind on issue-1: Supports mixed (2 statements)
         Peter Lind on issue-2: Demands (1 statements)
