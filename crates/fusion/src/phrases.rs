@@ -260,6 +260,26 @@ pub(crate) fn lead_phrase(lex: &Lexicon, text: &str) -> Option<String> {
     ))
 }
 
+/// Marks that end the matter a content names ("megaphone diplomacy, amid claims
+/// …"); quotation marks do not ("a “large part” of the deal").
+const MATTER_ENDS: &[&str] = &[",", ";", "\u{2014}", "\u{2013}", "("];
+
+/// The part of a content that names its matter: up to the first clause word or
+/// mark after a topic word ("megaphone diplomacy being practised in the West" of
+/// "…, amid claims that officials changed a draft peace plan"). The whole text
+/// when nothing ends it.
+pub(crate) fn matter_head<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
+    let mut seen_topic = false;
+    for t in tokenize(text) {
+        let lower = t.text.to_lowercase();
+        if seen_topic && (MATTER_ENDS.contains(&t.text) || CLAUSE_WORDS.contains(&lower.as_str())) {
+            return &text[..t.span.start];
+        }
+        seen_topic |= t.shape != TokenShape::Punct && lex.concept(t.text).is_some();
+    }
+    text
+}
+
 /// A label for what `texts` say: the phrase they share, or, when they are one text
 /// (copies aside), the phrase it opens with.
 pub(crate) fn phrase_label(lex: &Lexicon, texts: &[&str]) -> Option<String> {
@@ -302,6 +322,29 @@ mod tests {
             shared_phrase(&lex, &["a cap on army size now", "their cap on army size"]).as_deref(),
             Some("cap on army size")
         );
+    }
+
+    #[test]
+    fn the_matter_ends_at_a_clause_or_mark_after_a_topic_word() {
+        let lex = Lexicon::new();
+        let cases = [
+            (
+                "megaphone diplomacy being practised abroad, amid claims that a draft plan changed",
+                "megaphone diplomacy being practised abroad",
+            ),
+            (
+                "to a \u{201c}large part\u{201d} of the amended deal",
+                "to a \u{201c}large part\u{201d} of the amended deal",
+            ),
+            (
+                "this: no port gives up its docks",
+                "this: no port gives up its docks",
+            ),
+            ("the levy as written", "the levy "),
+        ];
+        for (text, want) in cases {
+            assert_eq!(matter_head(&lex, text), want, "{text}");
+        }
     }
 
     #[test]

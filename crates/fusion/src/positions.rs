@@ -4,8 +4,9 @@
 //! accepts, rejects, demands; what a source claims, warns of or denies is a report,
 //! compared as claims and disputes instead). Issues are discovered from the
 //! text, not taken from a list: the key words of each attributed content (common
-//! words and names, with stance verbs left out) are compared, and contents that
-//! share enough of them form one issue. An issue is labelled in the statements'
+//! words and names, with stance verbs left out; of a reported content, only the
+//! matter it opens with, not the circumstances after a clause word or comma) are
+//! compared, and contents that share enough of them form one issue. An issue is labelled in the statements'
 //! own words when it can be (`phrases`: the phrase they share, "peace plan", or the
 //! short phrase a single statement opens with, "being left out of NATO"), else by
 //! its most frequent key words (on a tie, first the words more of the story's
@@ -110,13 +111,26 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
             if matches!(stance, Stance::Claims | Stance::Warns | Stance::Denies) {
                 continue;
             }
-            let toks = tokenize(&a.content_text);
-            let terms: BTreeMap<String, bool> = lex
-                .concepts(&a.content_text, &toks, &ctx.names)
-                .into_iter()
-                .filter(|c| !stance_words.contains(&c.key))
-                .map(|c| (c.key, c.proper))
-                .collect();
+            let terms_of = |text: &str| -> BTreeMap<String, bool> {
+                lex.concepts(text, &tokenize(text), &ctx.names)
+                    .into_iter()
+                    .filter(|c| !stance_words.contains(&c.key))
+                    .map(|c| (c.key, c.proper))
+                    .collect()
+            };
+            // The matter of a reported content is what it opens with, not the
+            // circumstances after it ("megaphone diplomacy, amid claims … a draft
+            // peace plan"), unless that names too little. A quotation is speech,
+            // read whole ("It is not everything we asked for, but it is a deal").
+            let head = match a.kind {
+                model::AttributionKind::Direct => BTreeMap::new(),
+                _ => terms_of(phrases::matter_head(lex, &a.content_text)),
+            };
+            let terms = if head.len() >= 2 {
+                head
+            } else {
+                terms_of(&a.content_text)
+            };
             // "called ungrateful by X" leaves "Zelensky"; "that Ukraine:" a
             // headline's colon: one word names no matter to take a stance on.
             if terms.len() < 2 {

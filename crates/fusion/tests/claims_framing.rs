@@ -1519,3 +1519,48 @@ fn an_issue_label_prefers_the_words_the_story_returns_to() {
         issue-2: grain, harbour, shipped"#]]
     .assert_eq(&labels.join("\n"));
 }
+
+#[test]
+fn an_issue_is_what_a_reported_content_opens_with() {
+    // The circumstances after a reported matter ("amid claims … the ceasefire
+    // plan") do not join it to the ceasefire-plan issue; a quotation is read whole.
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "Varnia backed the ceasefire plan for the border. Brenland decried \
+             megaphone diplomacy in the capital, amid claims that envoys had changed the \
+             ceasefire plan for the border.",
+        )
+        .said(
+            "Varnia",
+            "the ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Supports),
+        )
+        .cue("backed")
+        .said(
+            "Brenland",
+            "megaphone diplomacy in the capital, amid claims that envoys had changed the \
+             ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        )
+        .cue("decried");
+    let table = positions(&story.inputs());
+    let rows: Vec<String> = table
+        .positions
+        .iter()
+        .map(|p| {
+            let label = table
+                .issues
+                .iter()
+                .find(|i| i.id == p.issue)
+                .map_or("", |i| i.label.as_str());
+            format!("{} {:?} {}: {label}", p.actor, p.stance, p.issue)
+        })
+        .collect();
+    expect![[r#"
+        Brenland Rejects issue-2: megaphone diplomacy in the capital
+        Varnia Supports issue-1: ceasefire plan for the border"#]]
+    .assert_eq(&rows.join("\n"));
+}
