@@ -35,6 +35,8 @@ th{background:#f1f3f8;font-size:13px}.muted{color:var(--muted)}.tag{display:inli
 .tl{border-left:3px solid var(--accent);margin-left:8px;padding-left:16px}.tl .date{font-weight:700}.tl .item{margin:0 0 12px}
 .matrix td.cell{text-align:center}.yes{background:#ecfdf3;color:var(--ok);font-weight:700}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}.card h3{margin:0 0 6px;font-size:15px}
+.grid{margin-bottom:8px}.grid td.cell{text-align:center;font-size:13px}.grid a{color:inherit;text-decoration:none}
+.grid .pos{background:#ecfdf3;color:var(--ok);font-weight:600}.grid .neg{background:var(--warnbg);color:var(--warn);font-weight:600}.grid .ask{background:#fffaeb;color:#b54708;font-weight:600}
 "#;
 
 fn evidence_html(o: &mut String, outlet: &str, text: &str) {
@@ -53,6 +55,70 @@ pub(crate) fn quote_html(text: &str) -> String {
     } else {
         format!("<q>{}</q>", esc(text))
     }
+}
+
+/// Most issues the positions grid shows as columns.
+const GRID_ISSUES: usize = 8;
+
+/// The actors × issues grid: the issues two actors or more take a stance on are the
+/// columns (most actors first, at most [`GRID_ISSUES`]), every actor with a stance
+/// on one of them is a row, and each cell shows the stance and links to its
+/// evidence below. Nothing when no issue has two actors.
+fn positions_grid(o: &mut String, t: &fusion::positions::PositionTable) {
+    let mut columns: Vec<(&fusion::positions::Issue, usize)> = t
+        .issues
+        .iter()
+        .map(|i| (i, t.positions.iter().filter(|p| p.issue == i.id).count()))
+        .filter(|(_, actors)| *actors >= 2)
+        .collect();
+    // Stable: on a tie, the issue met first.
+    columns.sort_by_key(|c| std::cmp::Reverse(c.1));
+    columns.truncate(GRID_ISSUES);
+    if columns.is_empty() {
+        return;
+    }
+    let mut actors: Vec<&str> = Vec::new();
+    for p in &t.positions {
+        if columns.iter().any(|(i, _)| i.id == p.issue) && !actors.contains(&p.actor.as_str()) {
+            actors.push(&p.actor);
+        }
+    }
+    o.push_str("<table class=grid><tr><th>Actor</th>");
+    for (i, _) in &columns {
+        let _ = write!(o, "<th>{}</th>", esc(&shorten(&i.label, 40)));
+    }
+    o.push_str("</tr>");
+    for actor in actors {
+        let _ = write!(o, "<tr><td>{}</td>", esc(actor));
+        for (i, _) in &columns {
+            let found = t
+                .positions
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.actor == actor && p.issue == i.id);
+            match found {
+                Some((n, p)) => {
+                    let class = match p.stance {
+                        model::Stance::Rejects | model::Stance::Denies => "neg",
+                        model::Stance::Demands | model::Stance::Warns => "ask",
+                        model::Stance::Claims => "",
+                        model::Stance::Proposes
+                        | model::Stance::Supports
+                        | model::Stance::Accepts => "pos",
+                    };
+                    let _ = write!(
+                        o,
+                        "<td class=\"cell {class}\"><a href=\"#pos-{n}\">{:?}{}</a></td>",
+                        p.stance,
+                        if p.mixed { " (mixed)" } else { "" }
+                    );
+                }
+                None => o.push_str("<td class=cell></td>"),
+            }
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</table><p class=muted>Each stance links to its evidence below.</p>");
 }
 
 /// The whole page.
@@ -180,8 +246,9 @@ pub fn page(b: &Brief) -> String {
     if b.positions.positions.is_empty() {
         o.push_str("<p class=muted>No stances found.</p>");
     } else {
+        positions_grid(&mut o, &b.positions);
         o.push_str("<table><tr><th>Actor</th><th>Issue</th><th>Stance</th><th>Evidence</th></tr>");
-        for p in &b.positions.positions {
+        for (n, p) in b.positions.positions.iter().enumerate() {
             let issue = b
                 .positions
                 .issues
@@ -191,7 +258,7 @@ pub fn page(b: &Brief) -> String {
                 .unwrap_or(&p.issue);
             let _ = write!(
                 o,
-                "<tr><td>{}</td><td>{}</td><td>{:?}{}</td><td>",
+                "<tr id=pos-{n}><td>{}</td><td>{}</td><td>{:?}{}</td><td>",
                 esc(&p.actor),
                 esc(issue),
                 p.stance,
@@ -322,6 +389,63 @@ pub fn page(b: &Brief) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_positions_grid_shows_issues_two_actors_take_a_stance_on() {
+        use fusion::positions::{Issue, Position, PositionTable};
+        use model::Stance;
+        let issue = |id: &str, label: &str| Issue {
+            id: id.to_string(),
+            label: label.to_string(),
+            terms: Vec::new(),
+        };
+        let position = |actor: &str, issue: &str, stance: Stance, mixed: bool| Position {
+            actor: actor.to_string(),
+            actor_key: actor.to_lowercase(),
+            issue: issue.to_string(),
+            stance,
+            mixed,
+            statements: Vec::new(),
+        };
+        let table = PositionTable {
+            issues: vec![
+                issue("issue-1", "port levy"),
+                issue("issue-2", "night shifts"),
+            ],
+            actors: Vec::new(),
+            positions: vec![
+                position("Brenland", "issue-1", Stance::Rejects, false),
+                position("Brenland", "issue-2", Stance::Demands, false),
+                position("Varnia", "issue-1", Stance::Accepts, true),
+            ],
+        };
+        let mut o = String::new();
+        super::positions_grid(&mut o, &table);
+        // One column (only the levy has two actors), a row per actor, and each
+        // cell links to its row of evidence.
+        let cells: Vec<&str> = o.split("<td").skip(1).collect();
+        assert!(
+            o.contains("<th>port levy</th>") && !o.contains("night shifts"),
+            "{o}"
+        );
+        assert_eq!(cells.len(), 4, "{o}");
+        assert!(
+            cells[1].contains("class=\"cell neg\"><a href=\"#pos-0\">Rejects</a>"),
+            "{o}"
+        );
+        assert!(
+            cells[3].contains("class=\"cell pos\"><a href=\"#pos-2\">Accepts (mixed)</a>"),
+            "{o}"
+        );
+        // No issue with two actors: no grid.
+        let mut o = String::new();
+        let one = PositionTable {
+            positions: table.positions[..2].to_vec(),
+            ..table
+        };
+        super::positions_grid(&mut o, &one);
+        assert!(o.is_empty(), "{o}");
+    }
+
     #[test]
     fn escapes_markup() {
         assert_eq!(
