@@ -5075,6 +5075,9 @@ impl<'a> Analyzer<'a> {
         for k in u.t0 + 1..cs {
             if self.is_finite_at(k) {
                 let start = self.chain_start(u, k);
+                // "All of Ukraine's partners—Britain, Germany and others—are
+                // working": the subject stands before the aside between dashes.
+                let start = self.dash_aside_start(u, start).unwrap_or(start);
                 if let Some((a, b)) = self.left_np(u, start) {
                     return Some(self.span_of(a, b));
                 }
@@ -5082,6 +5085,25 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.clause_subject(u)
+    }
+
+    /// When a dash ends just before token `end` and another dash opens an aside
+    /// earlier in the unit, the first token of that opening dash ("—", "–", or
+    /// "--").
+    fn dash_aside_start(&self, u: &Unit, end: usize) -> Option<usize> {
+        // The first token of a dash that ends before token `at`, if one does.
+        let dash_ending_at = |at: usize| -> Option<usize> {
+            let t = self.toks.get(at.checked_sub(1)?)?;
+            match t.text {
+                "\u{2014}" | "\u{2013}" => Some(at - 1),
+                "-" if at >= 2 && self.toks[at - 2].text == "-" => Some(at - 2),
+                _ => None,
+            }
+        };
+        let closing = dash_ending_at(end)?;
+        (u.t0 + 1..closing)
+            .rev()
+            .find_map(|k| dash_ending_at(k + 1).filter(|&d| d > u.t0))
     }
 
     fn clause_subject(&self, u: &Unit) -> Option<Span> {

@@ -1866,6 +1866,14 @@ fn learned_cue_holders() {
             "She gave her backing to the city plan saying it works.",
             "saying",
         ),
+        (
+            "All of the port's tenants\u{2014}Arno, Brill and others\u{2014}are working hard, supporting the strike.",
+            "supporting",
+        ),
+        (
+            "The two unions -- dockers and pilots -- are holding out, rejecting the offer.",
+            "rejecting",
+        ),
     ];
     let got: Vec<String> = cases
         .iter()
@@ -1880,7 +1888,9 @@ fn learned_cue_holders() {
         recognizing → -
         continued → (none)
         sharp criticism → (none)
-        saying → -"#]]
+        saying → -
+        supporting → All of the port's tenants
+        rejecting → The two unions"#]]
     .assert_eq(&got.join("\n"));
 }
 
