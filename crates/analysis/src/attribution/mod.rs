@@ -3718,6 +3718,11 @@ impl<'a> Analyzer<'a> {
                 .and_then(|d| d.source)
                 .or_else(|| self.main_subject(u, cs))?;
             let content = self.content_after(u, cue_end, verb.class)?;
+            // "promised more meetings and continued talks": "continue" reports
+            // speech only before a quotation or a colon, here as before a subject.
+            if verb.forms[0] == "continue" && !self.opens_quote_or_colon(cue_end, Some(content)) {
+                return None;
+            }
             return Some((
                 Draft {
                     source: Some(source),
@@ -3889,12 +3894,6 @@ impl<'a> Analyzer<'a> {
             }
             // Verbs that report speech only with a clause ("maintained that …"),
             // not with an object ("maintained support", "continues to lead").
-            let cue_has_colon = self
-                .toks
-                .get(cue_end.saturating_sub(1))
-                .is_some_and(|t| t.text == ":");
-            let quote_content =
-                content.is_some_and(|c| c.slice(self.text).starts_with(['“', '"', '‘', '\'', '«']));
             // "… if the war continues, “therefore …”": in a conditional or
             // temporal clause the verb goes on, it does not speak.
             let subordinate = (a.saturating_sub(2).max(u.t0)..a).any(|k| {
@@ -3903,7 +3902,8 @@ impl<'a> Analyzer<'a> {
                     "if" | "unless" | "while" | "until" | "as" | "when" | "once"
                 )
             });
-            if verb.forms[0] == "continue" && (subordinate || (!cue_has_colon && !quote_content)) {
+            let speaks = self.opens_quote_or_colon(cue_end, content);
+            if verb.forms[0] == "continue" && (subordinate || !speaks) {
                 return None;
             }
             if matches!(verb.forms[0], "maintain" | "repeat")
@@ -5085,6 +5085,17 @@ impl<'a> Analyzer<'a> {
             }
         }
         self.clause_subject(u)
+    }
+
+    /// The cue ending before token `cue_end` ends with a colon, or its content
+    /// opens with a quotation mark: what a verb such as "continue" needs to
+    /// report speech ("He continued: …", "continued, “we will not stop”").
+    fn opens_quote_or_colon(&self, cue_end: usize, content: Option<Span>) -> bool {
+        let colon = self
+            .toks
+            .get(cue_end.saturating_sub(1))
+            .is_some_and(|t| t.text == ":");
+        colon || content.is_some_and(|c| c.slice(self.text).starts_with(['“', '"', '‘', '\'', '«']))
     }
 
     /// When a dash ends just before token `end` and another dash opens an aside

@@ -1922,3 +1922,18 @@ fn report_nouns_are_not_verbs() {
         "#]],
     );
 }
+
+#[test]
+fn continue_after_and_reports_speech_only_before_a_quote() {
+    // "and continued talks": a verb (or adjective) with an object, not speech;
+    // "and continued: “…”" still reports it.
+    check_rules(
+        "Besides promising more meetings and continued talks, neither side had much to say.\n\n\
+         The board promised more meetings and continued talks with the union.\n\n\
+         Mayor Ilg paused and continued: \u{201c}The bridge stays open.\u{201d}",
+        expect![[r#"
+            Indirect [The board] (descriptor) cue=[promised] content=[more meetings and continued talks with the union]
+            Direct [Mayor Ilg] cue=[continued:] content=[“The bridge stays open.”]
+        "#]],
+    );
+}
