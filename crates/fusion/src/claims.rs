@@ -68,6 +68,8 @@ pub struct Claim {
     pub id: String,
     pub kind: ClaimKind,
     /// A short human-readable label ("point: plan, peace"; "Zelensky: plan, deal").
+    /// An attribution claim whose statements share a phrase is labelled by the
+    /// one most particular to them within the story ("Zelensky: key partner").
     pub label: String,
     /// For quantity claims: what is counted, lemmatised ("troop", "point").
     pub unit: Option<String>,
@@ -1435,6 +1437,14 @@ struct SaidStatement {
     statement: Statement,
 }
 
+/// What a speaker's statement says (empty for other kinds of value).
+fn said_content(s: &SaidStatement) -> &str {
+    match &s.statement.value {
+        StatedValue::Said { content, .. } => content,
+        _ => "",
+    }
+}
+
 fn said_statements(ctxs: &[DocContext], lex: &Lexicon) -> Vec<SaidStatement> {
     let mut out = Vec::new();
     for ctx in ctxs {
@@ -2032,7 +2042,13 @@ pub(crate) fn build_claims_in(reading: &Reading) -> ClaimSet {
         quantity_statements(ctxs, lex),
         surface,
     );
-    attribution_claims(&mut set, &mut found, said_statements(ctxs, lex), surface);
+    attribution_claims(
+        &mut set,
+        &mut found,
+        said_statements(ctxs, lex),
+        lex,
+        surface,
+    );
     dated_claims(&mut set, &mut found, dated_statements(ctxs, lex), surface);
     for t in crate::titles::title_conflicts(ctxs) {
         let name_side = |statements: Vec<Statement>| {
@@ -2348,8 +2364,11 @@ fn attribution_claims(
     set: &mut ClaimSet,
     found: &mut Vec<Found>,
     said: Vec<SaidStatement>,
+    lex: &Lexicon,
     surface: &SurfaceForms,
 ) {
+    let story_contents: Vec<&str> = said.iter().map(said_content).collect();
+    let background = crate::phrases::PhraseBackground::new(lex, &story_contents);
     let mut groups = Groups::new(said.len());
     let keys: Vec<Vec<&str>> = said.iter().map(|s| common_keys(&s.concepts)).collect();
     for (i, j) in candidate_pairs(&keys) {
@@ -2364,10 +2383,12 @@ fn attribution_claims(
     for members in groups.members() {
         let topic = shared_topic(members.iter().map(|&m| &said[m].concepts), None);
         let speaker = longest(members.iter().map(|&m| said[m].speaker_name.as_str()));
-        let label = if topic.is_empty() {
-            speaker.clone()
-        } else {
-            format!("{speaker}: {}", surface.label(&topic))
+        let contents: Vec<&str> = members.iter().map(|&m| said_content(&said[m])).collect();
+        let phrase = crate::phrases::distinctive_phrase(lex, &contents, &background);
+        let label = match phrase {
+            Some(p) => format!("{speaker}: {p}"),
+            None if topic.is_empty() => speaker.clone(),
+            None => format!("{speaker}: {}", surface.label(&topic)),
         };
         let statements: Vec<Statement> =
             members.iter().map(|&m| said[m].statement.clone()).collect();

@@ -101,6 +101,16 @@ fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Option<Word<'a>>> {
                 return None;
             }
             let lower = t.text.to_lowercase();
+            // "We’re", "it's": a function word with its contraction.
+            let base = lower.split(['\'', '\u{2019}']).next().unwrap_or("");
+            if base.len() < lower.len() && (SPEAKER_WORDS.contains(&base) || lex.is_stop(base)) {
+                return Some(Word {
+                    token: t,
+                    key: base.to_string(),
+                    content: false,
+                    proper: false,
+                });
+            }
             let capital = matches!(t.shape, TokenShape::Capitalized | TokenShape::Upper);
             match lex.concept(t.text) {
                 Some(key) => Some(Word {
@@ -132,15 +142,80 @@ fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Option<Word<'a>>> {
 /// unless at least two distinct texts hold it. Ties go to the longer phrase, then to
 /// the one met first. The phrase is shown as the first text writes it.
 pub(crate) fn shared_phrase(lex: &Lexicon, texts: &[&str]) -> Option<String> {
-    // Key sequence -> (distinct texts holding it, first text, first start, surface).
-    let mut seen: BTreeMap<Vec<String>, (usize, usize, usize, String)> = BTreeMap::new();
-    let mut distinct: Vec<&str> = Vec::new();
-    for t in texts {
-        if !distinct.contains(t) {
-            distinct.push(t);
+    phrases_of(lex, texts)
+        .into_iter()
+        .filter(|(_, v)| v.0 >= 2)
+        .max_by(|(ka, a), (kb, b)| {
+            a.0.cmp(&b.0)
+                .then(ka.len().cmp(&kb.len()))
+                .then(b.1.cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+        })
+        .map(|(_, v)| v.3)
+}
+
+/// How often each phrase occurs in a story: what [`distinctive_phrase`] weighs a
+/// group's phrases against. Built once per story.
+pub(crate) struct PhraseBackground {
+    counts: Phrases,
+    texts: usize,
+}
+
+impl PhraseBackground {
+    pub(crate) fn new(lex: &Lexicon, texts: &[&str]) -> PhraseBackground {
+        PhraseBackground {
+            counts: phrases_of(lex, texts),
+            texts: distinct(texts).len(),
         }
     }
-    for (ti, text) in distinct.iter().enumerate() {
+}
+
+/// Like [`shared_phrase`], but a phrase counts by how many of `texts` hold it
+/// times how rare it is in the story (one plus the log of the story's number of
+/// texts over those holding it): "key partner" names what one speaker's
+/// statements share better than the "peace plan" the whole story talks about.
+pub(crate) fn distinctive_phrase(
+    lex: &Lexicon,
+    texts: &[&str],
+    background: &PhraseBackground,
+) -> Option<String> {
+    let n = background.texts as f64;
+    let score = |key: &Vec<String>, count: usize| {
+        let df = background.counts.get(key).map_or(0, |v| v.0).max(count) as f64;
+        count as f64 * ((n.max(df) / df).ln() + 1.0)
+    };
+    phrases_of(lex, texts)
+        .into_iter()
+        .filter(|(_, v)| v.0 >= 2)
+        .max_by(|(ka, a), (kb, b)| {
+            score(ka, a.0)
+                .total_cmp(&score(kb, b.0))
+                .then(ka.len().cmp(&kb.len()))
+                .then(b.1.cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+        })
+        .map(|(_, v)| v.3)
+}
+
+/// `texts` without repeats, in order.
+fn distinct<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in texts {
+        if !out.contains(t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Every phrase [`phrase_shape`] allows in `texts` (copies counted once): its
+/// concept keys → (texts holding it, first text holding it, its start there, its
+/// surface there).
+type Phrases = BTreeMap<Vec<String>, (usize, usize, usize, String)>;
+
+fn phrases_of(lex: &Lexicon, texts: &[&str]) -> Phrases {
+    let mut seen: Phrases = BTreeMap::new();
+    for (ti, text) in distinct(texts).iter().enumerate() {
         let ws = words(lex, text);
         let mut here: Vec<Vec<String>> = Vec::new();
         for start in 0..ws.len() {
@@ -169,15 +244,7 @@ pub(crate) fn shared_phrase(lex: &Lexicon, texts: &[&str]) -> Option<String> {
             }
         }
     }
-    seen.into_iter()
-        .filter(|(_, v)| v.0 >= 2)
-        .max_by(|(ka, a), (kb, b)| {
-            a.0.cmp(&b.0)
-                .then(ka.len().cmp(&kb.len()))
-                .then(b.1.cmp(&a.1))
-                .then(b.2.cmp(&a.2))
-        })
-        .map(|(_, v)| v.3)
+    seen
 }
 
 /// Function words a shared phrase may hold inside ("cap on army size").
@@ -283,15 +350,9 @@ pub(crate) fn matter_head<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
 /// A label for what `texts` say: the phrase they share, or, when they are one text
 /// (copies aside), the phrase it opens with.
 pub(crate) fn phrase_label(lex: &Lexicon, texts: &[&str]) -> Option<String> {
-    let mut distinct: Vec<&str> = Vec::new();
-    for t in texts {
-        if !distinct.contains(t) {
-            distinct.push(t);
-        }
-    }
-    match distinct[..] {
+    match distinct(texts)[..] {
         [one] => lead_phrase(lex, one),
-        _ => shared_phrase(lex, &distinct),
+        ref many => shared_phrase(lex, many),
     }
 }
 
@@ -315,6 +376,14 @@ mod tests {
         );
         assert_eq!(
             shared_phrase(&lex, &["the port levy", "the port levy"]),
+            None
+        );
+        // A pronoun with its contraction is no name.
+        assert_eq!(
+            shared_phrase(
+                &lex,
+                &["We\u{2019}re getting there", "We\u{2019}re getting close"]
+            ),
             None
         );
         // The longer of two equally shared phrases.
@@ -345,6 +414,27 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(matter_head(&lex, text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_distinctive_phrase_is_rare_in_the_story() {
+        let lex = Lexicon::new();
+        let texts = [
+            "the peace plan leaves a key partner behind",
+            "losing a key partner over the peace plan",
+        ];
+        let story = [
+            texts[0],
+            texts[1],
+            "the peace plan was leaked",
+            "talks on the peace plan",
+            "the peace plan has 28 points",
+        ];
+        assert_eq!(shared_phrase(&lex, &texts).as_deref(), Some("peace plan"));
+        assert_eq!(
+            distinctive_phrase(&lex, &texts, &PhraseBackground::new(&lex, &story)).as_deref(),
+            Some("key partner")
+        );
     }
 
     #[test]

@@ -644,7 +644,7 @@ fn stances_and_quotes_across_outlets() {
                 None,
             ),
         expect![[r#"
-            claim-1 Attribution [Minister Anna Koval: border, ceasefire, plan, region]
+            claim-1 Attribution [Minister Anna Koval: ceasefire plan]
               said Some(Accepts) <Alpha citing Minister Anna Koval> Minister Anna Koval said Brenland accepts the ceasefire plan for th...
               said Some(Rejects) <Beta citing Koval> Koval rejected the ceasefire plan for the border region on Tuesday.
             disagreement-1 OppositeStances ["claim-1"]: Minister Anna Koval: accepts vs rejects
