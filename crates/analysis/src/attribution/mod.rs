@@ -5254,11 +5254,19 @@ impl<'a> Analyzer<'a> {
             if let Some(m) = that {
                 j = m;
             } else if class == VerbClass::Tell {
-                // Skip the addressee: "told CNN …", "urged Congress to …".
+                // Skip the addressee: "told CNN …", "urged Congress to …",
+                // "urged Russians and Ukrainians to …".
+                let addressee_word = |k: usize| {
+                    let t = &self.toks[k];
+                    (t.cap && t.word) || OBJECT_WORDS.contains(&t.lower.as_str())
+                };
                 let mut m = j;
                 while m < u.t1 && m < j + 4 {
-                    let t = &self.toks[m];
-                    if (t.cap && t.word) || OBJECT_WORDS.contains(&t.lower.as_str()) {
+                    let joins = m > j
+                        && matches!(self.toks[m].lower.as_str(), "and" | "or")
+                        && m + 1 < u.t1
+                        && addressee_word(m + 1);
+                    if addressee_word(m) || joins {
                         m += 1;
                     } else {
                         break;

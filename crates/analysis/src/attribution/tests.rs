@@ -1937,3 +1937,17 @@ fn continue_after_and_reports_speech_only_before_a_quote() {
         "#]],
     );
 }
+
+#[test]
+fn a_coordinated_addressee_is_skipped_whole() {
+    // "urged Russians and Ukrainians to …": both names are the addressee, as one
+    // name is ("urged Congress to …"); a lower-case addressee stays in the content.
+    check_rules(
+        "The minister urged Arnians and Bellans to \"keep the border open\".\n\n\
+         The mayor urged residents and visitors to stay away from the docks.",
+        expect![[r#"
+            Mixed [The minister] (descriptor) cue=[urged] content=[to "keep the border open"] stance=Demands
+            Indirect [The mayor] (descriptor) cue=[urged] content=[residents and visitors to stay away from the docks] stance=Demands
+        "#]],
+    );
+}
