@@ -14,7 +14,7 @@ use store::SqliteStore;
 
 /// Bumped whenever analysis output changes shape or meaning; stored analyses with
 /// an older version are recomputed on read.
-pub const ANALYZER_VERSION: i64 = 35;
+pub const ANALYZER_VERSION: i64 = 36;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
