@@ -9,9 +9,9 @@ use text::{tokenize, Token, TokenShape};
 
 use crate::claims::Lexicon;
 
-/// Longest phrase that [`lead_phrase`] returns: words (figure marks aside), and
-/// words that carry meaning.
+/// Most words (figure marks aside) in a phrase [`lead_phrase`] returns.
 const MAX_LEAD_WORDS: usize = 8;
+/// Most topic words in a phrase [`lead_phrase`] returns.
 const MAX_LEAD_CONTENT_WORDS: usize = 5;
 
 /// Words a content opens with that name nothing ("to update the plan", "that …",

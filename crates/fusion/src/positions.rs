@@ -6,11 +6,11 @@
 //! text, not taken from a list: the key words of each attributed content (common
 //! words and names, with stance verbs left out; of a reported content, only the
 //! matter it opens with, not the circumstances after a clause word or comma) are
-//! compared, and contents that share enough of them form one issue. An issue is labelled in the statements'
-//! own words when it can be (`phrases`: the phrase they share, "peace plan", or the
-//! short phrase a single statement opens with, "being left out of NATO"), else by
-//! its most frequent key words (on a tie, first the words more of the story's
-//! statements use).
+//! compared, and contents that share enough of them form one issue. An issue is
+//! labelled in the statements' own words when it can be (`phrases`: the phrase
+//! they share, "peace plan", or the short phrase a single statement opens with,
+//! "being left out of NATO"), else by its most frequent key words (on a tie,
+//! first the words more of the story's statements use).
 //! Actors are matched across documents and spellings by their name key.
 
 use std::collections::BTreeMap;
