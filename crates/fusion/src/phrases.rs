@@ -347,6 +347,30 @@ pub(crate) fn matter_head<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
     text
 }
 
+/// Words that make a matter another instance of its kind ("alternative
+/// frameworks", "a rival plan", "a counter-proposal", "its own peace plan"):
+/// taking a stance on one is not taking it on the plain matter.
+const OTHER_INSTANCE_WORDS: &[&str] = &["alternative", "alternate", "rival", "competing"];
+/// Possessives before "own" ("its own plan").
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "my", "your"];
+
+/// The word in a matter that marks it as another instance of its kind, in lower
+/// case ("alternative", "counter-proposal", "own"), if any.
+pub(crate) fn other_instance(text: &str) -> Option<String> {
+    let tokens = tokenize(text);
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let lower = t.text.to_lowercase();
+        let counter = lower.strip_prefix("counter").is_some_and(|rest| {
+            rest.starts_with('-')
+                || ["proposal", "proposals", "offer", "offers", "plan", "plans"].contains(&rest)
+        });
+        let own = lower == "own"
+            && i > 0
+            && POSSESSIVES.contains(&tokens[i - 1].text.to_lowercase().as_str());
+        (OTHER_INSTANCE_WORDS.contains(&lower.as_str()) || counter || own).then_some(lower)
+    })
+}
+
 /// A label for what `texts` say: the phrase they share, or, when they are one text
 /// (copies aside), the phrase it opens with.
 pub(crate) fn phrase_label(lex: &Lexicon, texts: &[&str]) -> Option<String> {
@@ -359,6 +383,26 @@ pub(crate) fn phrase_label(lex: &Lexicon, texts: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn another_instance_is_marked_by_its_modifier() {
+        let cases = [
+            (
+                "alternative frameworks that prioritise sovereignty",
+                Some("alternative"),
+            ),
+            ("a counter-proposal on the border", Some("counter-proposal")),
+            ("its own ceasefire plan", Some("own")),
+            ("the rival plan", Some("rival")),
+            // A verb, and "own" without a possessive, mark nothing.
+            ("to counter the claims", None),
+            ("own goals in the talks", None),
+            ("the ceasefire plan", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(other_instance(text).as_deref(), want, "{text}");
+        }
+    }
 
     #[test]
     fn shared_phrases_are_matched_by_concept_and_shown_as_written() {

@@ -6,7 +6,9 @@
 //! text, not taken from a list: the key words of each attributed content (common
 //! words and names, with stance verbs left out; of a reported content, only the
 //! matter it opens with, not the circumstances after a clause word or comma) are
-//! compared, and contents that share enough of them form one issue. An issue is
+//! compared, and contents that share enough of them form one issue (a matter
+//! marked as another instance of its kind, "alternative frameworks" or "its own
+//! plan", only with contents marked the same way). An issue is
 //! labelled in the statements' own words when it can be (`phrases`: the phrase
 //! they share, "peace plan", or the short phrase a single statement opens with,
 //! "being left out of NATO"), else by its most frequent key words (on a tie,
@@ -84,6 +86,8 @@ struct Stated {
     actor_key: String,
     actor_name: String,
     terms: BTreeMap<String, bool>,
+    /// What marks the matter as another instance of its kind ("alternative").
+    other: Option<String>,
     statement: PositionStatement,
 }
 
@@ -122,14 +126,15 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
             // circumstances after it ("megaphone diplomacy, amid claims … a draft
             // peace plan"), unless that names too little. A quotation is speech,
             // read whole ("It is not everything we asked for, but it is a deal").
-            let head = match a.kind {
-                model::AttributionKind::Direct => BTreeMap::new(),
-                _ => terms_of(phrases::matter_head(lex, &a.content_text)),
+            let head_text = match a.kind {
+                model::AttributionKind::Direct => "",
+                _ => phrases::matter_head(lex, &a.content_text),
             };
-            let terms = if head.len() >= 2 {
-                head
+            let head = terms_of(head_text);
+            let (terms, other) = if head.len() >= 2 {
+                (head, phrases::other_instance(head_text))
             } else {
-                terms_of(&a.content_text)
+                (terms_of(&a.content_text), None)
             };
             // "called ungrateful by X" leaves "Zelensky"; "that Ukraine:" a
             // headline's colon: one word names no matter to take a stance on.
@@ -143,6 +148,7 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
                     actor_key: ctx.speaker_key(&actor),
                     actor_name: name.clone(),
                     terms: terms.clone(),
+                    other: other.clone(),
                     statement: PositionStatement {
                         stance,
                         content: a.content_text.clone(),
@@ -159,7 +165,9 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
     let mut groups = Groups::new(stated.len());
     for i in 0..stated.len() {
         for j in i + 1..stated.len() {
-            if same_issue(&stated[i].terms, &stated[j].terms) {
+            // "alternative frameworks" is not the framework others back.
+            if stated[i].other == stated[j].other && same_issue(&stated[i].terms, &stated[j].terms)
+            {
                 groups.union(i, j);
             }
         }

@@ -1564,3 +1564,53 @@ fn an_issue_is_what_a_reported_content_opens_with() {
         Varnia Supports issue-1: ceasefire plan for the border"#]]
     .assert_eq(&rows.join("\n"));
 }
+
+#[test]
+fn another_instance_of_a_matter_is_an_issue_of_its_own() {
+    // Backing "an alternative ceasefire plan" or "its own ceasefire plan" is not
+    // backing the ceasefire plan the others discuss.
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "Varnia backed the ceasefire plan for the border. Brenland backed an \
+             alternative ceasefire plan for the border. Ostia rejected the ceasefire \
+             plan for the border. Dorne proposed its own ceasefire plan for the border.",
+        )
+        .said(
+            "Varnia",
+            "the ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Supports),
+        )
+        .cue("backed")
+        .said(
+            "Brenland",
+            "an alternative ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Supports),
+        )
+        .cue("backed")
+        .said(
+            "Ostia",
+            "the ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Rejects),
+        )
+        .cue("rejected")
+        .said(
+            "Dorne",
+            "its own ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Proposes),
+        )
+        .cue("proposed");
+    let rows = position_rows(&story, |p| {
+        vec![format!("{} {:?} {}", p.actor, p.stance, p.issue)]
+    });
+    expect![[r#"
+        Brenland Supports issue-2
+        Dorne Proposes issue-3
+        Ostia Rejects issue-1
+        Varnia Supports issue-1"#]]
+    .assert_eq(&rows);
+}
