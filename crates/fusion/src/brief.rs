@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use analysis::entities::EntityKeys;
 use chrono::NaiveDate;
 use model::{Document, DocumentAnalysis, EntityKind, Evidence, Span, TimexType};
 use serde::Serialize;
@@ -408,19 +409,21 @@ fn quotes(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<Brie
 /// still one name.
 fn cross_entities(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<CrossEntity> {
     let mut merged: Vec<CrossEntity> = Vec::new();
-    let mut reps: Vec<model::Entity> = Vec::new();
+    // Each group's representative, with its name keys computed once.
+    let mut reps: Vec<(model::Entity, EntityKeys)> = Vec::new();
     let mut kind_votes: Vec<BTreeMap<EntityKind, usize>> = Vec::new();
     for ((_, a), o) in docs.iter().zip(outlets) {
         for (ei, e) in a.entities.iter().enumerate() {
             let one_word = |x: &model::Entity| !x.name.contains(' ');
+            let keys = EntityKeys::of(e);
             let idx = reps
                 .iter()
-                .position(|r| {
-                    analysis::entities::same_entity(r, e)
+                .position(|(r, r_keys)| {
+                    r_keys.same(&keys)
                         || (one_word(r) && one_word(e) && !r.key.is_empty() && r.key == e.key)
                 })
                 .unwrap_or_else(|| {
-                    reps.push(e.clone());
+                    reps.push((e.clone(), keys.clone()));
                     kind_votes.push(BTreeMap::new());
                     merged.push(CrossEntity {
                         name: e.name.clone(),
@@ -436,7 +439,7 @@ fn cross_entities(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> 
             let m = &mut merged[idx];
             if e.name.split_whitespace().count() > m.name.split_whitespace().count() {
                 m.name = e.name.clone();
-                reps[idx] = e.clone();
+                reps[idx] = (e.clone(), keys);
             }
             for r in &e.roles {
                 if !m.roles.contains(r) {

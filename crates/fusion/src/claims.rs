@@ -1742,6 +1742,32 @@ fn same_words(a: &[String], b: &[String]) -> bool {
     shorter >= 6 && longest_common_run(a, b) as f64 >= 0.9 * shorter as f64
 }
 
+/// A cheap necessary condition for [`same_words`], from each quote's word set:
+/// the shorter quote's words are mostly in the longer one (at most a fifth of its
+/// distinct words missing, as a word-set similarity of 0.8 needs, or at most a
+/// tenth of its words, as a common run of 90% needs).
+fn may_share_words(
+    a: &[String],
+    b: &[String],
+    set_a: &HashSet<&str>,
+    set_b: &HashSet<&str>,
+) -> bool {
+    let (short, short_set, long_set) = if a.len() <= b.len() {
+        (a, set_a, set_b)
+    } else {
+        (b, set_b, set_a)
+    };
+    let distinct_missing = short_set.iter().filter(|w| !long_set.contains(*w)).count();
+    if distinct_missing * 5 <= short_set.len() {
+        return true;
+    }
+    let missing = short
+        .iter()
+        .filter(|w| !long_set.contains(w.as_str()))
+        .count();
+    missing * 10 <= short.len()
+}
+
 /// Length of the longest run of consecutive words the two sequences share.
 fn longest_common_run(a: &[String], b: &[String]) -> usize {
     let mut best = 0;
@@ -2459,6 +2485,10 @@ fn attribution_claims(
             }
         )
     };
+    let word_sets: Vec<HashSet<&str>> = said
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
     let mut by_speakers: BTreeMap<(usize, usize), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     let mut first_of_speaker: HashMap<&str, usize> = HashMap::new();
     for (n, s) in said.iter().enumerate() {
@@ -2476,6 +2506,7 @@ fn attribution_claims(
             || !direct(a)
             || !direct(b)
             || a.words.len().min(b.words.len()) < 5
+            || !may_share_words(&a.words, &b.words, &word_sets[i], &word_sets[j])
             || !same_words(&a.words, &b.words)
             || one_passage(&a.statement.evidence, &b.statement.evidence)
         {

@@ -145,35 +145,59 @@ fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
 
 /// Whether two entities (possibly from different documents) are the same thing.
 pub fn same_entity(a: &Entity, b: &Entity) -> bool {
-    if !kinds_compatible(a.kind, b.kind) {
-        return false;
+    EntityKeys::of(a).same(&EntityKeys::of(b))
+}
+
+/// An entity's name keys, computed once for many comparisons ([`same_entity`]
+/// over every pair would key each name again for every pair).
+#[derive(Debug, Clone)]
+pub struct EntityKeys {
+    kind: EntityKind,
+    key: String,
+    aliases: Vec<String>,
+}
+
+impl EntityKeys {
+    pub fn of(e: &Entity) -> EntityKeys {
+        let key = if e.key.is_empty() {
+            name_key(&e.name, e.kind)
+        } else {
+            e.key.clone()
+        };
+        // A person's aliases are never compared.
+        let aliases = if e.kind == EntityKind::Person {
+            Vec::new()
+        } else {
+            e.aliases.iter().map(|s| name_key(s, e.kind)).collect()
+        };
+        EntityKeys {
+            kind: e.kind,
+            key,
+            aliases,
+        }
     }
-    let key_a = if a.key.is_empty() {
-        name_key(&a.name, a.kind)
-    } else {
-        a.key.clone()
-    };
-    let key_b = if b.key.is_empty() {
-        name_key(&b.name, b.kind)
-    } else {
-        b.key.clone()
-    };
-    if key_a.is_empty() || key_b.is_empty() {
-        return false;
+
+    /// [`same_entity`] on the keys.
+    pub fn same(&self, other: &EntityKeys) -> bool {
+        if !kinds_compatible(self.kind, other.kind) {
+            return false;
+        }
+        if self.key.is_empty() || other.key.is_empty() {
+            return false;
+        }
+        if self.kind == EntityKind::Person {
+            return person_compatible(&self.key, &other.key);
+        }
+        if self.key == other.key {
+            return true;
+        }
+        // Any shared alias spelling (e.g. an acronym both documents use).
+        other
+            .aliases
+            .iter()
+            .any(|k| !k.is_empty() && (*k == self.key || self.aliases.contains(k)))
+            || self.aliases.contains(&other.key)
     }
-    if a.kind == EntityKind::Person {
-        return person_compatible(&key_a, &key_b);
-    }
-    if key_a == key_b {
-        return true;
-    }
-    // Any shared alias spelling (e.g. an acronym both documents use).
-    let aliases_a: Vec<String> = a.aliases.iter().map(|s| name_key(s, a.kind)).collect();
-    b.aliases
-        .iter()
-        .map(|s| name_key(s, b.kind))
-        .any(|k| !k.is_empty() && (k == key_a || aliases_a.contains(&k)))
-        || aliases_a.contains(&key_b)
 }
 
 #[cfg(test)]

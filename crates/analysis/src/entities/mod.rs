@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use model::{Entity, EntityKind, Mention, Span};
 
-pub use keys::{name_key, same_entity};
+pub use keys::{name_key, same_entity, EntityKeys};
 
 /// The trained model compiled into the binary (see [`tagger`] for the format).
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
