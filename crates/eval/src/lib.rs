@@ -6,6 +6,7 @@
 //! This crate does I/O (it reads benchmark files); the stages it scores do not.
 
 pub mod attribution;
+pub mod basil;
 pub mod clustering;
 pub mod extraction;
 pub mod ner;
@@ -65,6 +66,7 @@ pub const BENCHMARKS: &[&str] = &[
     "attribution",
     "clustering",
     "timeline",
+    "basil",
 ];
 
 /// Runs the scorer for `benchmark` on the data at `path`.
@@ -77,6 +79,7 @@ pub fn run(benchmark: &str, path: &Path, opts: &EvalOptions) -> Result<Report, E
         "attribution" => attribution::run(path, opts),
         "clustering" => clustering::run(path, opts),
         "timeline" => timeline::run(path, opts),
+        "basil" => basil::run(path, opts),
         other => Err(EvalError::UnknownBenchmark(other.to_string())),
     }
 }
