@@ -80,7 +80,14 @@ pub struct CrossEntity {
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefQuote {
     pub outlet: String,
+    /// The source as the sentence names it ("Trump, who was taking questions").
     pub source: String,
+    /// Who that is, named the same way across the brief: the fullest name any
+    /// outlet gives the same speaker ("Donald Trump"), as claims name speakers.
+    pub speaker: String,
+    /// The spelling-insensitive key matching the speaker across outlets (empty
+    /// when unattributed or an unresolved pronoun, "he").
+    pub speaker_key: String,
     pub via: Option<String>,
     pub cue: Option<String>,
     pub kind: model::AttributionKind,
@@ -374,22 +381,41 @@ pub fn build_brief(
         disagreements: claim_set.disagreements,
         positions: position_table,
         framing: framing_profiles,
-        quotes: quotes(docs, &outlets),
+        quotes: quotes(&reading, &outlets),
     }
 }
 
-fn quotes(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<BriefQuote> {
+/// Sources that name nobody when nothing resolved them.
+const UNRESOLVED_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+
+fn quotes(reading: &Reading, outlets: &[String]) -> Vec<BriefQuote> {
     let mut out = Vec::new();
-    for ((d, a), o) in docs.iter().zip(outlets) {
+    for (ctx, o) in reading.ctxs.iter().zip(outlets) {
+        let (d, a) = (ctx.input.doc, ctx.input.analysis);
         for at in &a.attributions {
             let anchor = at.content.first().copied().or(at.cue).unwrap_or_default();
+            let (source, speaker, speaker_key) = match &at.source {
+                Some(s) => {
+                    let name = ctx.source_name(s);
+                    // A pronoun nothing resolved ("he") names nobody to match.
+                    let key = if UNRESOLVED_PRONOUNS.contains(&name.to_lowercase().as_str()) {
+                        String::new()
+                    } else {
+                        ctx.speaker_key(s)
+                    };
+                    (s.text.clone(), name, key)
+                }
+                None => (
+                    "(unattributed)".to_string(),
+                    "(unattributed)".to_string(),
+                    String::new(),
+                ),
+            };
             out.push(BriefQuote {
                 outlet: o.clone(),
-                source: at
-                    .source
-                    .as_ref()
-                    .map(|s| s.text.clone())
-                    .unwrap_or_else(|| "(unattributed)".into()),
+                source,
+                speaker,
+                speaker_key,
                 via: at.via.as_ref().map(|v| v.text.clone()),
                 cue: at.cue.map(|c| c.slice(&d.text).to_string()),
                 kind: at.kind,
@@ -397,6 +423,20 @@ fn quotes(docs: &[(Document, DocumentAnalysis)], outlets: &[String]) -> Vec<Brie
                 content: at.content_text.clone(),
                 evidence: evidence(d, a, anchor),
             });
+        }
+    }
+    // One name per speaker, the one claims would give it.
+    let mut forms: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for q in out.iter().filter(|q| !q.speaker_key.is_empty()) {
+        forms.entry(&q.speaker_key).or_default().push(&q.speaker);
+    }
+    let names: BTreeMap<String, String> = forms
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), crate::claims::usual_name(v.into_iter())))
+        .collect();
+    for q in &mut out {
+        if let Some(name) = names.get(&q.speaker_key) {
+            q.speaker.clone_from(name);
         }
     }
     out

@@ -2408,7 +2408,7 @@ fn attribution_claims(
     let mut claim_of: Vec<String> = vec![String::new(); said.len()];
     for members in groups.members() {
         let topic = shared_topic(members.iter().map(|&m| &said[m].concepts), None);
-        let speaker = longest(members.iter().map(|&m| said[m].speaker_name.as_str()));
+        let speaker = usual_name(members.iter().map(|&m| said[m].speaker_name.as_str()));
         let contents: Vec<&str> = members.iter().map(|&m| said_content(&said[m])).collect();
         let phrase = crate::phrases::distinctive_phrase(lex, &contents, &background);
         let label = match phrase {
@@ -2532,7 +2532,7 @@ fn attribution_claims(
     for ((ka, kb), (xs, ys)) in by_speakers {
         // Name each side as its quoting statements do.
         let name = |ms: &[usize], fallback: usize| {
-            longest(
+            usual_name(
                 ms.iter()
                     .map(|&m| said[m].speaker_name.as_str())
                     .chain(ms.is_empty().then(|| said[fallback].speaker_name.as_str())),
@@ -2640,11 +2640,20 @@ fn push_claim(
     id
 }
 
-fn longest<'s>(names: impl Iterator<Item = &'s str>) -> String {
-    names
-        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
-        .unwrap_or("")
-        .to_string()
+/// The name a speaker goes by most often among `names` (all one speaker key); on
+/// a tie, the fullest (longest), then the first in alphabetical order. The most
+/// frequent form keeps a rare long phrase the key also caught ("public sentiment
+/// in Ukraine" beside "Ukraine") from naming the speaker.
+pub(crate) fn usual_name<'s>(names: impl Iterator<Item = &'s str>) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for n in names {
+        *counts.entry(n).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then(a.len().cmp(&b.len())).then(b.cmp(a)))
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_default()
 }
 
 /// The common-word concepts most statements of a group share (at most four),

@@ -1614,3 +1614,52 @@ fn another_instance_of_a_matter_is_an_issue_of_its_own() {
         Varnia Supports issue-1"#]]
     .assert_eq(&rows);
 }
+
+#[test]
+fn quotes_name_each_speaker_alike_across_outlets_and_leave_pronouns_unmatched() {
+    // "Quill, who leads the union", "Quill" and "Mara Quill" are one speaker,
+    // named as most sentences name her; an unresolved "He" is nobody's key.
+    let story = Story::default()
+        .doc(
+            "Alpha",
+            "Quill, who leads the union, said the levy would stay. \
+             Mara Quill said the talks would resume. He said the port would open.",
+        )
+        .said(
+            "Quill, who leads the union",
+            "the levy would stay",
+            AttributionKind::Indirect,
+            None,
+        )
+        .said(
+            "Mara Quill",
+            "the talks would resume",
+            AttributionKind::Indirect,
+            None,
+        )
+        .said("He", "the port would open", AttributionKind::Indirect, None)
+        .doc("Beta", "Mara Quill said the offer was an insult.")
+        .said(
+            "Mara Quill",
+            "the offer was an insult",
+            AttributionKind::Indirect,
+            None,
+        );
+    let docs: Vec<(Document, DocumentAnalysis)> = story
+        .docs
+        .iter()
+        .map(|(d, a, _)| (d.clone(), a.clone()))
+        .collect();
+    let brief = fusion::brief::build_brief(&docs, &[]);
+    let rows: Vec<String> = brief
+        .quotes
+        .iter()
+        .map(|q| format!("{} | {} | {} | {}", q.outlet, q.source, q.speaker, q.speaker_key))
+        .collect();
+    expect![[r#"
+        doc1 | Quill, who leads the union | Mara Quill | quil
+        doc1 | Mara Quill | Mara Quill | quil
+        doc1 | He | He | 
+        doc2 | Mara Quill | Mara Quill | quil"#]]
+    .assert_eq(&rows.join("\n"));
+}

@@ -121,6 +121,73 @@ fn positions_grid(o: &mut String, t: &fusion::positions::PositionTable) {
     o.push_str("</table><p class=muted>Each stance links to its evidence below.</p>");
 }
 
+/// Most speakers the who-said-what table shows.
+const SPEAKER_ROWS: usize = 30;
+
+/// Who said what: one row per speaker (matched across outlets and spellings),
+/// most attributions first, with how many each outlet gives them, how the
+/// sentences name them, and their statements behind a disclosure (no script).
+fn speakers_table(o: &mut String, quotes: &[fusion::brief::BriefQuote], outlets: &[&str]) {
+    let mut rows: Vec<(&str, Vec<&fusion::brief::BriefQuote>)> = Vec::new();
+    for q in quotes.iter().filter(|q| !q.speaker_key.is_empty()) {
+        match rows.iter_mut().find(|(k, _)| *k == q.speaker_key) {
+            Some((_, qs)) => qs.push(q),
+            None => rows.push((&q.speaker_key, vec![q])),
+        }
+    }
+    if rows.is_empty() {
+        o.push_str("<p class=muted>No attributed statements found.</p>");
+        return;
+    }
+    // Stable: on a tie, the speaker met first.
+    rows.sort_by_key(|(_, qs)| std::cmp::Reverse(qs.len()));
+    let shown = rows.len().min(SPEAKER_ROWS);
+    o.push_str("<table class=matrix><tr><th>Speaker</th>");
+    for name in outlets {
+        let _ = write!(o, "<th>{}</th>", esc(name));
+    }
+    o.push_str("<th>Named as</th><th>Statements</th></tr>");
+    for (_, qs) in &rows[..shown] {
+        let _ = write!(o, "<tr><td>{}</td>", esc(&qs[0].speaker));
+        for name in outlets {
+            let n = qs.iter().filter(|q| q.outlet == *name).count();
+            if n == 0 {
+                o.push_str("<td class=cell>·</td>");
+            } else {
+                let _ = write!(o, "<td class='cell yes'>{n}</td>");
+            }
+        }
+        let mut forms: Vec<&str> = Vec::new();
+        for q in qs {
+            if !forms.contains(&q.source.as_str()) {
+                forms.push(&q.source);
+            }
+        }
+        let forms: Vec<String> = forms.iter().take(4).map(|f| shorten(f, 60)).collect();
+        let _ = write!(
+            o,
+            "<td class=muted>{}</td><td><details><summary>{} ({} direct)</summary>",
+            esc(&forms.join(" · ")),
+            qs.len(),
+            qs.iter()
+                .filter(|q| q.kind == model::AttributionKind::Direct)
+                .count()
+        );
+        for q in qs.iter().take(6) {
+            evidence_html(o, &q.outlet, &q.evidence.text);
+        }
+        o.push_str("</details></td></tr>");
+    }
+    o.push_str("</table>");
+    if rows.len() > shown {
+        let _ = write!(
+            o,
+            "<p class=muted>{} more speakers; <code>parallax quotes</code> lists every attribution.</p>",
+            rows.len() - shown
+        );
+    }
+}
+
 /// The whole page.
 pub fn page(b: &Brief) -> String {
     let mut o = String::with_capacity(64 * 1024);
@@ -145,7 +212,7 @@ pub fn page(b: &Brief) -> String {
         b.disagreements.len(),
         esc(b.schema)
     );
-    o.push_str("<nav><a href=#disagreements>Disagreements</a><a href=#timeline>Timeline</a><a href=#matrix>Outlets × claims</a><a href=#positions>Positions</a><a href=#framing>Framing</a><a href=#sources>Sources</a></nav><main>");
+    o.push_str("<nav><a href=#disagreements>Disagreements</a><a href=#timeline>Timeline</a><a href=#matrix>Outlets × claims</a><a href=#positions>Positions</a><a href=#framing>Framing</a><a href=#speakers>Who said what</a><a href=#sources>Sources</a></nav><main>");
 
     // Disagreements
     o.push_str("<section id=disagreements><h2>Where outlets disagree</h2>");
@@ -359,6 +426,11 @@ pub fn page(b: &Brief) -> String {
     }
     o.push_str("</div></section>");
 
+    // Who said what
+    o.push_str("<section id=speakers><h2>Who said what</h2>");
+    speakers_table(&mut o, &b.quotes, &outlets);
+    o.push_str("</section>");
+
     // Sources
     o.push_str("<section id=sources><h2>Documents and independent sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Kind</th><th>Lineage</th></tr>");
     for d in &b.documents {
@@ -444,6 +516,85 @@ mod tests {
         };
         super::positions_grid(&mut o, &one);
         assert!(o.is_empty(), "{o}");
+    }
+
+    #[test]
+    fn speakers_are_rows_matched_across_outlets_with_counts_per_outlet() {
+        use fusion::brief::BriefQuote;
+        use model::{AttributionKind, Evidence, Span};
+        let quote = |outlet: &str, source: &str, speaker: &str, key: &str, kind| BriefQuote {
+            outlet: outlet.to_string(),
+            source: source.to_string(),
+            speaker: speaker.to_string(),
+            speaker_key: key.to_string(),
+            via: None,
+            cue: None,
+            kind,
+            stance: None,
+            content: "the levy".to_string(),
+            evidence: Evidence {
+                doc: "d".into(),
+                outlet: outlet.to_string(),
+                post: None,
+                span: Span::default(),
+                text: format!("{source} said the levy would stay."),
+            },
+        };
+        let quotes = vec![
+            quote(
+                "Quay News",
+                "Mara Quill",
+                "Mara Quill",
+                "quill",
+                AttributionKind::Indirect,
+            ),
+            quote(
+                "Lantern Post",
+                "Edda Korr",
+                "Edda Korr",
+                "korr",
+                AttributionKind::Direct,
+            ),
+            quote(
+                "Lantern Post",
+                "Quill, who leads the union",
+                "Mara Quill",
+                "quill",
+                AttributionKind::Direct,
+            ),
+            quote(
+                "Quay News",
+                "(unattributed)",
+                "(unattributed)",
+                "",
+                AttributionKind::Indirect,
+            ),
+        ];
+        let mut o = String::new();
+        super::speakers_table(&mut o, &quotes, &["Lantern Post", "Quay News"]);
+        let rows: Vec<&str> = o.split("<tr>").skip(2).collect();
+        // Mara Quill first (two statements, one per outlet), both spellings shown;
+        // the unattributed statement is nobody's row.
+        assert_eq!(rows.len(), 2, "{o}");
+        assert!(
+            rows[0].starts_with(
+                "<td>Mara Quill</td><td class='cell yes'>1</td><td class='cell yes'>1</td>"
+            ),
+            "{o}"
+        );
+        assert!(
+            rows[0].contains("Mara Quill · Quill, who leads the union"),
+            "{o}"
+        );
+        assert!(rows[0].contains("<summary>2 (1 direct)</summary>"), "{o}");
+        assert!(
+            rows[1]
+                .starts_with("<td>Edda Korr</td><td class='cell yes'>1</td><td class=cell>·</td>"),
+            "{o}"
+        );
+        let mut o = String::new();
+        super::speakers_table(&mut o, &quotes[3..], &["Quay News"]);
+        assert!(o.contains("No attributed statements"), "{o}");
     }
 
     #[test]

@@ -409,7 +409,12 @@ fn text(brief: &Brief, md: bool) -> String {
     }
 
     h1(&mut o, "Who said what");
-    let speakers: BTreeSet<&str> = brief.quotes.iter().map(|q| q.source.as_str()).collect();
+    let speakers: BTreeSet<&str> = brief
+        .quotes
+        .iter()
+        .filter(|q| !q.speaker_key.is_empty())
+        .map(|q| q.speaker_key.as_str())
+        .collect();
     let _ = writeln!(
         o,
         "{bullet}{} attributions from {} sources (parallax quotes lists them all)",
@@ -426,7 +431,7 @@ fn text(brief: &Brief, md: bool) -> String {
         let _ = writeln!(
             o,
             "{bullet}{} ({}): {}",
-            q.source,
+            q.speaker,
             q.outlet,
             shorten(&q.content, 140)
         );
