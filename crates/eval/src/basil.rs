@@ -11,7 +11,12 @@
 //! The collection is fed in publication order (date, then article uuid: a feed
 //! arrives by time, and nothing orders it by gold event); the same articles in
 //! shuffled orders show how much the incremental clusterer depends on order.
-//! BASIL's bias-span annotations are not scored here.
+//!
+//! The loaded-term lexicon of the framing profiles is scored against BASIL's
+//! lexical-bias spans at the sentence level (README section 6): a body sentence is
+//! positive when a `lex` span points to it, predicted positive when a lexicon term
+//! occurs in it; P/R/F1 of the positive class, pooled over sentences. The
+//! lexicon is fixed (nothing learned), so all seven years are one test set.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -39,6 +44,29 @@ pub struct BasilArticle {
     pub uuid: String,
     pub title: String,
     pub paragraphs: Vec<String>,
+    /// The body sentences (paragraphs flattened), as the annotations number them.
+    pub sentences: Vec<String>,
+    /// Indices into `sentences` that a lexical-bias span points to.
+    pub lexical_bias: std::collections::BTreeSet<usize>,
+}
+
+#[derive(Deserialize)]
+struct AnnotationFile {
+    #[serde(rename = "phrase-level-annotations", default)]
+    phrases: Vec<PhraseAnnotation>,
+}
+
+#[derive(Deserialize)]
+struct PhraseAnnotation {
+    id: String,
+    bias: String,
+}
+
+/// The body sentence a phrase annotation points to: `p<k>` or `p<k>_<n>`
+/// (`title` and anything else: none).
+fn sentence_index(id: &str) -> Option<usize> {
+    let rest = id.strip_prefix('p')?;
+    rest.split('_').next()?.parse().ok()
 }
 
 #[derive(Deserialize)]
@@ -75,17 +103,43 @@ pub fn load(root: &Path) -> Result<Vec<BasilArticle>, EvalError> {
         let raw = read_to_string(&path)?;
         let a: ArticleFile = serde_json::from_str(&raw)
             .map_err(|e| EvalError::format(&path, format!("not a BASIL article: {e}")))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // annotations/<year>/<name>_ann.json beside articles/<year>/<name>.json.
+        let year = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|y| y.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let ann_path = root
+            .join("annotations")
+            .join(year)
+            .join(name.replace(".json", "_ann.json"));
+        let lexical_bias = if ann_path.exists() {
+            let ann: AnnotationFile =
+                serde_json::from_str(&read_to_string(&ann_path)?).map_err(|e| {
+                    EvalError::format(&ann_path, format!("not a BASIL annotation file: {e}"))
+                })?;
+            ann.phrases
+                .iter()
+                .filter(|p| p.bias == "lex")
+                .filter_map(|p| sentence_index(&p.id))
+                .collect()
+        } else {
+            Default::default()
+        };
         out.push(BasilArticle {
-            name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            name,
             event: a.triplet_uuid,
             source: a.source.to_lowercase(),
             date: a.date,
             uuid: a.uuid,
             title: a.title,
-            paragraphs: a.body_paragraphs.into_iter().map(|p| p.join(" ")).collect(),
+            paragraphs: a.body_paragraphs.iter().map(|p| p.join(" ")).collect(),
+            sentences: a.body_paragraphs.into_iter().flatten().collect(),
+            lexical_bias,
         });
     }
     if out.is_empty() {
@@ -195,6 +249,36 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         .metric("story_ari", story.ari)
         .metric("topic_b3_f1", topic.b3_f1)
         .metric("topic_ari", topic.ari);
+    // The loaded-term lexicon against lexical-bias sentences.
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    for a in &articles {
+        for (i, sentence) in a.sentences.iter().enumerate() {
+            let predicted = !fusion::framing::lexicon_terms_in(sentence).is_empty();
+            match (predicted, a.lexical_bias.contains(&i)) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    report
+        .metric("lexicon_lexical_bias_sentence_p", p)
+        .metric("lexicon_lexical_bias_sentence_r", r)
+        .metric("lexicon_lexical_bias_sentence_f1", f1);
+    let sentences: usize = articles.iter().map(|a| a.sentences.len()).sum();
+    report.note(format!(
+        "lexical bias: {} of {sentences} body sentences hold a lex span; the loaded-term lexicon (conflict vocabulary, fixed) flags {} sentences, {tp} of them right",
+        tp + fn_,
+        tp + fp
+    ));
     let count = |f: fn(&(usize, usize)) -> usize| {
         pred.iter()
             .map(f)
@@ -258,6 +342,8 @@ mod tests {
             uuid: "u".into(),
             title: "Council passes the budget".into(),
             paragraphs: vec!["The council voted on Sunday.".into(), "It passed.".into()],
+            sentences: Vec::new(),
+            lexical_bias: Default::default(),
         };
         let d = extract::document::build_document(&raw_item(&a), &ItemMeta::default());
         assert_eq!(d.outlet.map(|o| o.name).as_deref(), Some("HuffPost"));
@@ -270,6 +356,14 @@ mod tests {
             "{}",
             d.text
         );
+    }
+
+    #[test]
+    fn annotation_ids_point_to_body_sentences() {
+        assert_eq!(sentence_index("p5"), Some(5));
+        assert_eq!(sentence_index("p12_1"), Some(12));
+        assert_eq!(sentence_index("title"), None);
+        assert_eq!(sentence_index("px"), None);
     }
 
     #[test]

@@ -390,18 +390,15 @@ impl LoadedLexicon {
         }
         LoadedLexicon { by_first }
     }
-}
 
-/// Loaded lexicon terms and scare quotes in one outlet's documents.
-fn loaded_terms(ctxs: &[&DocContext], lexicon: &LoadedLexicon) -> Vec<LoadedTermUse> {
-    let mut found: BTreeMap<(LoadedCategory, String), Vec<Evidence>> = BTreeMap::new();
-    for ctx in ctxs {
-        let text = ctx.text();
-        let toks = &ctx.tokens;
+    /// The lexicon's terms in `toks`, longest first where two start together:
+    /// (span, the term as listed, its category).
+    fn matches(&self, toks: &[text::Token]) -> Vec<(Span, String, LoadedCategory)> {
+        let mut out = Vec::new();
         let mut k = 0;
         while k < toks.len() {
             let first = toks[k].text.to_lowercase();
-            let best = lexicon.by_first.get(first.as_str()).and_then(|entries| {
+            let best = self.by_first.get(first.as_str()).and_then(|entries| {
                 entries
                     .iter()
                     .filter(|(parts, _)| {
@@ -414,14 +411,33 @@ fn loaded_terms(ctxs: &[&DocContext], lexicon: &LoadedLexicon) -> Vec<LoadedTerm
                     .max_by_key(|(parts, _)| parts.len())
             });
             if let Some((parts, cat)) = best {
-                found
-                    .entry((*cat, parts.join(" ")))
-                    .or_default()
-                    .push(ctx.evidence_at(toks[k].span.start));
+                let end = toks[k + parts.len() - 1].span.end;
+                out.push((Span::new(toks[k].span.start, end), parts.join(" "), *cat));
                 k += parts.len();
                 continue;
             }
             k += 1;
+        }
+        out
+    }
+}
+
+/// The loaded-term lexicon's terms in one text (for scoring the lexicon alone; a
+/// profile also counts scare quotes): (span, the term as listed, its category).
+pub fn lexicon_terms_in(text: &str) -> Vec<(Span, String, LoadedCategory)> {
+    LoadedLexicon::new().matches(&text::tokenize(text))
+}
+
+/// Loaded lexicon terms and scare quotes in one outlet's documents.
+fn loaded_terms(ctxs: &[&DocContext], lexicon: &LoadedLexicon) -> Vec<LoadedTermUse> {
+    let mut found: BTreeMap<(LoadedCategory, String), Vec<Evidence>> = BTreeMap::new();
+    for ctx in ctxs {
+        let text = ctx.text();
+        for (span, term, cat) in lexicon.matches(&ctx.tokens) {
+            found
+                .entry((cat, term))
+                .or_default()
+                .push(ctx.evidence_at(span.start));
         }
         for (span, words) in scare_quotes(text) {
             let covered = ctx
