@@ -154,6 +154,8 @@ fn text(brief: &Brief, md: bool) -> String {
     };
     let bullet = if md { "- " } else { "  • " };
     let sub = if md { "  - " } else { "      " };
+    // A side's evidence, one level below the side.
+    let subsub = if md { "    - " } else { "          " };
 
     let headline = brief
         .stories
@@ -245,7 +247,7 @@ fn text(brief: &Brief, md: bool) -> String {
         let _ = writeln!(o, "{bullet}none found");
     }
     for d in &brief.disagreements {
-        disagreement(&mut o, d, bullet, sub);
+        disagreement(&mut o, d, bullet, sub, subsub);
     }
 
     h1(&mut o, "Timeline (event dates from the text)");
@@ -439,7 +441,7 @@ fn text(brief: &Brief, md: bool) -> String {
     o
 }
 
-fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
+fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str, subsub: &str) {
     let _ = writeln!(
         o,
         "{bullet}{} [{}]",
@@ -457,7 +459,7 @@ fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str) {
         for s in side.statements.iter().take(2) {
             let _ = writeln!(
                 o,
-                "{sub}    {}: {}",
+                "{subsub}{}: {}",
                 s.reported_by.display,
                 quoted(&shorten(&s.evidence.text, 150))
             );
@@ -479,6 +481,60 @@ mod quoting_tests {
         assert_eq!(quoted("\"We will win,\""), "\"We will win,\"");
         assert_eq!(quoted("“We will win”"), "“We will win”");
         assert_eq!(quoted("that the plan is dead"), "“that the plan is dead”");
+    }
+
+    #[test]
+    fn markdown_nests_a_sides_evidence_under_the_side() {
+        use fusion::claims::{
+            Disagreement, DisagreementKind, DisagreementSide, ReportedBy, StatedValue, Statement,
+        };
+        let statement = |outlet: &str, text: &str| Statement {
+            evidence: model::Evidence {
+                doc: "d".to_string(),
+                outlet: outlet.to_string(),
+                post: None,
+                span: model::Span::new(0, 10),
+                text: text.to_string(),
+            },
+            reported_by: ReportedBy {
+                outlet: outlet.to_string(),
+                source: None,
+                via: None,
+                display: outlet.to_string(),
+            },
+            value: StatedValue::Date {
+                value: "2026-03-02".to_string(),
+                end_value: None,
+                text: "Monday".to_string(),
+            },
+        };
+        let side = |value: &str, outlet: &str, text: &str| DisagreementSide {
+            value: value.to_string(),
+            outlets: vec![outlet.to_string()],
+            relative: false,
+            vague: false,
+            statements: vec![statement(outlet, text)],
+        };
+        let d = Disagreement {
+            id: "disagreement-1".to_string(),
+            kind: DisagreementKind::ConflictingDates,
+            claims: Vec::new(),
+            summary: "strike began: 2026-03-02 vs 2026-03-03".to_string(),
+            sides: vec![
+                side("2026-03-02", "Lark", "The strike began on Monday."),
+                side("2026-03-03", "Quay News", "The strike began on Tuesday."),
+            ],
+        };
+        let mut o = String::new();
+        super::disagreement(&mut o, &d, "- ", "  - ", "    - ");
+        let lines: Vec<&str> = o.lines().collect();
+        assert!(lines[0].starts_with("- "), "{o}");
+        assert_eq!(lines[1], "  - 2026-03-02 — Lark", "{o}");
+        assert_eq!(lines[2], "    - Lark: “The strike began on Monday.”", "{o}");
+        assert_eq!(
+            lines[4], "    - Quay News: “The strike began on Tuesday.”",
+            "{o}"
+        );
     }
 
     #[test]
