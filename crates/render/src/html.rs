@@ -128,19 +128,11 @@ const SPEAKER_ROWS: usize = 30;
 /// most attributions first, with how many each outlet gives them, how the
 /// sentences name them, and their statements behind a disclosure (no script).
 fn speakers_table(o: &mut String, quotes: &[fusion::brief::BriefQuote], outlets: &[&str]) {
-    let mut rows: Vec<(&str, Vec<&fusion::brief::BriefQuote>)> = Vec::new();
-    for q in quotes.iter().filter(|q| !q.speaker_key.is_empty()) {
-        match rows.iter_mut().find(|(k, _)| *k == q.speaker_key) {
-            Some((_, qs)) => qs.push(q),
-            None => rows.push((&q.speaker_key, vec![q])),
-        }
-    }
+    let rows = crate::speakers(quotes);
     if rows.is_empty() {
         o.push_str("<p class=muted>No attributed statements found.</p>");
         return;
     }
-    // Stable: on a tie, the speaker met first.
-    rows.sort_by_key(|(_, qs)| std::cmp::Reverse(qs.len()));
     let shown = rows.len().min(SPEAKER_ROWS);
     o.push_str("<table class=matrix><tr><th>Speaker</th>");
     for name in outlets {

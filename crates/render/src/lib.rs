@@ -2,7 +2,6 @@
 //! HTML page — and JSON for programs. Every item shown carries its outlet and the
 //! sentence it came from.
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use fusion::brief::{contested_spellings, Brief};
@@ -411,18 +410,31 @@ fn text(brief: &Brief, md: bool) -> String {
     }
 
     h1(&mut o, "Who said what");
-    let speakers: BTreeSet<&str> = brief
-        .quotes
-        .iter()
-        .filter(|q| !q.speaker_key.is_empty())
-        .map(|q| q.speaker_key.as_str())
-        .collect();
+    let by_speaker = speakers(&brief.quotes);
     let _ = writeln!(
         o,
-        "{bullet}{} attributions from {} sources (parallax quotes lists them all)",
+        "{bullet}{} attributions from {} sources (parallax quotes lists them all); most quoted:",
         brief.quotes.len(),
-        speakers.len()
+        by_speaker.len()
     );
+    for (_, qs) in by_speaker.iter().take(5) {
+        let mut by_outlet: Vec<(&str, usize)> = Vec::new();
+        for q in qs {
+            match by_outlet.iter_mut().find(|(o, _)| *o == q.outlet) {
+                Some((_, n)) => *n += 1,
+                None => by_outlet.push((&q.outlet, 1)),
+            }
+        }
+        by_outlet.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        let outlets: Vec<String> = by_outlet.iter().map(|(o, n)| format!("{o} {n}")).collect();
+        let _ = writeln!(
+            o,
+            "{sub}{}: {} ({})",
+            qs[0].speaker,
+            qs.len(),
+            outlets.join(", ")
+        );
+    }
     for q in brief
         .quotes
         .iter()
@@ -439,6 +451,23 @@ fn text(brief: &Brief, md: bool) -> String {
         );
     }
     o
+}
+
+/// The attributed statements grouped by speaker (matched across outlets and
+/// spellings; unattributed and unresolved ones left out), most statements first,
+/// on a tie the speaker met first: (speaker key, statements).
+pub(crate) fn speakers(
+    quotes: &[fusion::brief::BriefQuote],
+) -> Vec<(&str, Vec<&fusion::brief::BriefQuote>)> {
+    let mut rows: Vec<(&str, Vec<&fusion::brief::BriefQuote>)> = Vec::new();
+    for q in quotes.iter().filter(|q| !q.speaker_key.is_empty()) {
+        match rows.iter_mut().find(|(k, _)| *k == q.speaker_key) {
+            Some((_, qs)) => qs.push(q),
+            None => rows.push((&q.speaker_key, vec![q])),
+        }
+    }
+    rows.sort_by_key(|(_, qs)| std::cmp::Reverse(qs.len()));
+    rows
 }
 
 fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str, subsub: &str) {
