@@ -6,7 +6,7 @@ use anyhow::{bail, Context};
 
 #[derive(clap::Args, Debug)]
 pub struct EvalArgs {
-    /// Which benchmark: extraction, timex, meantime, ner, attribution, clustering, timeline, basil.
+    /// Which benchmark: extraction, timex, meantime, ner, attribution, clustering, timeline, basil, similarity.
     pub benchmark: String,
     /// The benchmark's folder (or file), e.g. ../shared/eval/extraction/scrapinghub.
     pub path: PathBuf,

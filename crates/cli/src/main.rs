@@ -50,7 +50,7 @@ enum Command {
     Brief(commands::BriefArgs),
     /// Score a pipeline stage on a public benchmark and print figures beside the anchors.
     ///
-    /// Benchmarks: extraction, timex, meantime, ner, attribution, clustering, timeline, basil.
+    /// Benchmarks: extraction, timex, meantime, ner, attribution, clustering, timeline, basil, similarity.
     /// Example: parallax eval extraction ../shared/eval/extraction/scrapinghub
     Eval(eval_cmd::EvalArgs),
 }

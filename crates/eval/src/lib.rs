@@ -12,6 +12,7 @@ pub mod extraction;
 pub mod ner;
 pub mod report;
 pub mod rng;
+pub mod similarity;
 pub mod timeline;
 pub mod timex;
 
@@ -67,6 +68,7 @@ pub const BENCHMARKS: &[&str] = &[
     "clustering",
     "timeline",
     "basil",
+    "similarity",
 ];
 
 /// Runs the scorer for `benchmark` on the data at `path`.
@@ -80,6 +82,7 @@ pub fn run(benchmark: &str, path: &Path, opts: &EvalOptions) -> Result<Report, E
         "clustering" => clustering::run(path, opts),
         "timeline" => timeline::run(path, opts),
         "basil" => basil::run(path, opts),
+        "similarity" => similarity::run(path, opts),
         other => Err(EvalError::UnknownBenchmark(other.to_string())),
     }
 }
