@@ -1654,12 +1654,7 @@ fn quotes_name_each_speaker_alike_across_outlets_and_leave_pronouns_unmatched() 
     let rows: Vec<String> = brief
         .quotes
         .iter()
-        .map(|q| {
-            format!(
-                "{} | {} | {} | {}",
-                q.outlet, q.source, q.speaker, q.speaker_key
-            )
-        })
+        .map(|q| format!("{} | {} | {} | {}", q.outlet, q.source, q.speaker, q.speaker_key))
         .collect();
     expect![[r#"
         doc1 | Quill, who leads the union | Mara Quill | quil
