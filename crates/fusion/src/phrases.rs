@@ -351,6 +351,8 @@ pub(crate) fn matter_head<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
 /// frameworks", "a rival plan", "a counter-proposal", "its own peace plan"):
 /// taking a stance on one is not taking it on the plain matter.
 const OTHER_INSTANCE_WORDS: &[&str] = &["alternative", "alternate", "rival", "competing"];
+/// What a "counter-" word must go on with to name a rival matter.
+const COUNTER_NOUNS: &[&str] = &["proposal", "proposals", "offer", "offers", "plan", "plans"];
 /// Possessives before "own" ("its own plan").
 const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "my", "your"];
 
@@ -360,10 +362,10 @@ pub(crate) fn other_instance(text: &str) -> Option<String> {
     let tokens = tokenize(text);
     tokens.iter().enumerate().find_map(|(i, t)| {
         let lower = t.text.to_lowercase();
-        let counter = lower.strip_prefix("counter").is_some_and(|rest| {
-            rest.starts_with('-')
-                || ["proposal", "proposals", "offer", "offers", "plan", "plans"].contains(&rest)
-        });
+        // "counter-proposal", "counteroffer"; not "counter-offensive".
+        let counter = lower
+            .strip_prefix("counter")
+            .is_some_and(|rest| COUNTER_NOUNS.contains(&rest.strip_prefix('-').unwrap_or(rest)));
         let own = lower == "own"
             && i > 0
             && POSSESSIVES.contains(&tokens[i - 1].text.to_lowercase().as_str());
@@ -396,6 +398,8 @@ mod tests {
             ("the rival plan", Some("rival")),
             // A verb, and "own" without a possessive, mark nothing.
             ("to counter the claims", None),
+            ("a counter-offensive in the south", None),
+            ("a counteroffer", Some("counteroffer")),
             ("own goals in the talks", None),
             ("the ceasefire plan", None),
         ];

@@ -165,9 +165,11 @@ pub(crate) fn positions_in(reading: &Reading) -> PositionTable {
     let mut groups = Groups::new(stated.len());
     for i in 0..stated.len() {
         for j in i + 1..stated.len() {
-            // "alternative frameworks" is not the framework others back.
-            if stated[i].other == stated[j].other && same_issue(&stated[i].terms, &stated[j].terms)
-            {
+            // "alternative frameworks" is not the framework others back, and one
+            // actor's "own plan" is not another's.
+            let (a, b) = (&stated[i], &stated[j]);
+            let own_of_another = a.other.as_deref() == Some("own") && a.actor_key != b.actor_key;
+            if a.other == b.other && !own_of_another && same_issue(&a.terms, &b.terms) {
                 groups.union(i, j);
             }
         }
