@@ -82,8 +82,9 @@ pub struct BriefQuote {
     pub outlet: String,
     /// The source as the sentence names it ("Trump, who was taking questions").
     pub source: String,
-    /// Who that is, named the same way across the brief: the fullest name any
-    /// outlet gives the same speaker ("Donald Trump"), as claims name speakers.
+    /// Who that is, named the same way across the brief: the name most of the
+    /// speaker's statements give (its entity's name when resolved, "Donald Trump";
+    /// on a tie the longer), as claims name speakers.
     pub speaker: String,
     /// The spelling-insensitive key matching the speaker across outlets (empty
     /// when unattributed or an unresolved pronoun, "he").
@@ -385,9 +386,6 @@ pub fn build_brief(
     }
 }
 
-/// Sources that name nobody when nothing resolved them.
-const UNRESOLVED_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
-
 fn quotes(reading: &Reading, outlets: &[String]) -> Vec<BriefQuote> {
     let mut out = Vec::new();
     for (ctx, o) in reading.ctxs.iter().zip(outlets) {
@@ -398,7 +396,9 @@ fn quotes(reading: &Reading, outlets: &[String]) -> Vec<BriefQuote> {
                 Some(s) => {
                     let name = ctx.source_name(s);
                     // A pronoun nothing resolved ("he") names nobody to match.
-                    let key = if UNRESOLVED_PRONOUNS.contains(&name.to_lowercase().as_str()) {
+                    let key = if crate::claims::UNRESOLVED_PRONOUNS
+                        .contains(&name.to_lowercase().as_str())
+                    {
                         String::new()
                     } else {
                         ctx.speaker_key(s)

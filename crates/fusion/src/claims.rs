@@ -2640,6 +2640,9 @@ fn push_claim(
     id
 }
 
+/// Sources that name nobody when nothing resolved them.
+pub(crate) const UNRESOLVED_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+
 /// The name a speaker goes by most often among `names` (all one speaker key); on
 /// a tie, the fullest (longest), then the first in alphabetical order. The most
 /// frequent form keeps a rare long phrase the key also caught ("public sentiment

@@ -391,7 +391,7 @@ impl LoadedLexicon {
         LoadedLexicon { by_first }
     }
 
-    /// The lexicon's terms in `toks`, longest first where two start together:
+    /// The lexicon's terms in `toks`, the longest where two start at one word:
     /// (span, the term as listed, its category).
     fn matches(&self, toks: &[text::Token]) -> Vec<(Span, String, LoadedCategory)> {
         let mut out = Vec::new();
@@ -425,7 +425,10 @@ impl LoadedLexicon {
 /// The loaded-term lexicon's terms in one text (for scoring the lexicon alone; a
 /// profile also counts scare quotes): (span, the term as listed, its category).
 pub fn lexicon_terms_in(text: &str) -> Vec<(Span, String, LoadedCategory)> {
-    LoadedLexicon::new().matches(&text::tokenize(text))
+    static LEXICON: std::sync::OnceLock<LoadedLexicon> = std::sync::OnceLock::new();
+    LEXICON
+        .get_or_init(LoadedLexicon::new)
+        .matches(&text::tokenize(text))
 }
 
 /// Loaded lexicon terms and scare quotes in one outlet's documents.
@@ -523,7 +526,7 @@ fn scare_quotes(text: &str) -> Vec<(Span, String)> {
 
 /// Sources of one outlet's attributions with counts by kind.
 fn quoted_sources(ctxs: &[&DocContext]) -> (Vec<QuotedSource>, QuoteStats) {
-    let mut by_key: BTreeMap<String, QuotedSource> = BTreeMap::new();
+    let mut by_key: BTreeMap<String, (QuotedSource, Vec<String>)> = BTreeMap::new();
     let mut stats = QuoteStats::default();
     for ctx in ctxs {
         for a in &ctx.input.analysis.attributions {
@@ -535,18 +538,23 @@ fn quoted_sources(ctxs: &[&DocContext]) -> (Vec<QuotedSource>, QuoteStats) {
             }
             let Some(source) = &a.source else { continue };
             let name = ctx.source_name(source);
-            let entry = by_key
-                .entry(ctx.speaker_key(source))
-                .or_insert_with(|| QuotedSource {
-                    name: name.clone(),
-                    count: 0,
-                    direct: 0,
-                    indirect: 0,
-                    mixed: 0,
-                });
-            if name.len() > entry.name.len() {
-                entry.name = name;
+            // A pronoun nothing resolved ("he") is nobody in particular.
+            if crate::claims::UNRESOLVED_PRONOUNS.contains(&name.to_lowercase().as_str()) {
+                continue;
             }
+            let (entry, names) = by_key.entry(ctx.speaker_key(source)).or_insert_with(|| {
+                (
+                    QuotedSource {
+                        name: String::new(),
+                        count: 0,
+                        direct: 0,
+                        indirect: 0,
+                        mixed: 0,
+                    },
+                    Vec::new(),
+                )
+            });
+            names.push(name);
             entry.count += 1;
             match a.kind {
                 AttributionKind::Direct => entry.direct += 1,
@@ -558,7 +566,14 @@ fn quoted_sources(ctxs: &[&DocContext]) -> (Vec<QuotedSource>, QuoteStats) {
     if stats.total > 0 {
         stats.direct_share = (stats.direct + stats.mixed) as f64 / stats.total as f64;
     }
-    let mut sources: Vec<QuotedSource> = by_key.into_values().collect();
+    // Each source by the name most of its statements give, as claims name them.
+    let mut sources: Vec<QuotedSource> = by_key
+        .into_values()
+        .map(|(mut source, names)| {
+            source.name = crate::claims::usual_name(names.iter().map(String::as_str));
+            source
+        })
+        .collect();
     sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     (sources, stats)
 }

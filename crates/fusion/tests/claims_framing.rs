@@ -1568,13 +1568,14 @@ fn an_issue_is_what_a_reported_content_opens_with() {
 #[test]
 fn another_instance_of_a_matter_is_an_issue_of_its_own() {
     // Backing "an alternative ceasefire plan" or "its own ceasefire plan" is not
-    // backing the ceasefire plan the others discuss.
+    // backing the ceasefire plan the others discuss; two actors' own plans are two.
     let story = Story::default()
         .doc(
             "Alpha",
             "Varnia backed the ceasefire plan for the border. Brenland backed an \
              alternative ceasefire plan for the border. Ostia rejected the ceasefire \
-             plan for the border. Dorne proposed its own ceasefire plan for the border.",
+             plan for the border. Dorne proposed its own ceasefire plan for the border. \
+             Ennis proposed its own ceasefire plan for the border.",
         )
         .said(
             "Varnia",
@@ -1603,6 +1604,13 @@ fn another_instance_of_a_matter_is_an_issue_of_its_own() {
             AttributionKind::Indirect,
             Some(Stance::Proposes),
         )
+        .cue("proposed")
+        .said(
+            "Ennis",
+            "its own ceasefire plan for the border",
+            AttributionKind::Indirect,
+            Some(Stance::Proposes),
+        )
         .cue("proposed");
     let rows = position_rows(&story, |p| {
         vec![format!("{} {:?} {}", p.actor, p.stance, p.issue)]
@@ -1610,6 +1618,7 @@ fn another_instance_of_a_matter_is_an_issue_of_its_own() {
     expect![[r#"
         Brenland Supports issue-2
         Dorne Proposes issue-3
+        Ennis Proposes issue-4
         Ostia Rejects issue-1
         Varnia Supports issue-1"#]]
     .assert_eq(&rows);
@@ -1644,7 +1653,22 @@ fn quotes_name_each_speaker_alike_across_outlets_and_leave_pronouns_unmatched() 
             "the offer was an insult",
             AttributionKind::Indirect,
             None,
-        );
+        )
+        // A speaker most sentences name by surname goes by it; the longer form
+        // wins only a tie.
+        .doc(
+            "Gamma",
+            "Edda Korr said the port would close. Korr said talks had failed. \
+             Korr said ships would wait.",
+        )
+        .said(
+            "Edda Korr",
+            "the port would close",
+            AttributionKind::Indirect,
+            None,
+        )
+        .said("Korr", "talks had failed", AttributionKind::Indirect, None)
+        .said("Korr", "ships would wait", AttributionKind::Indirect, None);
     let docs: Vec<(Document, DocumentAnalysis)> = story
         .docs
         .iter()
@@ -1654,12 +1678,20 @@ fn quotes_name_each_speaker_alike_across_outlets_and_leave_pronouns_unmatched() 
     let rows: Vec<String> = brief
         .quotes
         .iter()
-        .map(|q| format!("{} | {} | {} | {}", q.outlet, q.source, q.speaker, q.speaker_key))
+        .map(|q| {
+            format!(
+                "{} | {} | {} | {}",
+                q.outlet, q.source, q.speaker, q.speaker_key
+            )
+        })
         .collect();
     expect![[r#"
         doc1 | Quill, who leads the union | Mara Quill | quil
         doc1 | Mara Quill | Mara Quill | quil
         doc1 | He | He | 
-        doc2 | Mara Quill | Mara Quill | quil"#]]
+        doc2 | Mara Quill | Mara Quill | quil
+        doc3 | Edda Korr | Korr | kor
+        doc3 | Korr | Korr | kor
+        doc3 | Korr | Korr | kor"#]]
     .assert_eq(&rows.join("\n"));
 }

@@ -590,6 +590,46 @@ mod tests {
     }
 
     #[test]
+    fn a_description_is_one_speaker_per_outlet_and_every_text_is_escaped() {
+        use fusion::brief::BriefQuote;
+        use model::{AttributionKind, Evidence, Span};
+        let quote = |outlet: &str, source: &str, key: &str| BriefQuote {
+            outlet: outlet.to_string(),
+            source: source.to_string(),
+            speaker: source.to_string(),
+            speaker_key: key.to_string(),
+            via: None,
+            cue: None,
+            kind: AttributionKind::Indirect,
+            stance: None,
+            content: "the levy".to_string(),
+            evidence: Evidence {
+                doc: "d".into(),
+                outlet: outlet.to_string(),
+                post: None,
+                span: Span::default(),
+                text: format!("{source} said <the> levy & 'more'."),
+            },
+        };
+        let quotes = vec![
+            quote("Quay <News>", "a senior official", "~a senior official"),
+            quote("Lantern & Post", "a senior official", "~a senior official"),
+            quote("Lantern & Post", "O'Hara <Jr>", "o'hara"),
+        ];
+        let mut o = String::new();
+        super::speakers_table(&mut o, &quotes, &["Lantern & Post", "Quay <News>"]);
+        // Two officials of two outlets are two rows; O'Hara is a third.
+        assert_eq!(o.split("<tr>").count() - 2, 3, "{o}");
+        for raw in ["<News>", "<Jr>", "<the>", "Lantern & Post", "O'Hara"] {
+            assert!(!o.contains(raw), "unescaped {raw}: {o}");
+        }
+        assert!(
+            o.contains("O&#39;Hara &lt;Jr&gt;") && o.contains("Quay &lt;News&gt;"),
+            "{o}"
+        );
+    }
+
+    #[test]
     fn escapes_markup() {
         assert_eq!(
             super::esc("<a href=\"x\">&'"),

@@ -413,9 +413,14 @@ fn text(brief: &Brief, md: bool) -> String {
     let by_speaker = speakers(&brief.quotes);
     let _ = writeln!(
         o,
-        "{bullet}{} attributions from {} sources (parallax quotes lists them all); most quoted:",
+        "{bullet}{} attributions from {} speakers (parallax quotes lists them all){}",
         brief.quotes.len(),
-        by_speaker.len()
+        by_speaker.len(),
+        if by_speaker.is_empty() {
+            ""
+        } else {
+            "; most quoted:"
+        }
     );
     for (_, qs) in by_speaker.iter().take(5) {
         let mut by_outlet: Vec<(&str, usize)> = Vec::new();
@@ -453,21 +458,29 @@ fn text(brief: &Brief, md: bool) -> String {
     o
 }
 
-/// The attributed statements grouped by speaker (matched across outlets and
-/// spellings; unattributed and unresolved ones left out), most statements first,
-/// on a tie the speaker met first: (speaker key, statements).
+/// The attributed statements grouped by speaker, most statements first, on a tie
+/// the speaker met first: (speaker key, statements). A named speaker is matched
+/// across outlets and spellings by its key (a person by surname); a description
+/// ("a senior official", keyed `~…`) is one speaker only within one outlet.
+/// Unattributed statements and unresolved pronouns are left out.
 pub(crate) fn speakers(
     quotes: &[fusion::brief::BriefQuote],
 ) -> Vec<(&str, Vec<&fusion::brief::BriefQuote>)> {
-    let mut rows: Vec<(&str, Vec<&fusion::brief::BriefQuote>)> = Vec::new();
+    let mut rows: Vec<((&str, &str), Vec<&fusion::brief::BriefQuote>)> = Vec::new();
     for q in quotes.iter().filter(|q| !q.speaker_key.is_empty()) {
-        match rows.iter_mut().find(|(k, _)| *k == q.speaker_key) {
+        let outlet = if q.speaker_key.starts_with('~') {
+            q.outlet.as_str()
+        } else {
+            ""
+        };
+        let key = (q.speaker_key.as_str(), outlet);
+        match rows.iter_mut().find(|(k, _)| *k == key) {
             Some((_, qs)) => qs.push(q),
-            None => rows.push((&q.speaker_key, vec![q])),
+            None => rows.push((key, vec![q])),
         }
     }
     rows.sort_by_key(|(_, qs)| std::cmp::Reverse(qs.len()));
-    rows
+    rows.into_iter().map(|((k, _), qs)| (k, qs)).collect()
 }
 
 fn disagreement(o: &mut String, d: &Disagreement, bullet: &str, sub: &str, subsub: &str) {
