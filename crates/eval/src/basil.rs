@@ -48,6 +48,8 @@ pub struct BasilArticle {
     pub sentences: Vec<String>,
     /// Indices into `sentences` that a lexical-bias span points to.
     pub lexical_bias: std::collections::BTreeSet<usize>,
+    /// Whether its annotation file was found (`annotations/<year>/<name>_ann.json`).
+    pub annotated: bool,
 }
 
 #[derive(Deserialize)]
@@ -117,7 +119,8 @@ pub fn load(root: &Path) -> Result<Vec<BasilArticle>, EvalError> {
             .join("annotations")
             .join(year)
             .join(name.replace(".json", "_ann.json"));
-        let lexical_bias = if ann_path.exists() {
+        let annotated = ann_path.exists();
+        let lexical_bias = if annotated {
             let ann: AnnotationFile =
                 serde_json::from_str(&read_to_string(&ann_path)?).map_err(|e| {
                     EvalError::format(&ann_path, format!("not a BASIL annotation file: {e}"))
@@ -140,6 +143,7 @@ pub fn load(root: &Path) -> Result<Vec<BasilArticle>, EvalError> {
             paragraphs: a.body_paragraphs.iter().map(|p| p.join(" ")).collect(),
             sentences: a.body_paragraphs.into_iter().flatten().collect(),
             lexical_bias,
+            annotated,
         });
     }
     if out.is_empty() {
@@ -249,9 +253,17 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         .metric("story_ari", story.ari)
         .metric("topic_b3_f1", topic.b3_f1)
         .metric("topic_ari", topic.ari);
-    // The loaded-term lexicon against lexical-bias sentences.
+    // The loaded-term lexicon against lexical-bias sentences, over the articles
+    // whose annotation file is there (none found: the folder is not BASIL's).
+    let annotated = articles.iter().filter(|a| a.annotated).count();
+    if annotated == 0 {
+        return Err(EvalError::format(
+            &path.join("annotations"),
+            "no annotation file for any article (expected annotations/<year>/<name>_ann.json)",
+        ));
+    }
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-    for a in &articles {
+    for a in articles.iter().filter(|a| a.annotated) {
         for (i, sentence) in a.sentences.iter().enumerate() {
             let predicted = !fusion::framing::lexicon_terms_in(sentence).is_empty();
             match (predicted, a.lexical_bias.contains(&i)) {
@@ -273,9 +285,14 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         .metric("lexicon_lexical_bias_sentence_p", p)
         .metric("lexicon_lexical_bias_sentence_r", r)
         .metric("lexicon_lexical_bias_sentence_f1", f1);
-    let sentences: usize = articles.iter().map(|a| a.sentences.len()).sum();
+    let sentences: usize = articles
+        .iter()
+        .filter(|a| a.annotated)
+        .map(|a| a.sentences.len())
+        .sum();
     report.note(format!(
-        "lexical bias: {} of {sentences} body sentences hold a lex span; the loaded-term lexicon (conflict vocabulary, fixed) flags {} sentences, {tp} of them right",
+        "lexical bias ({annotated} of {} articles annotated): {} of {sentences} body sentences hold a lex span; the loaded-term lexicon (conflict vocabulary, fixed) flags {} sentences, {tp} of them right",
+        articles.len(),
         tp + fn_,
         tp + fp
     ));
@@ -344,6 +361,7 @@ mod tests {
             paragraphs: vec!["The council voted on Sunday.".into(), "It passed.".into()],
             sentences: Vec::new(),
             lexical_bias: Default::default(),
+            annotated: false,
         };
         let d = extract::document::build_document(&raw_item(&a), &ItemMeta::default());
         assert_eq!(d.outlet.map(|o| o.name).as_deref(), Some("HuffPost"));

@@ -35,7 +35,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
     let mut field = String::new();
     let mut quoted = false;
     let mut chars = text.chars().peekable();
-    let mut line = 1usize;
+    let (mut line, mut opened_at) = (1usize, 0usize);
     while let Some(c) = chars.next() {
         if c == '\n' {
             line += 1;
@@ -52,7 +52,10 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
             continue;
         }
         match c {
-            '"' if field.is_empty() => quoted = true,
+            '"' if field.is_empty() => {
+                quoted = true;
+                opened_at = line;
+            }
             ',' => record.push(std::mem::take(&mut field)),
             '\r' => {}
             '\n' => {
@@ -64,7 +67,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
     }
     if quoted {
         return Err(format!(
-            "a quoted field is never closed (end of file, line {line})"
+            "the quoted field opened on line {opened_at} is never closed"
         ));
     }
     if !field.is_empty() || !record.is_empty() {
@@ -108,7 +111,12 @@ pub fn load(root: &Path) -> Result<Vec<Pair>, EvalError> {
         let score: f64 = get(overall).trim().parse().map_err(|_| {
             EvalError::format(
                 &path,
-                format!("row {}: Overall `{}` is not a number", n + 2, get(overall)),
+                format!(
+                    "record {} (key `{}`): Overall `{}` is not a number",
+                    n + 1,
+                    get(key),
+                    get(overall)
+                ),
             )
         })?;
         pairs.push(Pair {
@@ -124,10 +132,13 @@ pub fn load(root: &Path) -> Result<Vec<Pair>, EvalError> {
     Ok(pairs)
 }
 
-/// Pearson correlation of two equally long series (0 when either is constant).
+/// Pearson correlation of two series over their common length (0 when either is
+/// constant or shorter than two).
 pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
-    let n = x.len().min(y.len()) as f64;
-    if n < 2.0 {
+    let len = x.len().min(y.len());
+    let (x, y) = (&x[..len], &y[..len]);
+    let n = len as f64;
+    if len < 2 {
         return 0.0;
     }
     let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
@@ -267,7 +278,7 @@ mod tests {
         );
         assert!(parse_csv("a,\"open\nb")
             .unwrap_err()
-            .contains("never closed"));
+            .contains("opened on line 1 is never closed"));
     }
 
     #[test]
