@@ -274,13 +274,7 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
             }
         }
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let (p, r, f1) = crate::precision_recall_f1(tp, fp, fn_);
     report
         .metric("lexicon_lexical_bias_sentence_p", p)
         .metric("lexicon_lexical_bias_sentence_r", r)
@@ -330,7 +324,6 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
     ));
 
     if let Some(dir) = &opts.details_dir {
-        std::fs::create_dir_all(dir).map_err(|e| EvalError::io(dir, e))?;
         let mut lines =
             String::from("file\tdate\tsource\tgold_event\tpred_topic\tpred_story\ttitle\n");
         for (a, p) in articles.iter().zip(&pred) {
@@ -339,8 +332,7 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
                 a.name, a.date, a.source, a.event, p.0, p.1, a.title
             ));
         }
-        let out = dir.join("basil.tsv");
-        std::fs::write(&out, lines).map_err(|e| EvalError::io(&out, e))?;
+        crate::write_details(dir, "basil.tsv", &lines)?;
     }
     Ok(report)
 }

@@ -405,7 +405,6 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
     ));
 
     if let Some(dir) = &opts.details_dir {
-        std::fs::create_dir_all(dir).map_err(|e| EvalError::io(dir, e))?;
         let mut lines = String::from("file\tgold_topic\tgold_sub\tpred_topic\tpred_story\n");
         for (d, p) in docs.iter().zip(&pred) {
             lines.push_str(&format!(
@@ -418,8 +417,7 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
                 p.1
             ));
         }
-        let out = dir.join("clustering.tsv");
-        std::fs::write(&out, lines).map_err(|e| EvalError::io(&out, e))?;
+        crate::write_details(dir, "clustering.tsv", &lines)?;
     }
     Ok(report)
 }

@@ -87,6 +87,26 @@ pub fn run(benchmark: &str, path: &Path, opts: &EvalOptions) -> Result<Report, E
     }
 }
 
+/// Precision, recall and F1 from true positives, false positives and false
+/// negatives (0 where a denominator is 0).
+pub fn precision_recall_f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f1)
+}
+
+/// Writes a details file `name` into `dir` (created when missing).
+pub fn write_details(dir: &Path, name: &str, text: &str) -> Result<(), EvalError> {
+    std::fs::create_dir_all(dir).map_err(|e| EvalError::io(dir, e))?;
+    let out = dir.join(name);
+    std::fs::write(&out, text).map_err(|e| EvalError::io(&out, e))
+}
+
 /// Reads a file, naming it in the error.
 pub fn read_to_string(path: &Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))

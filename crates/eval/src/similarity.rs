@@ -220,13 +220,7 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         gold.push(-p.overall);
         details.push_str(&format!("{}\t{}\t{grade}\n", p.key, p.overall));
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let (precision, recall, f1) = crate::precision_recall_f1(tp, fp, fn_);
     let mut report = Report::new(
         "similarity",
         format!(
@@ -254,9 +248,7 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         "the anchor scores a trained pair model on a 1-4 scale; ours is a three-level by-product of story clustering",
     );
     if let Some(dir) = &opts.details_dir {
-        std::fs::create_dir_all(dir).map_err(|e| EvalError::io(dir, e))?;
-        let out = dir.join("similarity.tsv");
-        std::fs::write(&out, details).map_err(|e| EvalError::io(&out, e))?;
+        crate::write_details(dir, "similarity.tsv", &details)?;
     }
     Ok(report)
 }

@@ -453,6 +453,35 @@ pub fn page(b: &Brief) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A statement as the brief lists it, for the speaker-table tests.
+    fn brief_quote(
+        outlet: &str,
+        source: &str,
+        speaker: &str,
+        key: &str,
+        kind: model::AttributionKind,
+        evidence: &str,
+    ) -> fusion::brief::BriefQuote {
+        fusion::brief::BriefQuote {
+            outlet: outlet.to_string(),
+            source: source.to_string(),
+            speaker: speaker.to_string(),
+            speaker_key: key.to_string(),
+            via: None,
+            cue: None,
+            kind,
+            stance: None,
+            content: "the levy".to_string(),
+            evidence: model::Evidence {
+                doc: "d".into(),
+                outlet: outlet.to_string(),
+                post: None,
+                span: model::Span::default(),
+                text: evidence.to_string(),
+            },
+        }
+    }
+
     #[test]
     fn the_positions_grid_shows_issues_two_actors_take_a_stance_on() {
         use fusion::positions::{Issue, Position, PositionTable};
@@ -512,25 +541,16 @@ mod tests {
 
     #[test]
     fn speakers_are_rows_matched_across_outlets_with_counts_per_outlet() {
-        use fusion::brief::BriefQuote;
-        use model::{AttributionKind, Evidence, Span};
-        let quote = |outlet: &str, source: &str, speaker: &str, key: &str, kind| BriefQuote {
-            outlet: outlet.to_string(),
-            source: source.to_string(),
-            speaker: speaker.to_string(),
-            speaker_key: key.to_string(),
-            via: None,
-            cue: None,
-            kind,
-            stance: None,
-            content: "the levy".to_string(),
-            evidence: Evidence {
-                doc: "d".into(),
-                outlet: outlet.to_string(),
-                post: None,
-                span: Span::default(),
-                text: format!("{source} said the levy would stay."),
-            },
+        use model::AttributionKind;
+        let quote = |outlet: &str, source: &str, speaker: &str, key: &str, kind| {
+            brief_quote(
+                outlet,
+                source,
+                speaker,
+                key,
+                kind,
+                &format!("{source} said the levy would stay."),
+            )
         };
         let quotes = vec![
             quote(
@@ -591,25 +611,17 @@ mod tests {
 
     #[test]
     fn a_description_is_one_speaker_per_outlet_and_every_text_is_escaped() {
-        use fusion::brief::BriefQuote;
-        use model::{AttributionKind, Evidence, Span};
-        let quote = |outlet: &str, source: &str, key: &str| BriefQuote {
-            outlet: outlet.to_string(),
-            source: source.to_string(),
-            speaker: source.to_string(),
-            speaker_key: key.to_string(),
-            via: None,
-            cue: None,
-            kind: AttributionKind::Indirect,
-            stance: None,
-            content: "the levy".to_string(),
-            evidence: Evidence {
-                doc: "d".into(),
-                outlet: outlet.to_string(),
-                post: None,
-                span: Span::default(),
-                text: format!("{source} said <the> levy & 'more'."),
-            },
+        use model::AttributionKind;
+        let quote = |outlet: &str, source: &str, key: &str| {
+            let evidence = format!("{source} said <the> levy & 'more'.");
+            brief_quote(
+                outlet,
+                source,
+                source,
+                key,
+                AttributionKind::Indirect,
+                &evidence,
+            )
         };
         let quotes = vec![
             quote("Quay <News>", "a senior official", "~a senior official"),
