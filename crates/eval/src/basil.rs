@@ -18,7 +18,6 @@
 //! occurs in it; P/R/F1 of the positive class, pooled over sentences. The
 //! lexicon is fixed (nothing learned), so all seven years are one test set.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use extract::input::{BodyKind, ItemMeta, RawItem};
@@ -186,23 +185,12 @@ fn raw_item(a: &BasilArticle) -> RawItem {
 }
 
 /// Predicted `(topic, story)` of each analysed article, in the order given, from
-/// the brief over all of them.
+/// the brief over all of them; a document left out of every story stands alone.
 fn predict(docs: &[(model::Document, model::DocumentAnalysis)]) -> Vec<(usize, usize)> {
-    let brief = fusion::brief::build_brief(docs, &[]);
-    let mut of: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for s in &brief.stories {
-        for d in &s.documents {
-            of.insert(d.as_str(), (s.topic, s.id));
-        }
-    }
-    // A document the brief left out of every story stands alone.
-    docs.iter()
+    crate::brief_stories(docs)
+        .into_iter()
         .enumerate()
-        .map(|(i, (d, _))| {
-            of.get(d.id.as_str())
-                .copied()
-                .unwrap_or((usize::MAX - i, usize::MAX - i))
-        })
+        .map(|(i, p)| p.unwrap_or((usize::MAX - i, usize::MAX - i)))
         .collect()
 }
 
@@ -223,11 +211,7 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
     let start = std::time::Instant::now();
     let docs: Vec<(model::Document, model::DocumentAnalysis)> = articles
         .iter()
-        .map(|a| {
-            let d = extract::document::build_document(&raw_item(a), &ItemMeta::default());
-            let analysis = analysis::analyze(&d);
-            (d, analysis)
-        })
+        .map(|a| crate::analysed_page(&raw_item(a)))
         .collect();
     let analysed = start.elapsed();
     let start = std::time::Instant::now();

@@ -87,6 +87,30 @@ pub fn run(benchmark: &str, path: &Path, opts: &EvalOptions) -> Result<Report, E
     }
 }
 
+/// A page as `parallax brief` would take it: extracted and analysed.
+pub fn analysed_page(item: &extract::input::RawItem) -> (model::Document, model::DocumentAnalysis) {
+    let d = extract::document::build_document(item, &extract::input::ItemMeta::default());
+    let a = analysis::analyze(&d);
+    (d, a)
+}
+
+/// Builds the brief over `docs` and returns each document's (topic, story), in
+/// the order given; `None` for a document the brief left out of every story.
+pub fn brief_stories(
+    docs: &[(model::Document, model::DocumentAnalysis)],
+) -> Vec<Option<(usize, usize)>> {
+    let brief = fusion::brief::build_brief(docs, &[]);
+    let mut of: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for s in &brief.stories {
+        for d in &s.documents {
+            of.insert(d.as_str(), (s.topic, s.id));
+        }
+    }
+    docs.iter()
+        .map(|(d, _)| of.get(d.id.as_str()).copied())
+        .collect()
+}
+
 /// Precision, recall and F1 from true positives, false positives and false
 /// negatives (0 where a denominator is 0).
 pub fn precision_recall_f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {

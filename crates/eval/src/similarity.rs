@@ -176,30 +176,16 @@ pub fn run(path: &Path, opts: &EvalOptions) -> Result<Report, EvalError> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let item = RawItem {
+            crate::analysed_page(&RawItem {
                 origin: format!("text-{i}"),
                 body: t.as_bytes().to_vec(),
                 kind: BodyKind::Text,
                 meta: ItemMeta::default(),
-            };
-            let d = extract::document::build_document(&item, &ItemMeta::default());
-            let a = analysis::analyze(&d);
-            (d, a)
+            })
         })
         .collect();
-    let brief = fusion::brief::build_brief(&docs, &[]);
-    let mut placed: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for s in &brief.stories {
-        for d in &s.documents {
-            placed.insert(d.as_str(), (s.topic, s.id));
-        }
-    }
-    let place = |t: &str| {
-        index
-            .get(t)
-            .and_then(|&i| placed.get(docs[i].0.id.as_str()))
-            .copied()
-    };
+    let placed = crate::brief_stories(&docs);
+    let place = |t: &str| index.get(t).and_then(|&i| placed[i]);
     let (mut grades, mut gold) = (Vec::new(), Vec::new());
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let mut details = String::from("row\toverall\tgrade\n");

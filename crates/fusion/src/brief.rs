@@ -396,9 +396,7 @@ fn quotes(reading: &Reading, outlets: &[String]) -> Vec<BriefQuote> {
                 Some(s) => {
                     let name = ctx.source_name(s);
                     // A pronoun nothing resolved ("he") names nobody to match.
-                    let key = if crate::claims::UNRESOLVED_PRONOUNS
-                        .contains(&name.to_lowercase().as_str())
-                    {
+                    let key = if crate::claims::is_unresolved_pronoun(&name) {
                         String::new()
                     } else {
                         ctx.speaker_key(s)

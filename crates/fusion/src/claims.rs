@@ -2641,7 +2641,13 @@ fn push_claim(
 }
 
 /// Sources that name nobody when nothing resolved them.
-pub(crate) const UNRESOLVED_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+const UNRESOLVED_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+
+/// True when a source's name is a pronoun nothing resolved ("he"): nobody to
+/// match across the story.
+pub(crate) fn is_unresolved_pronoun(name: &str) -> bool {
+    UNRESOLVED_PRONOUNS.contains(&name.to_lowercase().as_str())
+}
 
 /// The name a speaker goes by most often among `names` (all one speaker key); on
 /// a tie, the fullest (longest), then the first in alphabetical order. The most

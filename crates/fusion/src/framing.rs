@@ -539,7 +539,7 @@ fn quoted_sources(ctxs: &[&DocContext]) -> (Vec<QuotedSource>, QuoteStats) {
             let Some(source) = &a.source else { continue };
             let name = ctx.source_name(source);
             // A pronoun nothing resolved ("he") is nobody in particular.
-            if crate::claims::UNRESOLVED_PRONOUNS.contains(&name.to_lowercase().as_str()) {
+            if crate::claims::is_unresolved_pronoun(&name) {
                 continue;
             }
             let (entry, names) = by_key.entry(ctx.speaker_key(source)).or_insert_with(|| {
